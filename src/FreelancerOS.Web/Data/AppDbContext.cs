@@ -1,0 +1,92 @@
+using System.Linq.Expressions;
+using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace FreelancerOS.Web.Data;
+
+/// <summary>
+/// The one DbContext. Every <see cref="OwnedEntity"/> is filtered to the current user and stamped with
+/// that user's id when added, so no controller ever filters by owner by hand. Each provider has a
+/// subclass that only exists to keep its own migrations (EF's "multiple providers" pattern).
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options, ICurrentUser currentUser)
+    : IdentityDbContext<AppUser>(options)
+{
+    /// <summary>Read by the query filters; a fresh value per context instance.</summary>
+    public string? CurrentUserId => currentUser.UserId;
+
+    public DbSet<Client> Clients => Set<Client>();
+    public DbSet<AccountSettings> Settings => Set<AccountSettings>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes()
+                     .Where(t => typeof(OwnedEntity).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+        {
+            var entity = builder.Entity(entityType.ClrType);
+            entity.Property(nameof(OwnedEntity.OwnerId)).IsRequired().HasMaxLength(450);
+            entity.Property(nameof(OwnedEntity.Version)).IsConcurrencyToken();
+            entity.HasIndex(nameof(OwnedEntity.OwnerId));
+            entity.HasOne(typeof(AppUser)).WithMany().HasForeignKey(nameof(OwnedEntity.OwnerId)).OnDelete(DeleteBehavior.Cascade);
+            entity.HasQueryFilter(OwnerFilter(entityType.ClrType));
+        }
+    }
+
+    private LambdaExpression OwnerFilter(Type type)
+    {
+        // e => e.OwnerId == this.CurrentUserId, built per type because HasQueryFilter needs the concrete type.
+        var e = Expression.Parameter(type, "e");
+        var owner = Expression.Property(e, nameof(OwnedEntity.OwnerId));
+        var current = Expression.Property(Expression.Constant(this), nameof(CurrentUserId));
+        return Expression.Lambda(Expression.Equal(owner, current), e);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Money: exact, with room for the 3-decimal currencies and unit prices to 4 places.
+        configuration.Properties<decimal>().HavePrecision(18, 4);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampOwnedEntities();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampOwnedEntities();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void StampOwnedEntities()
+    {
+        foreach (var entry in ChangeTracker.Entries<OwnedEntity>())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    if (string.IsNullOrEmpty(entry.Entity.OwnerId))
+                        entry.Entity.OwnerId = CurrentUserId
+                            ?? throw new InvalidOperationException("An owned record was added with no signed-in user.");
+                    break;
+                case EntityState.Modified:
+                    if (entry.Entity.OwnerId != CurrentUserId)
+                        throw new InvalidOperationException("A record of another account was modified.");
+                    entry.Entity.Version++;
+                    break;
+            }
+        }
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, ICurrentUser currentUser)
+    : AppDbContext(options, currentUser);
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, ICurrentUser currentUser)
+    : AppDbContext(options, currentUser);

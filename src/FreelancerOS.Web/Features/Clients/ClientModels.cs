@@ -1,0 +1,119 @@
+using FluentValidation;
+using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
+
+namespace FreelancerOS.Web.Features.Clients;
+
+public sealed class ClientForm
+{
+    public string Name { get; set; } = "";
+    public string? Company { get; set; }
+    public string? ContactPerson { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public string? Position { get; set; }
+    public string? Website { get; set; }
+    public ClientStage Stage { get; set; } = ClientStage.Lead;
+    public string Currency { get; set; } = "EUR";
+    public decimal? DefaultHourlyRate { get; set; }
+    public decimal ContractValue { get; set; }
+    public string? Notes { get; set; }
+    public int Version { get; set; }
+
+    public static ClientForm From(Client c) => new()
+    {
+        Name = c.Name, Company = c.Company, ContactPerson = c.ContactPerson, Email = c.Email, Phone = c.Phone,
+        Position = c.Position, Website = c.Website, Stage = c.Stage, Currency = c.Currency,
+        DefaultHourlyRate = c.DefaultHourlyRate, ContractValue = c.ContractValue, Notes = c.Notes, Version = c.Version,
+    };
+
+    /// <summary>Copies the typed values onto the client; the stage is moved by the caller (it needs a position).</summary>
+    public void ApplyTo(Client c)
+    {
+        c.Name = Name.Trim();
+        c.Company = Blank(Company);
+        c.ContactPerson = Blank(ContactPerson);
+        c.Email = Blank(Email);
+        c.Phone = Blank(Phone);
+        c.Position = Blank(Position);
+        c.Website = NormalizeWebsite(Website);
+        c.Currency = Domain.Currency.Normalize(Currency);
+        c.DefaultHourlyRate = DefaultHourlyRate;
+        c.ContractValue = ContractValue;
+        c.Notes = Blank(Notes);
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>"example.com" is taken to mean https://example.com; anything else must be an http(s) URL.</summary>
+    public static string? NormalizeWebsite(string? s)
+    {
+        if (string.IsNullOrWhiteSpace(s)) return null;
+        s = s.Trim();
+        return s.Contains("://", StringComparison.Ordinal) ? s : "https://" + s;
+    }
+
+    public static bool IsWellFormedWebsite(string? s)
+    {
+        var normalized = NormalizeWebsite(s);
+        return normalized is null
+               || (Uri.TryCreate(normalized, UriKind.Absolute, out var uri)
+                   && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+                   && uri.Host.Contains('.', StringComparison.Ordinal));
+    }
+}
+
+public sealed class ClientFormValidator : AbstractValidator<ClientForm>
+{
+    public const decimal MaxAmount = 999_999_999_999.99m;
+
+    public ClientFormValidator()
+    {
+        RuleFor(f => f.Name).NotEmpty().WithMessage("Enter the client's name.")
+            .MaximumLength(200).WithMessage("At most 200 characters.");
+        RuleFor(f => f.Company).MaximumLength(200).WithMessage("At most 200 characters.");
+        RuleFor(f => f.ContactPerson).MaximumLength(200).WithMessage("At most 200 characters.");
+        RuleFor(f => f.Email).EmailAddress().WithMessage("Enter a valid e-mail address, like name@example.com.")
+            .MaximumLength(254).When(f => !string.IsNullOrWhiteSpace(f.Email));
+        RuleFor(f => f.Phone).MaximumLength(50).WithMessage("At most 50 characters.");
+        RuleFor(f => f.Position).MaximumLength(100).WithMessage("At most 100 characters.");
+        RuleFor(f => f.Website).Must(ClientForm.IsWellFormedWebsite)
+            .WithMessage("Enter a web address, like https://example.com.").MaximumLength(500);
+        RuleFor(f => f.Stage).IsInEnum().WithMessage("Choose a stage.");
+        RuleFor(f => f.Currency).Must(c => Domain.Currency.IsKnown(Domain.Currency.Normalize(c)))
+            .WithMessage("Choose an ISO 4217 currency code, such as EUR or USD.");
+        RuleFor(f => f.ContractValue).GreaterThanOrEqualTo(0).WithMessage("The contract value cannot be negative.")
+            .LessThanOrEqualTo(MaxAmount).WithMessage("That amount is too large.")
+            .Must(HasAtMostTwoDecimals).WithMessage("Use at most two decimals.");
+        RuleFor(f => f.DefaultHourlyRate).GreaterThanOrEqualTo(0).WithMessage("The hourly rate cannot be negative.")
+            .LessThanOrEqualTo(1_000_000m).WithMessage("That rate is too large.");
+        RuleFor(f => f.Notes).MaximumLength(4000).WithMessage("At most 4,000 characters.");
+    }
+
+    private static bool HasAtMostTwoDecimals(decimal d) => decimal.Round(d, 2) == d;
+}
+
+public sealed record ClientCard(
+    int Id, string Name, string? Company, ClientStage Stage, string Currency,
+    decimal ContractValue, decimal InvoicedAmount)
+{
+    public int? InvoicedPercent => Client.InvoicedPercent(InvoicedAmount, ContractValue);
+}
+
+public sealed record StageTotal(ClientStage Stage, string Currency, decimal ContractValue, int Count);
+
+public sealed record PipelineColumn(ClientStage Stage, IReadOnlyList<ClientCard> Cards, IReadOnlyList<StageTotal> Totals)
+{
+    public int Count => Totals.Sum(t => t.Count);
+}
+
+public sealed record PipelineBoard(IReadOnlyList<PipelineColumn> Columns, string HomeCurrency, int? FocusClientId);
+
+public sealed record ClientDetails(Client Client, decimal InvoicedAmount)
+{
+    public int? InvoicedPercent => Client.InvoicedPercent(InvoicedAmount, Client.ContractValue);
+}
+
+public sealed record ClientListRow(int Id, string Name, string? Company, string? Email, ClientStage Stage, string Currency, decimal ContractValue);
+
+public sealed record ClientList(Paged<ClientListRow> Rows, string? Query, ClientStage? Stage);

@@ -1,0 +1,71 @@
+using System.Data.Common;
+using FreelancerOS.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace FreelancerOS.Web.Infrastructure;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public static class Database
+{
+    public static DatabaseProvider Provider(IConfiguration config) =>
+        Enum.TryParse<DatabaseProvider>(config["Database:Provider"], ignoreCase: true, out var p) ? p : DatabaseProvider.Sqlite;
+
+    /// <summary>The data folder: the SQLite database, receipts, logs. Created on start.</summary>
+    public static string DataFolder(IConfiguration config, IHostEnvironment env)
+    {
+        var folder = config["Data:Folder"] is { Length: > 0 } f ? f : "data";
+        var full = Path.GetFullPath(Path.Combine(env.ContentRootPath, folder));
+        Directory.CreateDirectory(full);
+        return full;
+    }
+
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    {
+        var connection = config.GetConnectionString("Default");
+        switch (Provider(config))
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connection))
+                    throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty.");
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connection));
+                break;
+            default:
+                if (string.IsNullOrWhiteSpace(connection))
+                    connection = $"Data Source={Path.Combine(DataFolder(config, env), "freelanceros.db")}";
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o
+                    .UseSqlite(connection)
+                    .AddInterceptors(new SqlitePragmas()));
+                break;
+        }
+        return services;
+    }
+
+    public static async Task MigrateAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+    }
+}
+
+/// <summary>WAL for concurrent readers alongside a writer, foreign keys on, and a busy timeout.</summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = Pragmas;
+        cmd.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = Pragmas;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

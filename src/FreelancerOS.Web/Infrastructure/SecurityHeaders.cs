@@ -1,0 +1,26 @@
+namespace FreelancerOS.Web.Infrastructure;
+
+public static class SecurityHeaders
+{
+    // No inline script or style anywhere: behaviour lives in site.js, styles in site.css.
+    private const string Csp =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var h = context.Response.Headers;
+                h.ContentSecurityPolicy = Csp;
+                h.XContentTypeOptions = "nosniff";
+                h.XFrameOptions = "DENY";
+                h["Referrer-Policy"] = "same-origin";
+                h["Cross-Origin-Opener-Policy"] = "same-origin";
+                h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                return Task.CompletedTask;
+            });
+            await next();
+        });
+}

@@ -1,0 +1,98 @@
+using FreelancerOS.Web.Data;
+using FreelancerOS.Web.Infrastructure;
+using FreelancerOS.Web.Infrastructure.DemoData;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+var dataFolder = Database.DataFolder(builder.Configuration, builder.Environment);
+
+builder.Logging.ClearProviders();
+builder.Logging.AddSerilog(new LoggerConfiguration()
+    .ReadFrom.Configuration(builder.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console()
+    .WriteTo.File(Path.Combine(dataFolder, "logs", "freelanceros-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31)
+    .CreateLogger(), dispose: true);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
+
+builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
+    {
+        o.User.RequireUniqueEmail = true;
+        o.Password.RequiredLength = 10;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddDefaultTokenProviders()
+    .AddClaimsPrincipalFactory<UserCulture.ClaimsFactory>();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/account/login";
+    o.LogoutPath = "/account/logout";
+    o.AccessDeniedPath = "/account/login";
+    o.Cookie.Name = "FreelancerOS.Auth";
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.SlidingExpiration = true;
+});
+builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+builder.Services.AddAntiforgery(o =>
+{
+    o.HeaderName = "RequestVerificationToken";
+    o.Cookie.Name = "FreelancerOS.Antiforgery";
+});
+
+builder.Services.AddValidatorsFromAssembly(typeof(Program).Assembly);
+builder.Services.AddScoped<ValidationFilter>();
+builder.Services.AddControllersWithViews(o =>
+    {
+        o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        o.Filters.AddService<ValidationFilter>();
+    })
+    .AddRazorOptions(o =>
+    {
+        // Feature folders: Features/{Controller}/{View}.cshtml, then Features/Shared.
+        o.ViewLocationFormats.Clear();
+        o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+        o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+    });
+builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+builder.Services.AddScoped<DemoDataSeeder>();
+
+var app = builder.Build();
+
+await Database.MigrateAsync(app.Services);
+
+if (args.Length > 0 && args[0] == "seed-demo")
+{
+    return await DemoDataCommand.RunAsync(app.Services, args[1..]);
+}
+
+app.UseExceptionHandler("/error");
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseUserCulture();
+app.UseAuthorization();
+app.UseRequestLog();
+
+app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapControllerRoute("default", "{controller=Dashboard}/{action=Index}/{id?}");
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,62 @@
+// Site behaviour. No inline script is allowed by the Content-Security-Policy, so everything lives here.
+(function () {
+    "use strict";
+
+    // Every htmx request carries the antiforgery token (validation stays on for htmx too).
+    document.addEventListener("htmx:configRequest", function (evt) {
+        var meta = document.querySelector('meta[name="csrf-token"]');
+        if (meta) evt.detail.headers["RequestVerificationToken"] = meta.content;
+    });
+
+    function toast(message, kind) {
+        var area = document.getElementById("toast-area");
+        if (!area) return;
+        var div = document.createElement("div");
+        div.className = "alert alert-" + (kind || "danger") + " shadow-sm";
+        div.setAttribute("role", "alert");
+        div.textContent = message;
+        area.appendChild(div);
+        setTimeout(function () { div.remove(); }, 6000);
+    }
+    window.freelancerOS = { toast: toast };
+
+    // A failed htmx request says why; a board whose move was refused is reloaded so the card snaps back.
+    document.addEventListener("htmx:responseError", function (evt) {
+        var xhr = evt.detail.xhr;
+        var message = xhr.getResponseHeader("X-Message") ||
+            (xhr.status === 404 ? "That record no longer exists." : "The change could not be saved (" + xhr.status + ").");
+        toast(message);
+        if (evt.detail.elt && evt.detail.elt.closest("[data-sortable]")) setTimeout(function () { location.reload(); }, 1500);
+    });
+    document.addEventListener("htmx:sendError", function () {
+        toast("The server could not be reached. Your last change may not be saved.");
+    });
+
+    // Boards: each [data-sortable] list is a SortableJS list; a drop asks the list's form to post its order.
+    function initSortable(list) {
+        if (list.dataset.sortableReady) return;
+        list.dataset.sortableReady = "1";
+        Sortable.create(list, {
+            group: list.dataset.sortable,
+            draggable: ".board-card",
+            filter: "select, button, input, a, label",
+            preventOnFilter: false,
+            animation: 120,
+            onEnd: function (evt) {
+                if (evt.from === evt.to && evt.oldIndex === evt.newIndex) return;
+                htmx.trigger(evt.to, "sorted");
+            }
+        });
+    }
+
+    htmx.onLoad(function (root) {
+        var scope = root.querySelectorAll ? root : document;
+        if (scope.matches && scope.matches("[data-sortable]")) initSortable(scope);
+        scope.querySelectorAll("[data-sortable]").forEach(initSortable);
+        var focus = scope.querySelector("[data-focus-after-swap]");
+        if (focus) {
+            var target = document.querySelector(focus.getAttribute("data-focus-after-swap"));
+            if (target) target.focus();
+        }
+    });
+})();
