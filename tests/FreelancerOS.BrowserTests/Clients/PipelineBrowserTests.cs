@@ -1,0 +1,89 @@
+using FreelancerOS.BrowserTests.Infrastructure;
+
+namespace FreelancerOS.BrowserTests.Clients;
+
+[Collection(BrowserCollection.Name)]
+public sealed class PipelineBrowserTests(BrowserFixture fixture)
+{
+    private static async Task AddClientAsync(IPage page, string name, string contractValue)
+    {
+        await page.GotoAsync("/clients/create");
+        await page.FillAsync("input[name=Name]", name);
+        await page.FillAsync("input[name=ContractValue]", contractValue);
+        await page.ClickAsync("form[action='/clients/create'] button[type=submit]");
+        await page.WaitForURLAsync("**/clients/details/*");
+    }
+
+    [Fact]
+    public async Task DragCardFromLeadToClient_PersistsAcrossReload_AndUpdatesHeaders()
+    {
+        await using var session = await fixture.NewSessionAsync();
+        var page = session.Page;
+        await session.RegisterAsync();
+        await AddClientAsync(page, "Dragged Ltd", "12000");
+        await AddClientAsync(page, "Stays Ltd", "500");
+
+        await page.GotoAsync("/clients");
+        var lead = page.Locator("section[data-stage=Lead]");
+        var client = page.Locator("section[data-stage=Client]");
+        Assert.Equal("2", (await lead.Locator("[data-role=count]").InnerTextAsync()).Trim());
+        Assert.Equal("0", (await client.Locator("[data-role=count]").InnerTextAsync()).Trim());
+
+        var card = page.Locator(".board-card", new() { HasText = "Dragged Ltd" });
+        var response = page.WaitForResponseAsync(r => r.Url.EndsWith("/clients/sort") && r.Status == 200);
+        await card.Locator("h3").DragToAsync(client.Locator(".board-list"));
+        await response;
+
+        // The headers change without a reload...
+        await Assertions.Expect(client.Locator("[data-role=count]")).ToHaveTextAsync("1");
+        await Assertions.Expect(lead.Locator("[data-role=count]")).ToHaveTextAsync("1");
+        await Assertions.Expect(client.Locator("[data-role=total]")).ToContainTextAsync("12,000.00 EUR");
+
+        // ...and the move survives one.
+        await page.ReloadAsync();
+        await Assertions.Expect(client.Locator(".board-card", new() { HasText = "Dragged Ltd" })).ToHaveCountAsync(1);
+        await Assertions.Expect(lead.Locator(".board-card", new() { HasText = "Dragged Ltd" })).ToHaveCountAsync(0);
+        await Assertions.Expect(client.Locator("[data-role=total]")).ToContainTextAsync("12,000.00 EUR");
+        await Assertions.Expect(lead.Locator("[data-role=total]")).ToContainTextAsync("500.00 EUR");
+
+        Assert.True(session.ConsoleErrors.Count == 0, string.Join("\n", session.ConsoleErrors));
+    }
+
+    [Fact]
+    public async Task MoveCardWithKeyboard_UsesTheStageSelect()
+    {
+        await using var session = await fixture.NewSessionAsync();
+        var page = session.Page;
+        await session.RegisterAsync();
+        await AddClientAsync(page, "Keyboard Ltd", "100");
+        await page.GotoAsync("/clients");
+
+        var select = page.Locator(".board-card select").First;
+        await select.FocusAsync();
+        await select.SelectOptionAsync("Negotiation");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+
+        var negotiation = page.Locator("section[data-stage=Negotiation]");
+        await Assertions.Expect(negotiation.Locator(".board-card", new() { HasText = "Keyboard Ltd" })).ToHaveCountAsync(1);
+        await Assertions.Expect(negotiation.Locator("[data-role=count]")).ToHaveTextAsync("1");
+        await page.ReloadAsync();
+        await Assertions.Expect(negotiation.Locator(".board-card", new() { HasText = "Keyboard Ltd" })).ToHaveCountAsync(1);
+        Assert.True(session.ConsoleErrors.Count == 0, string.Join("\n", session.ConsoleErrors));
+    }
+
+    [Fact]
+    public async Task PipelinePages_LogNoConsoleErrors()
+    {
+        await using var session = await fixture.NewSessionAsync();
+        var page = session.Page;
+        await session.RegisterAsync();
+        await AddClientAsync(page, "Console Ltd", "100");
+        foreach (var url in new[] { "/", "/clients", "/clients/list", "/clients/create", "/settings" })
+        {
+            await page.GotoAsync(url);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+        Assert.True(session.ConsoleErrors.Count == 0, string.Join("\n", session.ConsoleErrors));
+    }
+}
