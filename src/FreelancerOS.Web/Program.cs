@@ -2,6 +2,7 @@ using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Infrastructure;
 using FreelancerOS.Web.Infrastructure.DemoData;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -18,6 +19,10 @@ builder.Logging.AddSerilog(new LoggerConfiguration()
     .WriteTo.File(Path.Combine(dataFolder, "logs", "freelanceros-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31)
     .CreateLogger(), dispose: true);
 
+// Sign-in cookies and antiforgery tokens stay valid across restarts (and across instances sharing the data folder).
+builder.Services.AddDataProtection()
+    .SetApplicationName("FreelancerOS")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();

@@ -31,6 +31,14 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
         return $"{clients} clients.";
     }
 
+    private static string EmailOf(string person)
+    {
+        var ascii = new string(person.Normalize(System.Text.NormalizationForm.FormD)
+            .Where(ch => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(ch) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            .ToArray());
+        return ascii.ToLowerInvariant().Replace(' ', '.').Replace("'", "") + "@example.com";
+    }
+
     private async Task<AccountSettings> EnsureSettingsAsync()
     {
         var settings = await db.Settings.SingleOrDefaultAsync();
@@ -67,7 +75,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
                 Company = company,
                 ContactPerson = person,
                 Position = random.Next(2) == 0 ? "Managing director" : "Marketing lead",
-                Email = person.ToLowerInvariant().Replace(' ', '.').Replace("'", "") + "@example.com",
+                Email = EmailOf(person),
                 Phone = $"+31 20 {random.Next(100, 999)} {random.Next(1000, 9999)}",
                 Website = $"https://{company.ToLowerInvariant().Replace(' ', '-')}.example",
                 Currency = random.Next(6) == 0 ? "USD" : settings.HomeCurrency,
