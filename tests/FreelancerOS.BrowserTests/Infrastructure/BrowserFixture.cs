@@ -38,9 +38,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) with a page that records console errors.</summary>
-    public async Task<BrowserSession> NewSessionAsync()
+    public async Task<BrowserSession> NewSessionAsync(bool bypassCsp = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-GB" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-GB", BypassCSP = bypassCsp });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         return new BrowserSession(context, page);

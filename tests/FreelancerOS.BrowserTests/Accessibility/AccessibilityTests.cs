@@ -1,0 +1,29 @@
+using FreelancerOS.BrowserTests.Infrastructure;
+
+namespace FreelancerOS.BrowserTests.Accessibility;
+
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task CorePages_HaveNoSeriousAxeViolations()
+    {
+        await using var session = await fixture.NewSessionAsync(bypassCsp: true);
+        var page = session.Page;
+        await page.GotoAsync("/account/login");
+        var problems = (await Axe.SeriousViolationsAsync(page)).Select(v => "/account/login " + v).ToList();
+
+        await session.RegisterAsync();
+        await page.GotoAsync("/clients/create");
+        await page.FillAsync("input[name=Name]", "Accessible Ltd");
+        await page.ClickAsync("form[action='/clients/create'] button[type=submit]");
+        await page.WaitForURLAsync("**/clients/details/*");
+
+        foreach (var url in new[] { "/", "/clients", "/clients/list", "/clients/create", page.Url, "/settings", "/account/changepassword" })
+        {
+            await page.GotoAsync(url);
+            problems.AddRange((await Axe.SeriousViolationsAsync(page)).Select(v => $"{url} {v}"));
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+}
