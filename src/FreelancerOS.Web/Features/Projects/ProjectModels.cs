@@ -114,7 +114,7 @@ public sealed record ProjectDetails(
 
 public sealed class ScopeChangeForm
 {
-    public string Description { get; set; } = "";
+    public string? Description { get; set; }
     public decimal? EstimateHours { get; set; }
     public decimal? EstimateAmount { get; set; }
 }
@@ -150,9 +150,9 @@ public sealed class MilestoneScheduleForm
     public List<MilestoneRowForm> Rows { get; set; } = [];
     public int Version { get; set; }
 
-    /// <summary>The rows that carry anything; blank rows of the form are ignored.</summary>
+    /// <summary>The rows that carry anything; a blank row is ignored (a saved milestone left blank is removed).</summary>
     public List<MilestoneRowForm> FilledRows() =>
-        Rows.Where(r => r.Id != 0 || !string.IsNullOrWhiteSpace(r.Name) || r.Share is not null).ToList();
+        Rows.Where(r => !string.IsNullOrWhiteSpace(r.Name) || r.Share is not null).ToList();
 }
 
 public sealed class MilestoneScheduleFormValidator : AbstractValidator<MilestoneScheduleForm>
@@ -165,9 +165,9 @@ public sealed class MilestoneScheduleFormValidator : AbstractValidator<Milestone
         {
             row.RuleFor(r => r.Name).NotEmpty().WithMessage("Name the milestone.")
                 .MaximumLength(200).WithMessage("At most 200 characters.")
-                .When(r => r.Id != 0 || r.Share is not null);
+                .When(r => r.Share is not null);
             row.RuleFor(r => r.Share).NotNull().WithMessage("Enter its share.")
-                .When(r => r.Id != 0 || !string.IsNullOrWhiteSpace(r.Name));
+                .When(r => !string.IsNullOrWhiteSpace(r.Name));
             row.RuleFor(r => r.Share).GreaterThan(0).WithMessage("A share must be more than 0.")
                 .LessThanOrEqualTo(ProjectFormValidator.MaxAmount).WithMessage("That share is too large.");
             row.RuleFor(r => r.State).IsInEnum().WithMessage("Choose a state.");

@@ -265,7 +265,7 @@ public sealed class ProjectsController(AppDbContext db, TimeProvider clock) : Co
         var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync();
         db.ScopeChanges.Add(new ScopeChange
         {
-            ProjectId = id, Description = form.Description.Trim(), EstimateHours = form.EstimateHours, EstimateAmount = form.EstimateAmount,
+            ProjectId = id, Description = form.Description!.Trim(), EstimateHours = form.EstimateHours, EstimateAmount = form.EstimateAmount,
             State = ScopeChangeState.Proposed, RequestedOn = (settings ?? new AccountSettings()).Today(clock),
         });
         await db.SaveChangesAsync();
