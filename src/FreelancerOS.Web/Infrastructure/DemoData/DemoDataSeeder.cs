@@ -117,6 +117,12 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
                 var client = clients[random.Next(clients.Count)];
                 var start = yearStart.AddDays(random.Next(0, 330));
                 var end = start.AddDays(random.Next(20, 120));
+                // The latest year always has work under way and some to come, so the boards and this week's timesheet have something.
+                if (year == 0 && i >= 6)
+                {
+                    start = i < 9 ? today.AddDays(-random.Next(14, 60)) : today.AddDays(random.Next(5, 30));
+                    end = i < 9 ? today.AddDays(random.Next(10, 60)) : start.AddDays(60);
+                }
                 var fixedPrice = random.Next(3) == 0;
                 var estimate = random.Next(4, 30) * 5m;
                 var project = new Project
@@ -131,7 +137,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
                     CompletionBasis = fixedPrice && random.Next(2) == 0 ? CompletionBasis.Invoicing : CompletionBasis.Hours,
                     CreatedAt = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
                 };
-                project.SetDates(start, random.Next(5) == 0 ? null : end);
+                project.SetDates(start, random.Next(5) == 0 && end < today ? null : end);
                 var priority = (Priority)random.Next(3);
                 var order = nextOrder.GetValueOrDefault(priority);
                 nextOrder[priority] = order + 1;
