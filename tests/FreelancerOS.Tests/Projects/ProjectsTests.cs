@@ -166,6 +166,13 @@ public sealed class ProjectsTests(TestApp app) : IClassFixture<TestApp>
             stored.Select(m => (m.Name, m.Amount, m.State)).ToList());
         Assert.Equal(new DateOnly(2026, 12, 20), stored[2].DueDate);
 
+        // Raising the agreed value afterwards: the page says the schedule no longer adds up.
+        var editProject = await client.GetPageAsync($"/projects/edit/{project}");
+        await client.SubmitAsync(editProject, $"form[action='/projects/edit/{project}']", new Dictionary<string, string> { ["Value"] = "7000" });
+        Assert.Contains("short by 1,000.00 EUR", (await client.GetPageAsync($"/projects/details/{project}")).QuerySelector("[data-role=milestone-mismatch]")!.TextContent);
+        await client.SubmitAsync(await client.GetPageAsync($"/projects/edit/{project}"), $"form[action='/projects/edit/{project}']", new Dictionary<string, string> { ["Value"] = "6000" });
+        Assert.Null((await client.GetPageAsync($"/projects/details/{project}")).QuerySelector("[data-role=milestone-mismatch]"));
+
         // As amounts: 4,000 + 2,500 is 500 over.
         var edit = await client.GetPageAsync($"/projects/milestones/{project}");
         var over = await client.SubmitAsync(edit, $"form[action='/projects/milestones/{project}']", new Dictionary<string, string>

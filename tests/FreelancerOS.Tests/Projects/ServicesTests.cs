@@ -84,6 +84,20 @@ public sealed class ServicesTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task Post_DeleteService_KeepsItsTimeOnTheProject()
+    {
+        var client = await app.SignedInClientAsync();
+        var project = await Work.ProjectAsync(client, await Work.ClientAsync(client), "Site");
+        var id = await Work.ServiceAsync(client, project, "Dropped", "Hourly", "120", "5");
+        await Work.LogAsync(client, project, "2", serviceId: id);
+        var edit = await client.GetPageAsync($"/services/edit/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(edit, $"form[action='/services/delete/{id}']")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/services/edit/{id}")).StatusCode);
+        var entry = await app.WithDbAsync(db => db.TimeEntries.IgnoreQueryFilters().SingleAsync(t => t.ProjectId == project));
+        Assert.Equal(((int?)null, 120m, 240m), (entry.ServiceId, entry.HourlyRate, entry.Amount));
+    }
+
+    [Fact]
     public async Task AnotherAccountsService_Is404()
     {
         var owner = await app.SignedInClientAsync();

@@ -103,6 +103,10 @@ public sealed class TimeTests(TestApp app) : IClassFixture<TestApp>
         var start = await client.SubmitAsync(page, "form[action='/time/start']", new Dictionary<string, string> { ["ProjectId"] = project.ToString(), ["Description"] = "Focus" });
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
 
+        // Stored, not kept in memory: it survives a reload and a restart of the app.
+        var stored = await app.WithDbAsync(db => db.Timers.IgnoreQueryFilters().SingleAsync(t => t.ProjectId == project));
+        Assert.Equal((app.Clock.GetUtcNow(), "Focus"), (stored.StartedAt, stored.Description));
+
         app.Clock.Advance(TimeSpan.FromMinutes(90));
         var reloaded = await client.GetPageAsync("/time");
         Assert.Equal("Timed", reloaded.QuerySelector("[data-role=timer-project]")!.TextContent);
@@ -136,7 +140,6 @@ public sealed class TimeTests(TestApp app) : IClassFixture<TestApp>
         var running = await client.GetPageAsync("/time");
         Assert.Equal("Second", running.QuerySelector("[data-role=timer-project]")!.TextContent);
         Assert.Contains("Timer stopped: 0.5 h saved on First", running.QuerySelector(".alert-success")!.TextContent);
-        var email = client.Email!;
         Assert.Equal(1, await app.WithDbAsync(db => db.Timers.IgnoreQueryFilters().CountAsync(t => t.ProjectId == first || t.ProjectId == second)));
     }
 
