@@ -20,6 +20,14 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<AccountSettings> Settings => Set<AccountSettings>();
 
+    // Projects, services and time
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<ScopeChange> ScopeChanges => Set<ScopeChange>();
+    public DbSet<TimeEntry> TimeEntries => Set<TimeEntry>();
+    public DbSet<RunningTimer> Timers => Set<RunningTimer>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -28,7 +28,8 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
         var random = new Random(seed);
         var settings = await EnsureSettingsAsync();
         var clients = await SeedClientsAsync(random, years, settings);
-        return $"{clients} clients.";
+        var work = await SeedWorkAsync(random, years, settings);
+        return $"{clients} clients. {work}";
     }
 
     private static string EmailOf(string person)
@@ -91,5 +92,139 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
         }
         await db.SaveChangesAsync();
         return count;
+    }
+
+    private static readonly string[] ProjectNames =
+    [
+        "Website relaunch", "Brand identity", "Online shop", "Newsletter templates", "Annual report", "Mobile app MVP",
+        "SEO audit", "Booking system", "Product photography", "Intranet", "Data dashboard", "Pitch deck",
+    ];
+
+    private static readonly string[] ServiceNames = ["Design", "Development", "Copywriting", "Consulting", "Project management", "Testing"];
+
+    /// <summary>
+    /// Projects with services, milestones and scope changes, and the hours logged on them: per year of
+    /// history about ten projects and a working year of time entries, rates copied as the app does.
+    /// </summary>
+    private async Task<string> SeedWorkAsync(Random random, int years, AccountSettings settings)
+    {
+        var clients = await db.Clients.Where(c => c.Stage == ClientStage.Client || c.Stage == ClientStage.Archived || c.Stage == ClientStage.Negotiation)
+            .OrderBy(c => c.Id).ToListAsync();
+        if (clients.Count == 0) return "No clients to work for.";
+        var today = settings.Today(clock);
+        var nextOrder = new Dictionary<Priority, int>();
+        var serviceOrder = new Dictionary<WorkStatus, int>();
+        int projects = 0, services = 0, milestones = 0, entries = 0;
+
+        for (var year = years - 1; year >= 0; year--)
+        {
+            var yearStart = today.AddDays(-365 * (year + 1) + 1);
+            var work = new List<(Project Project, Client Client, List<Service> Services)>();
+            for (var i = 0; i < 10; i++)
+            {
+                var client = clients[random.Next(clients.Count)];
+                var start = yearStart.AddDays(random.Next(0, 330));
+                var end = start.AddDays(random.Next(20, 120));
+                // The latest year always has work under way and some to come, so the boards and this week's timesheet have something.
+                if (year == 0 && i >= 6)
+                {
+                    start = i < 9 ? today.AddDays(-random.Next(14, 60)) : today.AddDays(random.Next(5, 30));
+                    end = i < 9 ? today.AddDays(random.Next(10, 60)) : start.AddDays(60);
+                }
+                var fixedPrice = random.Next(3) == 0;
+                var estimate = random.Next(4, 30) * 5m;
+                var project = new Project
+                {
+                    Name = ProjectNames[random.Next(ProjectNames.Length)] + (year > 0 ? $" {today.Year - year}" : ""),
+                    ClientId = client.Id,
+                    Pricing = fixedPrice ? ProjectPricing.FixedPrice : ProjectPricing.Hourly,
+                    Value = fixedPrice ? random.Next(3, 25) * 1000m : null,
+                    HourlyRate = random.Next(4) == 0 ? 110m : null,
+                    Status = end < today ? WorkStatus.Completed : start <= today ? WorkStatus.InProgress : WorkStatus.NotStarted,
+                    EstimatedHours = random.Next(6) == 0 ? null : estimate,
+                    CompletionBasis = fixedPrice && random.Next(2) == 0 ? CompletionBasis.Invoicing : CompletionBasis.Hours,
+                    CreatedAt = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                };
+                project.SetDates(start, random.Next(5) == 0 && end < today ? null : end);
+                var priority = (Priority)random.Next(3);
+                var order = nextOrder.GetValueOrDefault(priority);
+                nextOrder[priority] = order + 1;
+                project.MoveTo(priority, order);
+                db.Projects.Add(project);
+
+                var projectServices = new List<Service>();
+                foreach (var name in ServiceNames.OrderBy(_ => random.Next()).Take(random.Next(1, 4)))
+                {
+                    var flat = random.Next(4) == 0;
+                    var service = new Service
+                    {
+                        Name = name, Project = project, Pricing = flat ? ServicePricing.Flat : ServicePricing.Hourly,
+                        Rate = flat ? random.Next(5, 30) * 100m : random.Next(8, 14) * 10m,
+                        Quantity = flat ? 1 : random.Next(2, 12) * 5m,
+                    };
+                    var status = project.Status;
+                    var so = serviceOrder.GetValueOrDefault(status);
+                    serviceOrder[status] = so + 1;
+                    service.MoveTo(status, so);
+                    db.Services.Add(service);
+                    projectServices.Add(service);
+                    services++;
+                }
+                work.Add((project, client, projectServices));
+                projects++;
+            }
+            await db.SaveChangesAsync();
+
+            foreach (var (project, client, projectServices) in work)
+            {
+                if (project.Pricing == ProjectPricing.FixedPrice)
+                {
+                    var shares = MilestoneSchedule.Presets["30-40-30"];
+                    var amounts = MilestoneSchedule.Amounts(project.Value!.Value, client.Currency, ShareMode.Percent, shares);
+                    string[] names = ["Kick-off", "Delivery", "Launch"];
+                    var span = (project.EndDate ?? project.StartDate!.Value.AddDays(60)).DayNumber - project.StartDate!.Value.DayNumber;
+                    for (var m = 0; m < 3; m++)
+                    {
+                        var due = project.StartDate.Value.AddDays(span * m / 2);
+                        db.Milestones.Add(new Milestone
+                        {
+                            ProjectId = project.Id, Name = names[m], Amount = amounts[m], Percent = shares[m], DueDate = due, SortOrder = m,
+                            State = due < today ? MilestoneState.Reached : MilestoneState.Pending,
+                        });
+                        milestones++;
+                    }
+                }
+                if (random.Next(3) == 0)
+                {
+                    var change = new ScopeChange
+                    {
+                        ProjectId = project.Id, Description = "Extra landing page requested after the review",
+                        EstimateHours = 6m, EstimateAmount = project.Pricing == ProjectPricing.FixedPrice ? 600m : null,
+                        RequestedOn = project.StartDate!.Value.AddDays(10),
+                    };
+                    if (random.Next(2) == 0) project.Approve(change);
+                    db.ScopeChanges.Add(change);
+                }
+
+                var last = project.EndDate ?? project.StartDate!.Value.AddDays(60);
+                if (last > today) last = today;
+                for (var day = project.StartDate!.Value; day <= last; day = day.AddDays(1))
+                {
+                    if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || random.Next(2) == 0) continue;
+                    var service = projectServices.Count > 0 && random.Next(4) > 0 ? projectServices[random.Next(projectServices.Count)] : null;
+                    var entry = new TimeEntry
+                    {
+                        Date = day, ProjectId = project.Id, ServiceId = service?.Id, Description = service?.Name ?? "Coordination",
+                        Billable = random.Next(8) > 0, CreatedAt = new DateTimeOffset(day.ToDateTime(new TimeOnly(18, 0)), TimeSpan.Zero),
+                    };
+                    entry.SnapshotRate(HourlyRates.Resolve(service, project, client, settings), client.Currency);
+                    entry.SetHours(random.Next(2, 25) * 0.25m);
+                    db.TimeEntries.Add(entry);
+                    entries++;
+                }
+            }
+            await db.SaveChangesAsync();
+        }
+        return $"{projects} projects, {services} services, {milestones} milestones, {entries} time entries.";
     }
 }

@@ -49,6 +49,21 @@
         });
     }
 
+    // A running timer shows its elapsed time ticking; the start time comes from the server (the timer is stored).
+    function tickTimers() {
+        document.querySelectorAll("[data-timer-started]").forEach(function (el) {
+            var started = Date.parse(el.getAttribute("data-timer-started"));
+            if (isNaN(started)) return;
+            var seconds = Math.max(0, Math.floor((Date.now() - started) / 1000));
+            var h = Math.floor(seconds / 3600), m = Math.floor(seconds / 60) % 60, s = seconds % 60;
+            el.textContent = h + ":" + (m < 10 ? "0" : "") + m + ":" + (s < 10 ? "0" : "") + s;
+        });
+    }
+    if (document.querySelector("[data-timer-started]")) {
+        tickTimers();
+        setInterval(tickTimers, 1000);
+    }
+
     htmx.onLoad(function (root) {
         var scope = root.querySelectorAll ? root : document;
         if (scope.matches && scope.matches("[data-sortable]")) initSortable(scope);

@@ -1,0 +1,99 @@
+namespace FreelancerOS.Web.Domain;
+
+public class TimeEntry : OwnedEntity
+{
+    public const decimal MaxHoursPerDay = 24m;
+
+    public DateOnly Date { get; set; }
+    public int ProjectId { get; set; }
+    public Project? Project { get; set; }
+    public int? ServiceId { get; set; }
+    public Service? Service { get; set; }
+    public string? Description { get; set; }
+    public decimal Hours { get; private set; }
+    public bool Billable { get; set; } = true;
+
+    /// <summary>The hourly rate copied when the entry was saved; a later rate change does not touch it.</summary>
+    public decimal HourlyRate { get; private set; }
+
+    /// <summary>The client's currency at the time of saving.</summary>
+    public string Currency { get; private set; } = "EUR";
+
+    /// <summary>Hours x rate, rounded to the currency's minor unit; stored so that the database sums it.</summary>
+    public decimal Amount { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The invoice it is billed on; wired by the invoices feature (no navigation yet).</summary>
+    public int? InvoiceId { get; set; }
+
+    public bool IsLocked => InvoiceId is not null;
+
+    public static void CheckHours(decimal hours)
+    {
+        if (hours <= 0)
+            throw new DomainException("Enter more than 0 hours.", nameof(Hours));
+        if (hours > MaxHoursPerDay)
+            throw new DomainException("One entry is for one day: at most 24 hours.", nameof(Hours));
+    }
+
+    public void EnsureEditable()
+    {
+        if (IsLocked)
+            throw new DomainException("This entry is on an invoice and cannot be edited or deleted.");
+    }
+
+    public void SetHours(decimal hours)
+    {
+        EnsureEditable();
+        CheckHours(hours);
+        Hours = hours;
+        Amount = Domain.Currency.Round(Hours * HourlyRate, Currency);
+    }
+
+    /// <summary>Copies the rate (and currency) that apply now; called on save when the project or service is set or changed.</summary>
+    public void SnapshotRate(decimal hourlyRate, string currency)
+    {
+        EnsureEditable();
+        if (hourlyRate < 0)
+            throw new DomainException("The hourly rate cannot be negative.", nameof(HourlyRate));
+        HourlyRate = hourlyRate;
+        Currency = currency;
+        Amount = Domain.Currency.Round(Hours * HourlyRate, Currency);
+    }
+}
+
+/// <summary>The hourly rate that applies to new work: the service's, else the project's, else the client's, else the default in Settings.</summary>
+public static class HourlyRates
+{
+    public static decimal Resolve(decimal? serviceRate, decimal? projectRate, decimal? clientRate, decimal defaultRate) =>
+        serviceRate ?? projectRate ?? clientRate ?? defaultRate;
+
+    public static decimal Resolve(Service? service, Project project, Client client, AccountSettings? settings) =>
+        Resolve(service?.HourlyRateForTime, project.HourlyRate, client.DefaultHourlyRate, settings?.DefaultHourlyRate ?? 0m);
+}
+
+/// <summary>
+/// The one running timer of an account (a unique index on the owner keeps it to one), stored so that it
+/// survives a reload and a restart. Stopping it turns the elapsed time into a time entry.
+/// </summary>
+public class RunningTimer : OwnedEntity
+{
+    public int ProjectId { get; set; }
+    public Project? Project { get; set; }
+    public int? ServiceId { get; set; }
+    public Service? Service { get; set; }
+    public string? Description { get; set; }
+    public bool Billable { get; set; } = true;
+    public DateTimeOffset StartedAt { get; set; }
+
+    /// <summary>
+    /// Elapsed hours to two decimals (36 seconds), at least 0.01 so a short run still makes an entry,
+    /// and at most 24 since one entry is one day's work.
+    /// </summary>
+    public static decimal ElapsedHours(DateTimeOffset startedAt, DateTimeOffset now)
+    {
+        var hours = (decimal)(now - startedAt).Ticks / TimeSpan.TicksPerHour;
+        return Math.Clamp(Math.Round(hours, 2, MidpointRounding.AwayFromZero), 0.01m, TimeEntry.MaxHoursPerDay);
+    }
+}

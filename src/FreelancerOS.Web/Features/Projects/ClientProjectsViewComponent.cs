@@ -1,0 +1,19 @@
+using FreelancerOS.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace FreelancerOS.Web.Features.Projects;
+
+/// <summary>The client page's "Projects" section, kept here so the clients feature only has to place it.</summary>
+public sealed class ClientProjectsViewComponent(AppDbContext db) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(int clientId)
+    {
+        var rows = await db.Projects.AsNoTracking().Where(p => p.ClientId == clientId)
+            .OrderBy(p => p.Status).ThenByDescending(p => p.Priority).ThenBy(p => p.Name).Take(50)
+            .Select(p => new ProjectListRow(p.Id, p.Name, p.ClientId, p.Client!.Name, p.Client.Currency, p.Pricing, p.Priority, p.Status,
+                p.StartDate, p.EndDate, p.Value, p.ApprovedExtraValue, null))
+            .ToListAsync();
+        return View("/Features/Projects/_ClientProjects.cshtml", (clientId, rows));
+    }
+}

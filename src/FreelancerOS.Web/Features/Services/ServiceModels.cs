@@ -1,0 +1,64 @@
+using FluentValidation;
+using FreelancerOS.Web.Domain;
+
+namespace FreelancerOS.Web.Features.Services;
+
+public sealed class ServiceForm
+{
+    public string Name { get; set; } = "";
+    public int ProjectId { get; set; }
+    public ServicePricing Pricing { get; set; } = ServicePricing.Hourly;
+    public decimal Rate { get; set; }
+    public decimal Quantity { get; set; } = 1;
+    public WorkStatus Status { get; set; } = WorkStatus.NotStarted;
+    public string? Description { get; set; }
+    public int Version { get; set; }
+
+    public IReadOnlyList<ProjectOption> Projects { get; set; } = [];
+
+    public static ServiceForm From(Service s) => new()
+    {
+        Name = s.Name, ProjectId = s.ProjectId, Pricing = s.Pricing, Rate = s.Rate, Quantity = s.Quantity,
+        Status = s.Status, Description = s.Description, Version = s.Version,
+    };
+
+    public void ApplyTo(Service s)
+    {
+        s.Name = Name.Trim();
+        s.ProjectId = ProjectId;
+        s.Pricing = Pricing;
+        s.Rate = Rate;
+        s.Quantity = Quantity;
+        s.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
+    }
+}
+
+public sealed record ProjectOption(int Id, string Name, string ClientName, string Currency);
+
+public sealed class ServiceFormValidator : AbstractValidator<ServiceForm>
+{
+    public ServiceFormValidator()
+    {
+        RuleFor(f => f.Name).NotEmpty().WithMessage("Enter the service's name.")
+            .MaximumLength(200).WithMessage("At most 200 characters.");
+        RuleFor(f => f.ProjectId).GreaterThan(0).WithMessage("Choose the project.");
+        RuleFor(f => f.Pricing).IsInEnum().WithMessage("Choose hourly or flat.");
+        RuleFor(f => f.Status).IsInEnum().WithMessage("Choose a status.");
+        RuleFor(f => f.Rate).GreaterThanOrEqualTo(0).WithMessage("The rate cannot be negative.")
+            .LessThanOrEqualTo(1_000_000_000m).WithMessage("That rate is too large.")
+            .Must(r => decimal.Round(r, 2) == r).WithMessage("Use at most two decimals.");
+        RuleFor(f => f.Quantity).GreaterThan(0).WithMessage("Enter more than 0 (hours for hourly, the quantity for flat).")
+            .LessThanOrEqualTo(1_000_000m).WithMessage("That is too large.");
+        RuleFor(f => f.Description).MaximumLength(4000).WithMessage("At most 4,000 characters.");
+    }
+}
+
+public sealed record ServiceCard(int Id, string Name, int ProjectId, string ProjectName, string ClientName, ServicePricing Pricing,
+    decimal Rate, decimal Quantity, WorkStatus Status, string Currency)
+{
+    public decimal TotalValue => Domain.Currency.Round(Rate * Quantity, Currency);
+}
+
+public sealed record StatusColumn(WorkStatus Status, IReadOnlyList<ServiceCard> Cards);
+
+public sealed record StatusBoard(IReadOnlyList<StatusColumn> Columns, IReadOnlyList<ProjectOption> Projects, int? ProjectId, int? FocusServiceId);

@@ -1,0 +1,341 @@
+using System.Globalization;
+using FreelancerOS.Web.Data;
+using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace FreelancerOS.Web.Features.Time;
+
+public sealed class TimeController(AppDbContext db, TimeProvider clock) : Controller
+{
+    private const string LockedMessage = "This entry is on an invoice and cannot be edited or deleted.";
+
+    /// <summary>The weekly timesheet with the timer. <paramref name="add"/> adds an empty row ("projectId" or "projectId:serviceId").</summary>
+    [HttpGet]
+    public async Task<IActionResult> Index(string? week, string? add)
+    {
+        var settings = await SettingsAsync();
+        var today = settings.Today(clock);
+        var monday = Timesheet.MondayOf(DateOnly.TryParseExact(week, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var w) ? w : today);
+        var sheet = await LoadSheetAsync(monday, ParseTarget(add), new Dictionary<string, string>());
+        return View(new TimePage(sheet, await LoadTimerAsync(), await WorkOptionsAsync(), today));
+    }
+
+    /// <summary>
+    /// One timesheet cell edited in place: the hours of a project/service on a day. An empty cell gets
+    /// a new entry; a cell with one entry has its hours changed (0 or empty deletes it); a cell with
+    /// several entries, or an invoiced one, is edited in the entries themselves.
+    /// </summary>
+    [HttpPost]
+    public async Task<IActionResult> Cell(int projectId, int? serviceId, DateOnly date, string? hours, string? week)
+    {
+        var monday = Timesheet.MondayOf(date);
+        var errors = new Dictionary<string, string>();
+        var key = $"{projectId}-{serviceId}-{date:yyyy-MM-dd}";
+        var entries = await db.TimeEntries.Where(t => t.ProjectId == projectId && t.ServiceId == serviceId && t.Date == date).ToListAsync();
+        var target = await ResolveAsync(projectId, serviceId);
+        if (target is null) return NotFound();
+
+        decimal value = 0;
+        var text = (hours ?? "").Trim();
+        if (text.Length > 0 && !decimal.TryParse(text, NumberStyles.Number, CultureInfo.CurrentCulture, out value))
+            errors[key] = "Enter hours as a number, e.g. 1.25.";
+        else if (value < 0 || value > TimeEntry.MaxHoursPerDay)
+            errors[key] = value < 0 ? "Enter more than 0 hours." : "One entry is for one day: at most 24 hours.";
+        else if (decimal.Round(value, 2) != value)
+            errors[key] = "Use at most two decimals.";
+        else if (entries.Count > 1 || entries.Any(e => e.IsLocked))
+            errors[key] = entries.Any(e => e.IsLocked) ? LockedMessage : "This day has several entries: change them on the project page.";
+        else if (value == 0)
+        {
+            if (entries.Count == 1) db.TimeEntries.Remove(entries[0]);
+        }
+        else if (entries.Count == 1)
+            entries[0].SetHours(value);
+        else
+        {
+            var entry = new TimeEntry { Date = date, ProjectId = projectId, ServiceId = serviceId, Billable = true, CreatedAt = clock.GetUtcNow() };
+            entry.SnapshotRate(target.Value.Rate, target.Value.Currency);
+            entry.SetHours(value);
+            db.TimeEntries.Add(entry);
+        }
+        if (errors.Count == 0) await db.SaveChangesAsync();
+
+        if (!Request.IsHtmx())
+        {
+            if (errors.Count > 0) TempData["Flash"] = errors[key];
+            return Redirect($"/time?week={monday:yyyy-MM-dd}");
+        }
+        return PartialView("_Timesheet", await LoadSheetAsync(monday, (projectId, serviceId), errors));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Create(int? projectId, int? serviceId, DateOnly? date)
+    {
+        var settings = await SettingsAsync();
+        var form = new TimeEntryForm { ProjectId = projectId ?? 0, ServiceId = serviceId, Date = date ?? settings.Today(clock) };
+        form.Options = await WorkOptionsAsync();
+        return View(form);
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Create(TimeEntryForm form)
+    {
+        var target = ModelState.IsValid ? await CheckTargetAsync(form.ProjectId, form.ServiceId) : null;
+        if (!ModelState.IsValid || target is null) return await FormViewAsync(form);
+        var entry = new TimeEntry
+        {
+            Date = form.Date!.Value, ProjectId = form.ProjectId, ServiceId = form.ServiceId, Billable = form.Billable,
+            Description = Blank(form.Description), CreatedAt = clock.GetUtcNow(),
+        };
+        entry.SnapshotRate(target.Value.Rate, target.Value.Currency);
+        entry.SetHours(form.Hours!.Value);
+        db.TimeEntries.Add(entry);
+        await db.SaveChangesAsync();
+        TempData["Flash"] = $"{entry.Hours:0.##} h logged at {Currency.Format(entry.HourlyRate, entry.Currency)}/h.";
+        return Redirect($"/time?week={Timesheet.MondayOf(entry.Date):yyyy-MM-dd}");
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Edit(int id)
+    {
+        var entry = await db.TimeEntries.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id);
+        if (entry is null) return NotFound();
+        var form = TimeEntryForm.From(entry);
+        form.Options = await WorkOptionsAsync();
+        return View(form);
+    }
+
+    /// <summary>Saves an edit. The rate snapshot stays unless the project or service changes, which takes the rate that applies now.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Edit(int id, TimeEntryForm form)
+    {
+        var entry = await db.TimeEntries.SingleOrDefaultAsync(t => t.Id == id);
+        if (entry is null) return NotFound();
+        if (entry.IsLocked)
+        {
+            ModelState.AddModelError("", LockedMessage);
+            form.Locked = true;
+        }
+        var moved = entry.ProjectId != form.ProjectId || entry.ServiceId != form.ServiceId;
+        var target = ModelState.IsValid && moved ? await CheckTargetAsync(form.ProjectId, form.ServiceId) : null;
+        if (!ModelState.IsValid || (moved && target is null)) return await FormViewAsync(form);
+
+        db.Entry(entry).Property(t => t.Version).OriginalValue = form.Version;
+        entry.Date = form.Date!.Value;
+        entry.ProjectId = form.ProjectId;
+        entry.ServiceId = form.ServiceId;
+        entry.Description = Blank(form.Description);
+        entry.Billable = form.Billable;
+        if (target is { } t) entry.SnapshotRate(t.Rate, t.Currency);
+        entry.SetHours(form.Hours!.Value);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "This entry was changed in another tab or window since you opened this form. Reload the page and make your change again.");
+            return await FormViewAsync(form);
+        }
+        TempData["Flash"] = "Entry saved.";
+        return Redirect($"/time?week={Timesheet.MondayOf(entry.Date):yyyy-MM-dd}");
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Delete(int id)
+    {
+        var entry = await db.TimeEntries.SingleOrDefaultAsync(t => t.Id == id);
+        if (entry is null) return NotFound();
+        if (entry.IsLocked)
+        {
+            TempData["Flash"] = LockedMessage;
+            return RedirectToAction(nameof(Edit), new { id });
+        }
+        db.TimeEntries.Remove(entry);
+        await db.SaveChangesAsync();
+        TempData["Flash"] = "Entry deleted.";
+        return Redirect($"/time?week={Timesheet.MondayOf(entry.Date):yyyy-MM-dd}");
+    }
+
+    // --- timer ------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Starts the timer. One runs at a time: starting another while one runs STOPS the running one
+    /// first (its time is saved as an entry) and starts the new one, as when switching tasks.
+    /// </summary>
+    [HttpPost]
+    public async Task<IActionResult> Start(TimerForm form)
+    {
+        if (!ModelState.IsValid || await CheckTargetAsync(form.ProjectId, form.ServiceId) is null)
+        {
+            TempData["Flash"] = ModelState.Values.SelectMany(v => v.Errors).FirstOrDefault()?.ErrorMessage ?? "Choose the project.";
+            return Redirect("/time");
+        }
+        var settings = await SettingsAsync();
+        var now = clock.GetUtcNow();
+        var running = await db.Timers.Include(t => t.Project).SingleOrDefaultAsync();
+        string? stopped = null;
+        if (running is not null)
+            stopped = await StopAsync(running, settings, now);
+        db.Timers.Add(new RunningTimer
+        {
+            ProjectId = form.ProjectId, ServiceId = form.ServiceId, Description = Blank(form.Description), Billable = form.Billable, StartedAt = now,
+        });
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            TempData["Flash"] = "A timer was started in another tab meanwhile; it is the one shown here.";
+            return Redirect("/time");
+        }
+        TempData["Flash"] = stopped is null ? "Timer started." : $"{stopped} Timer started on the new task.";
+        return Redirect("/time");
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Stop()
+    {
+        var running = await db.Timers.Include(t => t.Project).SingleOrDefaultAsync();
+        if (running is null)
+        {
+            TempData["Flash"] = "No timer is running.";
+            return Redirect("/time");
+        }
+        var settings = await SettingsAsync();
+        var message = await StopAsync(running, settings, clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Flash"] = "The timer was stopped in another tab meanwhile.";
+            return Redirect("/time");
+        }
+        TempData["Flash"] = message;
+        return Redirect($"/time?week={Timesheet.MondayOf(LocalDate(settings, running.StartedAt)):yyyy-MM-dd}");
+    }
+
+    /// <summary>Turns the running timer into an entry dated the day it started, at the rate that applies now; the caller saves.</summary>
+    private async Task<string> StopAsync(RunningTimer running, AccountSettings settings, DateTimeOffset now)
+    {
+        var hours = RunningTimer.ElapsedHours(running.StartedAt, now);
+        var target = await ResolveAsync(running.ProjectId, running.ServiceId) ?? await ResolveAsync(running.ProjectId, null);
+        var entry = new TimeEntry
+        {
+            Date = LocalDate(settings, running.StartedAt), ProjectId = running.ProjectId, ServiceId = target is null ? null : running.ServiceId,
+            Description = running.Description, Billable = running.Billable, CreatedAt = now,
+        };
+        entry.SnapshotRate(target?.Rate ?? 0, target?.Currency ?? settings.HomeCurrency);
+        entry.SetHours(hours);
+        db.TimeEntries.Add(entry);
+        db.Timers.Remove(running);
+        var capped = (now - running.StartedAt).TotalHours > (double)TimeEntry.MaxHoursPerDay ? " (capped at 24 h, one day's entry)" : "";
+        return $"Timer stopped: {hours:0.##} h saved on {running.Project?.Name}{capped}.";
+    }
+
+    // --- loading ----------------------------------------------------------------------------------
+
+    private async Task<Timesheet> LoadSheetAsync(DateOnly monday, (int ProjectId, int? ServiceId)? extraRow, Dictionary<string, string> errors)
+    {
+        var sunday = monday.AddDays(6);
+        var entries = await db.TimeEntries.AsNoTracking().Where(t => t.Date >= monday && t.Date <= sunday)
+            .Select(t => new { t.ProjectId, ProjectName = t.Project!.Name, ClientName = t.Project.Client!.Name, t.ServiceId, ServiceName = (string?)t.Service!.Name, t.Date, t.Hours, Locked = t.InvoiceId != null })
+            .ToListAsync();
+        var keys = entries.Select(e => (e.ProjectId, e.ProjectName, e.ClientName, e.ServiceId, e.ServiceName)).Distinct().ToList();
+        if (extraRow is { } extra && keys.All(k => k.ProjectId != extra.ProjectId || k.ServiceId != extra.ServiceId))
+        {
+            var row = await db.Projects.AsNoTracking().Where(p => p.Id == extra.ProjectId)
+                .Select(p => new { p.Name, ClientName = p.Client!.Name }).SingleOrDefaultAsync();
+            var service = extra.ServiceId is { } sid ? await db.Services.AsNoTracking().Where(s => s.Id == sid && s.ProjectId == extra.ProjectId).Select(s => s.Name).SingleOrDefaultAsync() : null;
+            if (row is not null && (extra.ServiceId is null || service is not null))
+                keys.Add((extra.ProjectId, row.Name, row.ClientName, extra.ServiceId, service));
+        }
+        var rows = keys.OrderBy(k => k.ProjectName).ThenBy(k => k.ProjectId).ThenBy(k => k.ServiceName ?? "").Select(k => new TimesheetRow(
+            k.ProjectId, k.ProjectName, k.ClientName, k.ServiceId, k.ServiceName,
+            Enumerable.Range(0, 7).Select(monday.AddDays).Select(day =>
+            {
+                var cell = entries.Where(e => e.ProjectId == k.ProjectId && e.ServiceId == k.ServiceId && e.Date == day).ToList();
+                return new TimesheetCell(day, cell.Sum(e => e.Hours), cell.Count, cell.Any(e => e.Locked));
+            }).ToList())).ToList();
+        return new Timesheet(monday, rows, errors);
+    }
+
+    private async Task<RunningTimerView?> LoadTimerAsync()
+    {
+        var timer = await db.Timers.AsNoTracking()
+            .Select(t => new { ProjectName = t.Project!.Name, t.ProjectId, ServiceName = t.Service!.Name, t.Description, t.StartedAt })
+            .SingleOrDefaultAsync();
+        return timer is null ? null
+            : new RunningTimerView(timer.ProjectName, timer.ProjectId, timer.ServiceName, timer.Description, timer.StartedAt,
+                RunningTimer.ElapsedHours(timer.StartedAt, clock.GetUtcNow()));
+    }
+
+    private async Task<List<WorkOption>> WorkOptionsAsync()
+    {
+        var projects = await db.Projects.AsNoTracking().Where(p => p.Status != WorkStatus.Completed).OrderBy(p => p.Name)
+            .Select(p => new { p.Id, p.Name, ClientName = p.Client!.Name }).ToListAsync();
+        var ids = projects.Select(p => p.Id).ToList();
+        var services = await db.Services.AsNoTracking().Where(s => ids.Contains(s.ProjectId)).OrderBy(s => s.Name)
+            .Select(s => new { s.Id, s.Name, s.ProjectId }).ToListAsync();
+        return projects.Select(p => new WorkOption(p.Id, p.Name, p.ClientName,
+            services.Where(s => s.ProjectId == p.Id).Select(s => (s.Id, s.Name)).ToList())).ToList();
+    }
+
+    /// <summary>The rate that applies now and the client's currency, or null when the project (or the service within it) is not found.</summary>
+    private async Task<(decimal Rate, string Currency)?> ResolveAsync(int projectId, int? serviceId)
+    {
+        var project = await db.Projects.AsNoTracking().Include(p => p.Client).SingleOrDefaultAsync(p => p.Id == projectId);
+        if (project is null) return null;
+        Service? service = null;
+        if (serviceId is { } sid)
+        {
+            service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sid && s.ProjectId == projectId);
+            if (service is null) return null;
+        }
+        var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync();
+        return (HourlyRates.Resolve(service, project, project.Client!, settings), project.Client!.Currency);
+    }
+
+    /// <summary>Like <see cref="ResolveAsync"/> but puts the reason next to the field when the project or service does not fit.</summary>
+    private async Task<(decimal Rate, string Currency)?> CheckTargetAsync(int projectId, int? serviceId)
+    {
+        if (!await db.Projects.AnyAsync(p => p.Id == projectId))
+        {
+            ModelState.AddModelError(nameof(TimeEntryForm.ProjectId), "Choose the project.");
+            return null;
+        }
+        var target = await ResolveAsync(projectId, serviceId);
+        if (target is null) ModelState.AddModelError(nameof(TimeEntryForm.ServiceId), "That service belongs to another project.");
+        return target;
+    }
+
+    private async Task<IActionResult> FormViewAsync(TimeEntryForm form)
+    {
+        form.Options = await WorkOptionsAsync();
+        return View(form);
+    }
+
+    private async Task<AccountSettings> SettingsAsync() =>
+        await db.Settings.AsNoTracking().SingleOrDefaultAsync() ?? new AccountSettings();
+
+    private static DateOnly LocalDate(AccountSettings settings, DateTimeOffset instant)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZoneId, out var tz) ? tz : TimeZoneInfo.Utc;
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+    }
+
+    private static (int, int?)? ParseTarget(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var parts = value.Split(':');
+        if (!int.TryParse(parts[0], out var p)) return null;
+        return parts.Length > 1 && int.TryParse(parts[1], out var s) ? (p, s) : (p, null);
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,114 @@
+using FreelancerOS.BrowserTests.Infrastructure;
+
+namespace FreelancerOS.BrowserTests.Projects;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ProjectsBrowserTests(BrowserFixture fixture)
+{
+    private static async Task AddClientAsync(IPage page, string name)
+    {
+        await page.GotoAsync("/clients/create");
+        await page.FillAsync("input[name=Name]", name);
+        await page.ClickAsync("form[action='/clients/create'] button[type=submit]");
+        await page.WaitForURLAsync("**/clients/details/*");
+    }
+
+    private static async Task AddProjectAsync(IPage page, string name, string client, string priority)
+    {
+        await page.GotoAsync("/projects/create");
+        await page.FillAsync("input[name=Name]", name);
+        await page.SelectOptionAsync("select[name=ClientId]", new SelectOptionValue { Label = $"{client} (EUR)" });
+        await page.SelectOptionAsync("select[name=Priority]", priority);
+        await page.FillAsync("input[name=EstimatedHours]", "10");
+        await page.ClickAsync("form[action='/projects/create'] button[type=submit]");
+        await page.WaitForURLAsync("**/projects/details/*");
+    }
+
+    [Fact]
+    public async Task DragProjectFromLowToHigh_PersistsAcrossReload()
+    {
+        await using var session = await fixture.NewSessionAsync();
+        var page = session.Page;
+        await session.RegisterAsync();
+        await AddClientAsync(page, "Board Client");
+        await AddProjectAsync(page, "Dragged project", "Board Client", "Low");
+        await AddProjectAsync(page, "Stays low", "Board Client", "Low");
+
+        await page.GotoAsync("/projects");
+        var low = page.Locator("section[data-priority=Low]");
+        var high = page.Locator("section[data-priority=High]");
+        Assert.Equal("2", (await low.Locator("[data-role=count]").InnerTextAsync()).Trim());
+
+        var card = page.Locator(".board-card", new() { HasText = "Dragged project" });
+        var response = page.WaitForResponseAsync(r => r.Url.EndsWith("/projects/sort") && r.Status == 200);
+        await card.Locator("h3").DragToAsync(high.Locator(".board-list"));
+        await response;
+        await Assertions.Expect(high.Locator("[data-role=count]")).ToHaveTextAsync("1");
+        await Assertions.Expect(low.Locator("[data-role=count]")).ToHaveTextAsync("1");
+
+        await page.ReloadAsync();
+        await Assertions.Expect(high.Locator(".board-card", new() { HasText = "Dragged project" })).ToHaveCountAsync(1);
+        await Assertions.Expect(low.Locator(".board-card", new() { HasText = "Dragged project" })).ToHaveCountAsync(0);
+        await Assertions.Expect(low.Locator(".board-card", new() { HasText = "Stays low" })).ToHaveCountAsync(1);
+        Assert.True(session.ConsoleErrors.Count == 0, string.Join("\n", session.ConsoleErrors));
+    }
+
+    [Fact]
+    public async Task StartTimer_Reload_Stop_EntryIsInTheTimesheet()
+    {
+        await using var session = await fixture.NewSessionAsync();
+        var page = session.Page;
+        await session.RegisterAsync();
+        await AddClientAsync(page, "Timer Client");
+        await AddProjectAsync(page, "Timed project", "Timer Client", "Medium");
+
+        await page.GotoAsync("/time");
+        await page.SelectOptionAsync("#timer-ProjectId", new SelectOptionValue { Label = "Timed project · Timer Client" });
+        await page.FillAsync("#timer-Description", "Deep work");
+        await page.ClickAsync("form[action='/time/start'] button[type=submit]");
+        await Assertions.Expect(page.Locator("[data-role=timer-project]")).ToHaveTextAsync("Timed project");
+
+        // The timer is stored: a reload shows it still running, ticking in the page.
+        fixture.App.Clock.Advance(TimeSpan.FromMinutes(45));
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-role=timer-project]")).ToHaveTextAsync("Timed project");
+        await Assertions.Expect(page.Locator("[data-role=timer-elapsed]")).ToContainTextAsync(":");
+
+        await page.ClickAsync("form[action='/time/stop'] button[type=submit]");
+        await Assertions.Expect(page.Locator(".alert-success")).ToContainTextAsync("0.75 h saved on Timed project");
+        await Assertions.Expect(page.Locator("[data-role=timer-running]")).ToHaveCountAsync(0);
+        var row = page.Locator("#timesheet tbody tr", new() { HasText = "Timed project" });
+        await Assertions.Expect(row.Locator("[data-role=row-total]")).ToHaveTextAsync("0.75");
+        await Assertions.Expect(page.Locator("[data-role=week-total]")).ToHaveTextAsync("0.75");
+
+        // And the timesheet is editable in place: type into the cell, the totals follow without a reload.
+        var day = fixture.App.Clock.GetUtcNow().ToString("yyyy-MM-dd");
+        var cell = row.Locator($"td[data-date='{day}'] input[name=hours]");
+        await Assertions.Expect(cell).ToHaveValueAsync("0.75");
+        var saved = page.WaitForResponseAsync(r => r.Url.EndsWith("/time/cell") && r.Status == 200);
+        await cell.FillAsync("2.5");
+        await cell.PressAsync("Tab");
+        await saved;
+        await Assertions.Expect(page.Locator("[data-role=week-total]")).ToHaveTextAsync("2.5");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-role=week-total]")).ToHaveTextAsync("2.5");
+        Assert.True(session.ConsoleErrors.Count == 0, string.Join("\n", session.ConsoleErrors));
+    }
+
+    [Fact]
+    public async Task WorkPages_LogNoConsoleErrors()
+    {
+        await using var session = await fixture.NewSessionAsync();
+        var page = session.Page;
+        await session.RegisterAsync();
+        await AddClientAsync(page, "Console Client");
+        await AddProjectAsync(page, "Console project", "Console Client", "High");
+        var projectUrl = page.Url;
+        foreach (var url in new[] { "/projects", "/projects/list", "/projects/create", projectUrl, "/services", "/services/create", "/time", "/time/create" })
+        {
+            await page.GotoAsync(url);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
+        Assert.True(session.ConsoleErrors.Count == 0, string.Join("\n", session.ConsoleErrors));
+    }
+}
