@@ -19,7 +19,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await page.ClickAsync("form[action='/clients/create'] button[type=submit]");
         await page.WaitForURLAsync("**/clients/details/*");
 
-        foreach (var url in new[] { "/", "/clients", "/clients/list", "/clients/create", page.Url, "/settings", "/account/changepassword" })
+        foreach (var url in new[] { "/", "/clients", "/clients/list", "/clients/create", page.Url, "/settings", "/account/changepassword", "/projects", "/projects/list", "/projects/create", "/services", "/services/create", "/time" })
         {
             await page.GotoAsync(url);
             problems.AddRange((await Axe.SeriousViolationsAsync(page)).Select(v => $"{url} {v}"));
