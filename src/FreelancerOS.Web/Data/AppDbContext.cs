@@ -20,6 +20,12 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<AccountSettings> Settings => Set<AccountSettings>();
 
+    // Invoices
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
+    public DbSet<InvoiceStatusChange> InvoiceStatusChanges => Set<InvoiceStatusChange>();
+    public DbSet<InvoiceNumberCounter> InvoiceNumberCounters => Set<InvoiceNumberCounter>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
