@@ -142,6 +142,8 @@ public static class InvoicePdf
         var right = PageWidth - Margin;
         g.DrawString("INVOICE", f.Title, new XSolidBrush(Accent), new XRect(right - 250, y - 2, 250, 26), XStringFormats.TopRight);
         g.DrawString(m.Number ?? "DRAFT", f.BodyBold, XBrushes.Black, new XRect(right - 250, y + 26, 250, 14), XStringFormats.TopRight);
+        if (StatusNote(m) is { } note)
+            g.DrawString(note.Text, f.BodyBold, new XSolidBrush(note.Color), new XRect(right - 250, y + 41, 250, 14), XStringFormats.TopRight);
 
         y = Math.Max(by, y + 60) + 18;
         g.DrawLine(new XPen(Rule, 0.8), Margin, y, right, y);
@@ -269,8 +271,12 @@ public static class InvoicePdf
     {
         var f = w.Fonts;
         var blocks = new List<(string Title, IReadOnlyList<string> Text)>();
+        var culture = CultureInfo.GetCultureInfo(string.IsNullOrWhiteSpace(m.Culture) ? "en-GB" : m.Culture);
+        var request = m.Status is InvoiceStatus.Sent or InvoiceStatus.Overdue or InvoiceStatus.Draft && m.BalanceDue > 0
+            ? [$"Please pay {Money(m.BalanceDue, m.Currency, culture)} by {Date(m.DueDate, culture)}" + (m.Number is null ? "." : $", quoting {m.Number}.")]
+            : Array.Empty<string>();
         if (!string.IsNullOrWhiteSpace(m.PaymentInstructions))
-            blocks.Add(("PAYMENT INSTRUCTIONS", Lines(m.PaymentInstructions).Append($"Please pay {Money(m.BalanceDue, m.Currency, CultureInfo.GetCultureInfo(m.Culture))} by {m.DueDate:yyyy-MM-dd}" + (m.Number is null ? "." : $", quoting {m.Number}.")).ToList()));
+            blocks.Add(("PAYMENT INSTRUCTIONS", Lines(m.PaymentInstructions).Concat(request).ToList()));
         if (!string.IsNullOrWhiteSpace(m.Notes))
             blocks.Add(("NOTES", Lines(m.Notes).ToList()));
 
@@ -299,6 +305,15 @@ public static class InvoicePdf
         g.DrawString(left, f.Small, brush, new XRect(Margin, FooterTop, ContentWidth - 90, 12), XStringFormats.TopLeft);
         g.DrawString($"Page {page} of {pages}", f.Small, brush, new XRect(Margin, FooterTop, ContentWidth, 12), XStringFormats.TopRight);
     }
+
+    private static (string Text, XColor Color)? StatusNote(InvoicePdfModel m) => m.Status switch
+    {
+        InvoiceStatus.Draft => ("DRAFT – not a valid invoice yet", Muted),
+        InvoiceStatus.Paid => ("PAID – thank you", XColor.FromArgb(0x19, 0x87, 0x54)),
+        InvoiceStatus.Void => ("VOID – cancelled, nothing is due", XColor.FromArgb(0xDC, 0x35, 0x45)),
+        InvoiceStatus.Overdue => ("OVERDUE", XColor.FromArgb(0xDC, 0x35, 0x45)),
+        _ => null,
+    };
 
     private static void DrawStamp(XGraphics g, Fonts f, InvoiceStatus status)
     {

@@ -11,8 +11,23 @@ namespace FreelancerOS.Web.Features.Invoices;
 /// hour; running it again changes nothing.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class MarkOverdueJob(IServiceScopeFactory scopes, ILogger<MarkOverdueJob> log) : IJob
+public sealed class MarkOverdueJob(IServiceScopeFactory scopes, MarkOverdueJob.Runs runs, ILogger<MarkOverdueJob> log) : IJob
 {
+    /// <summary>When the job last ran in this process and what it did (a singleton; for logs and tests).</summary>
+    public sealed class Runs
+    {
+        public DateTimeOffset? LastRunAt { get; private set; }
+        public int LastMarked { get; private set; }
+        public int Count { get; private set; }
+
+        internal void Record(DateTimeOffset at, int marked)
+        {
+            LastRunAt = at;
+            LastMarked = marked;
+            Count++;
+        }
+    }
+
     public static readonly JobKey Key = new("mark-overdue-invoices", "invoices");
     public const string HourlyCron = "0 5 * * * ?";
 
@@ -22,6 +37,7 @@ public sealed class MarkOverdueJob(IServiceScopeFactory scopes, ILogger<MarkOver
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var marked = await OverdueInvoices.MarkAsync(db, clock, cancellationToken);
+        runs.Record(clock.GetUtcNow(), marked);
         if (marked > 0) log.LogInformation("Marked {Count} invoices overdue", marked);
     }
 }
