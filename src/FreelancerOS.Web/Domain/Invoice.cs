@@ -158,6 +158,18 @@ public class Invoice : OwnedEntity
     /// <summary>Draft → Sent: the number is given now and the invoice is locked.</summary>
     public void Issue(string number, int year, int sequence, DateTimeOffset now)
     {
+        EnsureIssuable();
+        if (string.IsNullOrWhiteSpace(number) || sequence <= 0)
+            throw new DomainException("The invoice needs a number to be issued.");
+        Number = number;
+        NumberYear = year;
+        NumberSequence = sequence;
+        ChangeStatus(InvoiceStatus.Sent, now);
+    }
+
+    /// <summary>Throws with the reason when this invoice cannot be issued now (checked before a number is taken).</summary>
+    public void EnsureIssuable()
+    {
         if (Status != InvoiceStatus.Draft)
             throw new DomainException(Status == InvoiceStatus.Void
                 ? "A void invoice cannot be issued again."
@@ -166,12 +178,6 @@ public class Invoice : OwnedEntity
             throw new DomainException("Add at least one line before issuing the invoice.");
         if (Total <= 0)
             throw new DomainException("An invoice's total must be more than zero to issue it.");
-        if (string.IsNullOrWhiteSpace(number) || sequence <= 0)
-            throw new DomainException("The invoice needs a number to be issued.");
-        Number = number;
-        NumberYear = year;
-        NumberSequence = sequence;
-        ChangeStatus(InvoiceStatus.Sent, now);
     }
 
     /// <summary>Sent → Overdue once the due date is before today (the daily job does this in bulk).</summary>

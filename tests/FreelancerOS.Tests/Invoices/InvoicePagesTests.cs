@@ -324,3 +324,43 @@ public sealed class InvoicePagesTests(TestApp app) : IClassFixture<TestApp>
         Assert.NotNull(page.QuerySelector("#invoice-board"));
     }
 }
+
+public sealed class InvoiceBadRequestTests(TestApp app) : IClassFixture<TestApp>
+{
+    [Theory]
+    [InlineData("Sent", "abc")]
+    [InlineData("Sent", "-4")]
+    [InlineData("Void", "1")]
+    [InlineData("Nonsense", "1")]
+    public async Task Post_SortWithGarbage_IsABadRequest_NeverA500(string status, string ids)
+    {
+        var client = await app.SignedInClientAsync();
+        var board = await client.GetPageAsync("/invoices");
+        var response = await client.HtmxPostAsync(board, "/invoices/sort", [new("status", status), new("ids", ids)]);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_VoidADraft_IsRefusedWithTheReason()
+    {
+        var client = await app.SignedInClientAsync();
+        var clientId = await CreateClientAsync(client, "Void Draft Ltd");
+        var id = await CreateDraftAsync(client, clientId);
+        var board = await client.GetPageAsync("/invoices");
+        var token = board.QuerySelector("meta[name=csrf-token]")!.GetAttribute("content")!;
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/invoices/void/{id}") { Content = new FormUrlEncodedContent([]) };
+        request.Headers.Add("RequestVerificationToken", token);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.Http.SendAsync(request)).StatusCode);
+        var page = await client.GetPageAsync($"/invoices/details/{id}");
+        Assert.Contains("delete it instead", page.QuerySelector("[data-role=error]")!.TextContent);
+        Assert.Equal("Draft", page.QuerySelector("[data-role=status]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Get_MissingInvoice_IsA404()
+    {
+        var client = await app.SignedInClientAsync();
+        await client.GetPageAsync("/invoices/details/424242", HttpStatusCode.NotFound);
+        await client.GetPageAsync("/invoices/edit/424242", HttpStatusCode.NotFound);
+    }
+}

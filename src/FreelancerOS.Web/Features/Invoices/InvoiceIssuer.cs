@@ -41,7 +41,7 @@ public sealed class InvoiceIssuer(AppDbContext db, TimeProvider clock, IEnumerab
                 var invoice = await db.Invoices.Include(i => i.Lines).Include(i => i.History).Include(i => i.Client)
                     .SingleOrDefaultAsync(i => i.Id == invoiceId, ct);
                 if (invoice is null) return (IssueOutcome.NotFound, null);
-                invoice.EnsureDraft();
+                invoice.EnsureIssuable();
 
                 var year = invoice.IssueDate.Year;
                 var sequence = await NextSequenceAsync(year, ct);

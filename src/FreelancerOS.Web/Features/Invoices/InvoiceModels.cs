@@ -116,6 +116,10 @@ public sealed record InvoiceDetails(Invoice Invoice, AccountSettings Settings)
 {
     public IEnumerable<InvoiceLine> Lines => Invoice.Lines.OrderBy(l => l.Position);
     public IEnumerable<InvoiceStatusChange> History => Invoice.History.OrderBy(h => h.Id);
+
+    /// <summary>A moment shown in the account's time zone.</summary>
+    public DateTime Local(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, TimeZoneInfo.TryFindSystemTimeZoneById(Settings.TimeZoneId, out var tz) ? tz : TimeZoneInfo.Utc).DateTime;
 }
 
 public static class InvoiceDisplay
