@@ -47,7 +47,8 @@ internal sealed class InvoiceStatusChangeConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<InvoiceStatusChange> b)
     {
-        b.HasIndex(h => new { h.InvoiceId, h.At });
+        // The overdue job reads each invoice's latest change (highest Id): this index answers that without a sort.
+        b.HasIndex(h => new { h.InvoiceId, h.Id });
     }
 }
 

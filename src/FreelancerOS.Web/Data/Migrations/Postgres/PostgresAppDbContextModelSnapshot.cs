@@ -444,7 +444,7 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InvoiceId", "At");
+                    b.HasIndex("InvoiceId", "Id");
 
                     b.ToTable("InvoiceStatusChanges");
                 });

@@ -427,7 +427,7 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InvoiceId", "At");
+                    b.HasIndex("InvoiceId", "Id");
 
                     b.ToTable("InvoiceStatusChanges");
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FreelancerOS.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261122024315_AddInvoices")]
+    [Migration("20261122031323_AddInvoices")]
     partial class AddInvoices
     {
         /// <inheritdoc />
@@ -447,7 +447,7 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InvoiceId", "At");
+                    b.HasIndex("InvoiceId", "Id");
 
                     b.ToTable("InvoiceStatusChanges");
                 });

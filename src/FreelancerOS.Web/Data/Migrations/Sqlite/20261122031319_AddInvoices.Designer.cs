@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FreelancerOS.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261122024311_AddInvoices")]
+    [Migration("20261122031319_AddInvoices")]
     partial class AddInvoices
     {
         /// <inheritdoc />
@@ -430,7 +430,7 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InvoiceId", "At");
+                    b.HasIndex("InvoiceId", "Id");
 
                     b.ToTable("InvoiceStatusChanges");
                 });
