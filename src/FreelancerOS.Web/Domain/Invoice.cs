@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace FreelancerOS.Web.Domain;
 
 /// <summary>
@@ -39,6 +41,15 @@ public class Invoice : OwnedEntity
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// The business and client blocks as they were when the invoice was issued (JSON), so a sent
+    /// invoice's PDF never changes when Settings or the client are edited later. Null for drafts.
+    /// </summary>
+    public string? IssuedPartiesJson { get; private set; }
+
+    public InvoiceParties? IssuedParties =>
+        IssuedPartiesJson is null ? null : JsonSerializer.Deserialize<InvoiceParties>(IssuedPartiesJson);
+
     private readonly List<InvoiceLine> _lines = [];
     public IReadOnlyList<InvoiceLine> Lines => _lines;
 
@@ -60,7 +71,7 @@ public class Invoice : OwnedEntity
     /// <summary>"2026-11-22 – Acme Ltd".</summary>
     public static string TitleFor(DateOnly issueDate, string clientName) => $"{issueDate:yyyy-MM-dd} – {clientName}";
 
-    public string Title => TitleFor(IssueDate, Client?.Name ?? "");
+    public string Title => TitleFor(IssueDate, IssuedParties?.ClientName ?? Client?.Name ?? "");
 
     public bool IsEditable => Status == InvoiceStatus.Draft;
 
@@ -156,11 +167,12 @@ public class Invoice : OwnedEntity
     }
 
     /// <summary>Draft → Sent: the number is given now and the invoice is locked.</summary>
-    public void Issue(string number, int year, int sequence, DateTimeOffset now)
+    public void Issue(string number, int year, int sequence, DateTimeOffset now, InvoiceParties? parties = null)
     {
         EnsureIssuable();
         if (string.IsNullOrWhiteSpace(number) || sequence <= 0)
             throw new DomainException("The invoice needs a number to be issued.");
+        IssuedPartiesJson = parties is null ? null : JsonSerializer.Serialize(parties);
         Number = number;
         NumberYear = year;
         NumberSequence = sequence;
@@ -277,6 +289,16 @@ public sealed record InvoiceTotals(IReadOnlyList<decimal> LineAmounts, decimal S
         var tax = taxRate is { } rate ? Domain.Currency.Round(subtotal * rate / 100m, currency) : 0m;
         return new InvoiceTotals(amounts, subtotal, tax, subtotal + tax);
     }
+}
+
+/// <summary>Who bills whom, as printed on the invoice.</summary>
+public sealed record InvoiceParties(
+    string BusinessName, string? BusinessAddress, string? BusinessEmail, string? TaxId, string? PaymentInstructions,
+    string ClientName, string? ClientCompany, string? ClientContact, string? ClientEmail)
+{
+    public static InvoiceParties From(AccountSettings s, Client c) => new(
+        s.BusinessName ?? "", s.BusinessAddress, s.BusinessEmail, s.TaxId, s.PaymentInstructions,
+        c.Name, c.Company, c.ContactPerson, c.Email);
 }
 
 /// <summary>What a source (a time entry, a milestone, a typed line...) contributes to an invoice.</summary>

@@ -137,6 +137,32 @@ public sealed class InvoicePdfTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task Pdf_OfAnIssuedInvoice_KeepsTheBlocksOfIssueDay_WhenClientAndSettingsChangeLater()
+    {
+        var client = await FreelancerAsync();
+        var clientId = await CreateClientAsync(client, "Old Name Ltd");
+        var issued = await CreateDraftAsync(client, clientId);
+        await IssueAsync(client, issued);
+        var draft = await CreateDraftAsync(client, clientId);
+
+        var edit = await client.GetPageAsync($"/clients/edit/{clientId}");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(edit, $"form[action='/clients/edit/{clientId}']",
+            new Dictionary<string, string> { ["Name"] = "New Name GmbH" })).StatusCode);
+        var settings = await client.GetPageAsync("/settings");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(settings, "form[action='/settings']",
+            new Dictionary<string, string> { ["BusinessName"] = "Renamed Studio" })).StatusCode);
+
+        var (issuedText, _) = await ReadPdfAsync(await client.Http.GetByteArrayAsync($"/invoices/pdf/{issued}"));
+        Assert.Contains("Old Name Ltd", issuedText);
+        Assert.Contains("Jordan Freelance Studio", issuedText);
+        Assert.DoesNotContain("New Name GmbH", issuedText);
+        var (draftText, _) = await ReadPdfAsync(await client.Http.GetByteArrayAsync($"/invoices/pdf/{draft}"));
+        Assert.Contains("New Name GmbH", draftText);
+        Assert.Contains("Renamed Studio", draftText);
+        Assert.Contains("2026-11-22 – Old Name Ltd", (await client.GetPageAsync($"/invoices/details/{issued}")).QuerySelector("[data-role=title]")!.TextContent);
+    }
+
+    [Fact]
     public async Task Pdf_OfAnotherAccountsInvoice_IsA404()
     {
         var owner = await FreelancerAsync();

@@ -45,7 +45,8 @@ public sealed class InvoiceIssuer(AppDbContext db, TimeProvider clock, IEnumerab
 
                 var year = invoice.IssueDate.Year;
                 var sequence = await NextSequenceAsync(year, ct);
-                invoice.Issue(settings.FormatInvoiceNumber(year, sequence), year, sequence, clock.GetUtcNow());
+                invoice.Issue(settings.FormatInvoiceNumber(year, sequence), year, sequence, clock.GetUtcNow(),
+                    InvoiceParties.From(settings, invoice.Client!));
                 foreach (var hook in hooks) await hook.OnIssuedAsync(invoice, ct);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);

@@ -18,12 +18,17 @@ public sealed record InvoicePdfModel(
 {
     public decimal BalanceDue => Total - AmountPaid;
 
-    public static InvoicePdfModel From(Invoice i, AccountSettings s) => new(
-        i.Number, i.Status, i.IssueDate, i.DueDate, i.Currency,
-        s.BusinessName ?? "", s.BusinessAddress, s.BusinessEmail, s.TaxId, s.PaymentInstructions,
-        i.Client?.Name ?? "", i.Client?.Company, i.Client?.ContactPerson, i.Client?.Email,
-        i.Lines.OrderBy(l => l.Position).Select(l => new InvoicePdfLine(l.Description, l.Quantity, l.UnitPrice, l.Amount)).ToList(),
-        i.Subtotal, i.TaxRate, i.Tax, i.Total, i.AmountPaid, i.Notes, s.Culture);
+    /// <summary>An issued invoice prints the parties as they were on issue; a draft prints today's.</summary>
+    public static InvoicePdfModel From(Invoice i, AccountSettings s)
+    {
+        var p = i.IssuedParties ?? InvoiceParties.From(s, i.Client ?? new Client());
+        return new(
+            i.Number, i.Status, i.IssueDate, i.DueDate, i.Currency,
+            p.BusinessName, p.BusinessAddress, p.BusinessEmail, p.TaxId, p.PaymentInstructions,
+            p.ClientName, p.ClientCompany, p.ClientContact, p.ClientEmail,
+            i.Lines.OrderBy(l => l.Position).Select(l => new InvoicePdfLine(l.Description, l.Quantity, l.UnitPrice, l.Amount)).ToList(),
+            i.Subtotal, i.TaxRate, i.Tax, i.Total, i.AmountPaid, i.Notes, s.Culture);
+    }
 }
 
 /// <summary>

@@ -131,7 +131,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
         {
             var year = invoice.IssueDate.Year;
             var sequence = sequences[year] = sequences.GetValueOrDefault(year) + 1;
-            invoice.Issue(settings.FormatInvoiceNumber(year, sequence), year, sequence, now);
+            invoice.Issue(settings.FormatInvoiceNumber(year, sequence), year, sequence, now, InvoiceParties.From(settings, invoice.Client!));
             if (invoice.DueDate < today) invoice.MarkOverdue(today, now);
             if (random.Next(12) == 0) invoice.Void(now);
         }

@@ -274,6 +274,9 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("IssueDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("IssuedPartiesJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");

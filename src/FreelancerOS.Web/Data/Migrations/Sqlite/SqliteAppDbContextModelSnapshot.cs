@@ -263,6 +263,9 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("IssueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IssuedPartiesJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");

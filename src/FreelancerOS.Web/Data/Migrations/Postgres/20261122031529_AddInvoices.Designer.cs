@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FreelancerOS.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261122031323_AddInvoices")]
+    [Migration("20261122031529_AddInvoices")]
     partial class AddInvoices
     {
         /// <inheritdoc />
@@ -276,6 +276,9 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("IssueDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("IssuedPartiesJson")
+                        .HasColumnType("text");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FreelancerOS.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261122031319_AddInvoices")]
+    [Migration("20261122031525_AddInvoices")]
     partial class AddInvoices
     {
         /// <inheritdoc />
@@ -264,6 +264,9 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedPartiesJson")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Notes")
