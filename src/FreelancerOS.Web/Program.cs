@@ -1,4 +1,5 @@
 using FreelancerOS.Web.Data;
+using FreelancerOS.Web.Features.Invoices;
 using FreelancerOS.Web.Infrastructure;
 using FreelancerOS.Web.Infrastructure.DemoData;
 using Microsoft.AspNetCore.Authorization;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Quartz;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -74,6 +76,19 @@ builder.Services.AddControllersWithViews(o =>
 builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddScoped<DemoDataSeeder>();
+
+// Invoices: numbering on issue, the PDF (AGPL licence + fonts, once), the overdue job at start-up and hourly.
+builder.Services.AddScoped<InvoiceIssuer>();
+builder.Services.AddSingleton<MarkOverdueJob.Runs>();
+PdfFonts.Configure();
+builder.Services.AddQuartz(q =>
+{
+    q.AddJob<MarkOverdueJob>(j => j.WithIdentity(MarkOverdueJob.Key));
+    q.AddTrigger(t => t.ForJob(MarkOverdueJob.Key).WithIdentity("mark-overdue-at-startup", "invoices").StartNow());
+    q.AddTrigger(t => t.ForJob(MarkOverdueJob.Key).WithIdentity("mark-overdue-hourly", "invoices")
+        .WithCronSchedule(MarkOverdueJob.HourlyCron, c => c.InTimeZone(TimeZoneInfo.Utc)));
+});
+builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
 var app = builder.Build();
 

@@ -27,6 +27,11 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     public DbSet<ScopeChange> ScopeChanges => Set<ScopeChange>();
     public DbSet<TimeEntry> TimeEntries => Set<TimeEntry>();
     public DbSet<RunningTimer> Timers => Set<RunningTimer>();
+    // Invoices
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
+    public DbSet<InvoiceStatusChange> InvoiceStatusChanges => Set<InvoiceStatusChange>();
+    public DbSet<InvoiceNumberCounter> InvoiceNumberCounters => Set<InvoiceNumberCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

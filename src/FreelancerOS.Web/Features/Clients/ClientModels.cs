@@ -111,9 +111,16 @@ public sealed record PipelineBoard(IReadOnlyList<PipelineColumn> Columns, string
 
 public sealed record ClientDetails(Client Client, decimal InvoicedAmount)
 {
+    public const int InvoicesShown = 20;
+
+    /// <summary>The client's most recent invoices, newest first.</summary>
+    public IReadOnlyList<ClientInvoiceRow> Invoices { get; init; } = [];
+
     public int? InvoicedPercent => Client.InvoicedPercent(InvoicedAmount, Client.ContractValue);
 }
 
 public sealed record ClientListRow(int Id, string Name, string? Company, string? Email, ClientStage Stage, string Currency, decimal ContractValue);
 
 public sealed record ClientList(Paged<ClientListRow> Rows, string? Query, ClientStage? Stage);
+
+public sealed record ClientInvoiceRow(int Id, string? Number, InvoiceStatus Status, DateOnly IssueDate, DateOnly DueDate, string Currency, decimal Total);

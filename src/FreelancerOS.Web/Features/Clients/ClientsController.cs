@@ -34,7 +34,11 @@ public sealed class ClientsController(AppDbContext db, TimeProvider clock) : Con
         var client = await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id);
         if (client is null) return NotFound();
         var invoiced = (await InvoicedAmountsAsync([id])).GetValueOrDefault(id);
-        return View(new ClientDetails(client, invoiced));
+        var invoices = await db.Invoices.AsNoTracking().Where(i => i.ClientId == id)
+            .OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id).Take(ClientDetails.InvoicesShown)
+            .Select(i => new ClientInvoiceRow(i.Id, i.Number, i.Status, i.IssueDate, i.DueDate, i.Currency, i.Total))
+            .ToListAsync();
+        return View(new ClientDetails(client, invoiced) { Invoices = invoices });
     }
 
     [HttpGet]
@@ -178,11 +182,19 @@ public sealed class ClientsController(AppDbContext db, TimeProvider clock) : Con
     }
 
     /// <summary>
-    /// Invoiced amount per client: the subtotals of its issued invoices (Sent, Overdue, Paid). There are
-    /// no invoices yet, so every client reads 0; the invoices feature replaces this with one grouped query.
+    /// Invoiced amount per client in one grouped query: the subtotals (net of tax) of its issued
+    /// invoices (Sent, Overdue, Paid); drafts and void invoices do not count.
     /// </summary>
-    private Task<Dictionary<int, decimal>> InvoicedAmountsAsync(IReadOnlyCollection<int> clientIds) =>
-        Task.FromResult(new Dictionary<int, decimal>());
+    private async Task<Dictionary<int, decimal>> InvoicedAmountsAsync(IReadOnlyCollection<int> clientIds)
+    {
+        if (clientIds.Count == 0) return [];
+        var invoiced = InvoiceStatuses.Invoiced.ToList();
+        return await db.Invoices.AsNoTracking()
+            .Where(i => clientIds.Contains(i.ClientId) && invoiced.Contains(i.Status))
+            .GroupBy(i => i.ClientId)
+            .Select(g => new { ClientId = g.Key, Amount = g.Sum(i => i.Subtotal) })
+            .ToDictionaryAsync(x => x.ClientId, x => x.Amount);
+    }
 
     private async Task<int> NextSortOrderAsync(ClientStage stage) =>
         (await db.Clients.Where(c => c.Stage == stage).MaxAsync(c => (int?)c.SortOrder) ?? -1) + 1;

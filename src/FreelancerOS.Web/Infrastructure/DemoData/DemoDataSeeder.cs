@@ -29,7 +29,8 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
         var settings = await EnsureSettingsAsync();
         var clients = await SeedClientsAsync(random, years, settings);
         var work = await SeedWorkAsync(random, years, settings);
-        return $"{clients} clients. {work}";
+        var invoices = await SeedInvoicesAsync(random, years, settings);
+        return $"{clients} clients. {work} {invoices}.";
     }
 
     private static string EmailOf(string person)
@@ -226,5 +227,66 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
             await db.SaveChangesAsync();
         }
         return $"{projects} projects, {services} services, {milestones} milestones, {entries} time entries.";
+    }
+
+    private static readonly string[] InvoiceWork =
+    [
+        "Website design and build", "Brand workshop (half day)", "Monthly maintenance retainer", "Copywriting, landing page",
+        "UX review and recommendations", "Development hours", "Photography, product shoot", "Hosting and domain, 12 months",
+        "SEO audit", "Newsletter template", "Project management", "Support hours",
+    ];
+
+    /// <summary>
+    /// Recent invoices of the clients in the Client stage: drafts, sent ones, overdue ones and a few void
+    /// ones, numbered in date order as issuing would. Paid invoices come with the ledger (their payments
+    /// are incomes), so this step makes none yet.
+    /// </summary>
+    private async Task<string> SeedInvoicesAsync(Random random, int years, AccountSettings settings)
+    {
+        var clients = await db.Clients.Where(c => c.Stage == ClientStage.Client).OrderBy(c => c.Id).ToListAsync();
+        if (clients.Count == 0) return "0 invoices";
+        var today = settings.Today(clock);
+        var now = clock.GetUtcNow();
+        var count = 8 * years;
+        var invoices = new List<Invoice>();
+        for (var k = 0; k < count; k++)
+        {
+            var client = clients[random.Next(clients.Count)];
+            var issue = today.AddDays(-random.Next(0, 75));
+            var taxRate = client.Currency == settings.HomeCurrency ? 21m : (decimal?)null;
+            var invoice = Invoice.CreateDraft(client, issue, Invoice.DefaultDueDate(issue, settings.PaymentTermsDays), taxRate, null, now);
+            var lines = Enumerable.Range(0, random.Next(1, 6)).Select(_ =>
+            {
+                var hourly = random.Next(2) == 0;
+                return new InvoiceLineItem(InvoiceLineSourceKind.Free, null, InvoiceWork[random.Next(InvoiceWork.Length)],
+                    hourly ? random.Next(2, 40) + random.Next(4) * 0.25m : 1m,
+                    hourly ? client.DefaultHourlyRate ?? (settings.DefaultHourlyRate > 0 ? settings.DefaultHourlyRate : 85m) : random.Next(3, 60) * 50m,
+                    client.Currency);
+            }).ToList();
+            invoice.AddLines(lines);
+            invoices.Add(invoice);
+        }
+
+        // Issue three in four, oldest first, so numbers follow the dates; some past their due date, a few void.
+        var counters = await db.InvoiceNumberCounters.ToListAsync();
+        var sequences = counters.ToDictionary(c => c.Year, c => c.LastSequence);
+        foreach (var invoice in invoices.OrderBy(i => i.IssueDate).Where(_ => random.Next(4) != 0))
+        {
+            var year = invoice.IssueDate.Year;
+            var sequence = sequences[year] = sequences.GetValueOrDefault(year) + 1;
+            invoice.Issue(settings.FormatInvoiceNumber(year, sequence), year, sequence, now, InvoiceParties.From(settings, invoice.Client!));
+            if (invoice.DueDate < today) invoice.MarkOverdue(today, now);
+            if (random.Next(12) == 0) invoice.Void(now);
+        }
+        db.Invoices.AddRange(invoices);
+        foreach (var (year, last) in sequences)
+        {
+            var counter = counters.SingleOrDefault(c => c.Year == year);
+            if (counter is null) db.InvoiceNumberCounters.Add(new InvoiceNumberCounter { Year = year, LastSequence = last });
+            else counter.LastSequence = last;
+        }
+        await db.SaveChangesAsync();
+        var byStatus = invoices.GroupBy(i => i.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
+        return $"{invoices.Count} invoices ({string.Join(", ", byStatus)})";
     }
 }

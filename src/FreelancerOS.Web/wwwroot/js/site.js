@@ -23,7 +23,9 @@
     // A failed htmx request says why; a board whose move was refused is reloaded so the card snaps back.
     document.addEventListener("htmx:responseError", function (evt) {
         var xhr = evt.detail.xhr;
-        var message = xhr.getResponseHeader("X-Message") ||
+        var header = xhr.getResponseHeader("X-Message");
+        if (header) { try { header = decodeURIComponent(header); } catch (e) { /* shown as sent */ } }
+        var message = header ||
             (xhr.status === 404 ? "That record no longer exists." : "The change could not be saved (" + xhr.status + ").");
         toast(message);
         if (evt.detail.elt && evt.detail.elt.closest("[data-sortable]")) setTimeout(function () { location.reload(); }, 1500);

@@ -1,0 +1,62 @@
+using FreelancerOS.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FreelancerOS.Web.Data;
+
+internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
+{
+    public void Configure(EntityTypeBuilder<Invoice> b)
+    {
+        b.Property(i => i.Currency).HasMaxLength(3).IsRequired();
+        b.Property(i => i.Number).HasMaxLength(40);
+        b.Property(i => i.Notes).HasMaxLength(4000);
+        b.Property(i => i.TaxRate).HasPrecision(7, 4);
+        b.Ignore(i => i.BalanceDue);
+        b.Ignore(i => i.Title);
+        b.Ignore(i => i.IsEditable);
+        b.Ignore(i => i.IssuedParties);
+        b.HasOne(i => i.Client).WithMany().HasForeignKey(i => i.ClientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(i => i.Lines).WithOne().HasForeignKey(l => l.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(i => i.History).WithOne().HasForeignKey(h => h.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(i => i.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(i => i.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // Numbers are unique per account (drafts have none). The year and sequence are kept apart so
+        // "no gaps" can be checked and the next number found without parsing the formatted text.
+        b.HasIndex(i => new { i.OwnerId, i.Number }).IsUnique().HasFilter("\"Number\" IS NOT NULL");
+        b.HasIndex(i => new { i.OwnerId, i.NumberYear, i.NumberSequence }).IsUnique().HasFilter("\"NumberSequence\" IS NOT NULL");
+        // The board, the list and the overdue job filter on status; the job also on the due date.
+        b.HasIndex(i => new { i.OwnerId, i.Status, i.DueDate });
+        b.HasIndex(i => new { i.Status, i.DueDate });
+        b.HasIndex(i => new { i.OwnerId, i.ClientId, i.Status });
+    }
+}
+
+internal sealed class InvoiceLineConfiguration : IEntityTypeConfiguration<InvoiceLine>
+{
+    public void Configure(EntityTypeBuilder<InvoiceLine> b)
+    {
+        b.Property(l => l.Description).HasMaxLength(500).IsRequired();
+        b.HasIndex(l => new { l.InvoiceId, l.Position });
+        // Lets the later features find the invoice that holds a billed item.
+        b.HasIndex(l => new { l.SourceKind, l.SourceId }).HasFilter("\"SourceId\" IS NOT NULL");
+    }
+}
+
+internal sealed class InvoiceStatusChangeConfiguration : IEntityTypeConfiguration<InvoiceStatusChange>
+{
+    public void Configure(EntityTypeBuilder<InvoiceStatusChange> b)
+    {
+        // The overdue job reads each invoice's latest change (highest Id): this index answers that without a sort.
+        b.HasIndex(h => new { h.InvoiceId, h.Id });
+    }
+}
+
+internal sealed class InvoiceNumberCounterConfiguration : IEntityTypeConfiguration<InvoiceNumberCounter>
+{
+    public void Configure(EntityTypeBuilder<InvoiceNumberCounter> b)
+    {
+        b.HasIndex(c => new { c.OwnerId, c.Year }).IsUnique();
+    }
+}

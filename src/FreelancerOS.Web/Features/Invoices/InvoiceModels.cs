@@ -1,0 +1,135 @@
+using FluentValidation;
+using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
+
+namespace FreelancerOS.Web.Features.Invoices;
+
+public sealed class InvoiceForm
+{
+    public const int BlankRows = 3;
+
+    public int ClientId { get; set; }
+    public DateOnly? IssueDate { get; set; }
+    public DateOnly? DueDate { get; set; }
+    public decimal? TaxRate { get; set; }
+    public string? Notes { get; set; }
+    public int Version { get; set; }
+    public List<InvoiceLineForm> Lines { get; set; } = [];
+
+    /// <summary>Rows the user filled in; rows left entirely blank are ignored.</summary>
+    public IEnumerable<InvoiceLineForm> FilledLines => Lines.Where(l => !l.IsBlank);
+
+    public IReadOnlyCollection<InvoiceLineItem> ToItems(string currency) =>
+        FilledLines.Select(l => new InvoiceLineItem(InvoiceLineSourceKind.Free, null, l.Description!.Trim(), l.Quantity!.Value, l.UnitPrice!.Value, currency)).ToList();
+
+    /// <summary>Always a few empty rows to type into (more come from the "Add a line" button).</summary>
+    public InvoiceForm WithBlankRows()
+    {
+        Lines = FilledLines.ToList();
+        while (Lines.Count < BlankRows || !Lines[^1].IsBlank) Lines.Add(new InvoiceLineForm());
+        return this;
+    }
+
+    public static InvoiceForm From(Invoice i) => new InvoiceForm
+    {
+        ClientId = i.ClientId, IssueDate = i.IssueDate, DueDate = i.DueDate, TaxRate = i.TaxRate, Notes = i.Notes, Version = i.Version,
+        Lines = i.Lines.Where(l => l.SourceKind == InvoiceLineSourceKind.Free).OrderBy(l => l.Position)
+            .Select(l => new InvoiceLineForm { Description = l.Description, Quantity = l.Quantity, UnitPrice = l.UnitPrice }).ToList(),
+    }.WithBlankRows();
+}
+
+public sealed class InvoiceLineForm
+{
+    public string? Description { get; set; }
+    public decimal? Quantity { get; set; }
+    public decimal? UnitPrice { get; set; }
+
+    public bool IsBlank => string.IsNullOrWhiteSpace(Description) && Quantity is null && UnitPrice is null;
+}
+
+public sealed class InvoiceFormValidator : AbstractValidator<InvoiceForm>
+{
+    public const decimal MaxUnitPrice = 1_000_000_000m;
+    public const decimal MaxQuantity = 1_000_000m;
+
+    public InvoiceFormValidator()
+    {
+        RuleFor(f => f.ClientId).GreaterThan(0).WithMessage("Choose the client to invoice.");
+        RuleFor(f => f.IssueDate).NotNull().WithMessage("Enter the issue date.");
+        RuleFor(f => f.DueDate).GreaterThanOrEqualTo(f => f.IssueDate).When(f => f.IssueDate is not null && f.DueDate is not null)
+            .WithMessage("The due date cannot be before the issue date.");
+        RuleFor(f => f.TaxRate).InclusiveBetween(0m, 100m).WithMessage("Enter a tax rate between 0 and 100 %.")
+            .Must(r => r is null || decimal.Round(r.Value, 4) == r.Value).WithMessage("Use at most four decimals.");
+        RuleFor(f => f.Notes).MaximumLength(4000).WithMessage("At most 4,000 characters.");
+        RuleFor(f => f.Lines.Count).LessThanOrEqualTo(Invoice.MaxLines).OverridePropertyName("Lines")
+            .WithMessage($"An invoice holds at most {Invoice.MaxLines} lines.");
+        RuleForEach(f => f.Lines).Where(l => !l.IsBlank).ChildRules(line =>
+        {
+            line.RuleFor(l => l.Description).NotEmpty().WithMessage("Describe the line.")
+                .MaximumLength(500).WithMessage("At most 500 characters.");
+            line.RuleFor(l => l.Quantity).NotNull().WithMessage("Enter a quantity.")
+                .GreaterThan(0).WithMessage("The quantity must be more than zero.")
+                .LessThanOrEqualTo(MaxQuantity).WithMessage("That quantity is too large.")
+                .Must(q => q is null || decimal.Round(q.Value, 4) == q.Value).WithMessage("Use at most four decimals.");
+            line.RuleFor(l => l.UnitPrice).NotNull().WithMessage("Enter a unit price.")
+                .GreaterThanOrEqualTo(0).WithMessage("The unit price cannot be negative.")
+                .LessThanOrEqualTo(MaxUnitPrice).WithMessage("That price is too large.")
+                .Must(p => p is null || decimal.Round(p.Value, 4) == p.Value).WithMessage("Use at most four decimals.");
+        });
+    }
+}
+
+public sealed record ClientOption(int Id, string Name, string Currency);
+
+public sealed record InvoiceFormPage(InvoiceForm Form, IReadOnlyList<ClientOption> Clients, int? InvoiceId, int PaymentTermsDays);
+
+public sealed record InvoiceCard(
+    int Id, InvoiceStatus Status, string? Number, DateOnly IssueDate, DateOnly DueDate, string ClientName,
+    string Currency, decimal Total, decimal AmountPaid)
+{
+    public string Title => Invoice.TitleFor(IssueDate, ClientName);
+}
+
+public sealed record StatusTotal(InvoiceStatus Status, string Currency, decimal Total, int Count);
+
+public sealed record InvoiceColumn(InvoiceStatus Status, IReadOnlyList<InvoiceCard> Cards, IReadOnlyList<StatusTotal> Totals)
+{
+    public int Count => Totals.Sum(t => t.Count);
+}
+
+public sealed record InvoiceBoard(IReadOnlyList<InvoiceColumn> Columns, string HomeCurrency, bool ShowVoid, int? FocusInvoiceId)
+{
+    /// <summary>Cards shown per column; the list view has the rest.</summary>
+    public const int CardsPerColumn = 50;
+}
+
+public sealed record InvoiceListRow(
+    int Id, string? Number, InvoiceStatus Status, DateOnly IssueDate, DateOnly DueDate, int ClientId, string ClientName,
+    string Currency, decimal Total, decimal AmountPaid)
+{
+    public string Title => Invoice.TitleFor(IssueDate, ClientName);
+}
+
+public sealed record InvoiceList(Paged<InvoiceListRow> Rows, string? Query, InvoiceStatus? Status, int? ClientId, DateOnly? From, DateOnly? To, IReadOnlyList<ClientOption> Clients);
+
+public sealed record InvoiceDetails(Invoice Invoice, AccountSettings Settings)
+{
+    public IEnumerable<InvoiceLine> Lines => Invoice.Lines.OrderBy(l => l.Position);
+    public IEnumerable<InvoiceStatusChange> History => Invoice.History.OrderBy(h => h.Id);
+
+    /// <summary>A moment shown in the account's time zone.</summary>
+    public DateTime Local(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, TimeZoneInfo.TryFindSystemTimeZoneById(Settings.TimeZoneId, out var tz) ? tz : TimeZoneInfo.Utc).DateTime;
+}
+
+public static class InvoiceDisplay
+{
+    public static string Badge(InvoiceStatus status) => status switch
+    {
+        InvoiceStatus.Draft => "text-bg-secondary",
+        InvoiceStatus.Sent => "text-bg-primary",
+        InvoiceStatus.Overdue => "text-bg-danger",
+        InvoiceStatus.Paid => "text-bg-success",
+        _ => "text-bg-dark",
+    };
+}

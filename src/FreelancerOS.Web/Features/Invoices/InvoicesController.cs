@@ -1,0 +1,322 @@
+using FreelancerOS.Web.Data;
+using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace FreelancerOS.Web.Features.Invoices;
+
+public sealed class InvoicesController(AppDbContext db, TimeProvider clock, InvoiceIssuer issuer, IEnumerable<IInvoiceLifecycleHook> hooks) : Controller
+{
+    private const string ConflictMessage = "This invoice was changed in another tab or window since you opened this form. " +
+                                           "Reload the page to see the current invoice, then make your change again.";
+
+    [HttpGet]
+    public async Task<IActionResult> Index(bool showVoid = false) => View("Board", await LoadBoardAsync(showVoid, focus: null));
+
+    [HttpGet]
+    public async Task<IActionResult> List(string? q, InvoiceStatus? status, int? clientId, DateOnly? from, DateOnly? to, int page = 1)
+    {
+        var query = db.Invoices.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var pattern = $"%{q.Trim()}%";
+            query = query.Where(i => EF.Functions.Like(i.Number!, pattern) || EF.Functions.Like(i.Client!.Name, pattern));
+        }
+        if (status is { } s && Enum.IsDefined(s)) query = query.Where(i => i.Status == s);
+        if (clientId is { } c) query = query.Where(i => i.ClientId == c);
+        if (from is { } f) query = query.Where(i => i.IssueDate >= f);
+        if (to is { } t) query = query.Where(i => i.IssueDate <= t);
+        var rows = await query.OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id)
+            .Select(i => new InvoiceListRow(i.Id, i.Number, i.Status, i.IssueDate, i.DueDate, i.ClientId, i.Client!.Name, i.Currency, i.Total, i.AmountPaid))
+            .ToPagedAsync(page);
+        return View(new InvoiceList(rows, q, status, clientId, from, to, await ClientOptionsAsync()));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Details(int id)
+    {
+        var invoice = await LoadAsync(id, tracking: false);
+        if (invoice is null) return NotFound();
+        return View(new InvoiceDetails(invoice, await SettingsAsync()));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Create(int? clientId)
+    {
+        var settings = await SettingsAsync();
+        var today = settings.Today(clock);
+        var form = new InvoiceForm
+        {
+            ClientId = clientId ?? 0, IssueDate = today, DueDate = Invoice.DefaultDueDate(today, settings.PaymentTermsDays),
+        }.WithBlankRows();
+        return View("Edit", await FormPageAsync(form, null, settings));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Create(InvoiceForm form)
+    {
+        var settings = await SettingsAsync();
+        var client = form.ClientId > 0 ? await db.Clients.SingleOrDefaultAsync(c => c.Id == form.ClientId) : null;
+        if (form.ClientId > 0 && client is null) ModelState.AddModelError(nameof(form.ClientId), "Choose one of your clients.");
+        if (!ModelState.IsValid) return View("Edit", await FormPageAsync(form.WithBlankRows(), null, settings));
+
+        try
+        {
+            var issue = form.IssueDate!.Value;
+            var invoice = Invoice.CreateDraft(client!, issue, form.DueDate ?? Invoice.DefaultDueDate(issue, settings.PaymentTermsDays),
+                form.TaxRate, form.Notes, clock.GetUtcNow());
+            invoice.AddLines(form.ToItems(invoice.Currency));
+            db.Invoices.Add(invoice);
+            await db.SaveChangesAsync();
+            TempData["Flash"] = $"Draft invoice for {client!.Name} saved.";
+            return RedirectToAction(nameof(Details), new { id = invoice.Id });
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(e.Field ?? "", e.Message);
+            return View("Edit", await FormPageAsync(form.WithBlankRows(), null, settings));
+        }
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Edit(int id)
+    {
+        var invoice = await LoadAsync(id, tracking: false);
+        if (invoice is null) return NotFound();
+        if (!invoice.IsEditable)
+        {
+            TempData["Error"] = $"Invoice {invoice.Number} is {invoice.Status} and locked: only a draft can be edited.";
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        return View(await FormPageAsync(InvoiceForm.From(invoice), id, await SettingsAsync()));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Edit(int id, InvoiceForm form)
+    {
+        var invoice = await LoadAsync(id, tracking: true);
+        if (invoice is null) return NotFound();
+        var settings = await SettingsAsync();
+        if (!invoice.IsEditable)
+        {
+            ModelState.AddModelError("", $"Invoice {invoice.Number} is {invoice.Status} and locked: only a draft can be edited. Nothing was changed.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View(await FormPageAsync(form.WithBlankRows(), id, settings));
+        }
+        var client = form.ClientId > 0 ? await db.Clients.SingleOrDefaultAsync(c => c.Id == form.ClientId) : null;
+        if (form.ClientId > 0 && client is null) ModelState.AddModelError(nameof(form.ClientId), "Choose one of your clients.");
+        if (!ModelState.IsValid) return View(await FormPageAsync(form.WithBlankRows(), id, settings));
+
+        try
+        {
+            db.Entry(invoice).Property(i => i.Version).OriginalValue = form.Version;
+            var issue = form.IssueDate!.Value;
+            if (client!.Id != invoice.ClientId) invoice.SetClient(client);
+            invoice.SetTerms(issue, form.DueDate ?? Invoice.DefaultDueDate(issue, settings.PaymentTermsDays), form.TaxRate, form.Notes);
+            invoice.ReplaceFreeLines(form.ToItems(invoice.Currency));
+            await db.SaveChangesAsync();
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(e.Field ?? "", e.Message);
+            return View(await FormPageAsync(form.WithBlankRows(), id, settings));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", ConflictMessage);
+            return View(await FormPageAsync(form.WithBlankRows(), id, settings));
+        }
+        TempData["Flash"] = "Draft saved.";
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Delete(int id)
+    {
+        var invoice = await LoadAsync(id, tracking: true);
+        if (invoice is null) return NotFound();
+        try
+        {
+            invoice.EnsureDeletable();
+        }
+        catch (DomainException e)
+        {
+            TempData["Error"] = e.Message;
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        await using var tx = await db.Database.BeginTransactionAsync();
+        foreach (var hook in hooks) await hook.OnDraftDeletingAsync(invoice, HttpContext.RequestAborted);
+        db.Invoices.Remove(invoice);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        TempData["Flash"] = $"The draft for {invoice.Client?.Name} was deleted.";
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Issue(int id)
+    {
+        try
+        {
+            var (outcome, invoice) = await issuer.IssueAsync(id, HttpContext.RequestAborted);
+            if (outcome == IssueOutcome.NotFound) return NotFound();
+            TempData["Flash"] = $"Issued as {invoice!.Number}. It is locked now; download the PDF to send it.";
+        }
+        catch (DomainException e)
+        {
+            TempData["Error"] = e.Message;
+        }
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Void(int id)
+    {
+        var invoice = await LoadAsync(id, tracking: true);
+        if (invoice is null) return NotFound();
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            invoice.Void(clock.GetUtcNow());
+            foreach (var hook in hooks) await hook.OnVoidedAsync(invoice, HttpContext.RequestAborted);
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+            TempData["Flash"] = $"{invoice.Number} is void. Its number stays used.";
+        }
+        catch (DomainException e)
+        {
+            TempData["Error"] = e.Message;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Error"] = "This invoice was changed meanwhile; nothing was voided. Look at it again.";
+        }
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Pdf(int id)
+    {
+        var invoice = await LoadAsync(id, tracking: false);
+        if (invoice is null) return NotFound();
+        var bytes = InvoicePdf.Render(InvoicePdfModel.From(invoice, await SettingsAsync()));
+        var name = invoice.Number ?? $"draft-{invoice.IssueDate:yyyy-MM-dd}-{invoice.Id}";
+        return File(bytes, "application/pdf", $"{name}.pdf");
+    }
+
+    /// <summary>
+    /// The board's drop: the column's status and its card ids. A card that arrives from another column
+    /// makes that move (Draft → Sent issues it); a move that is not allowed is answered 409 with the
+    /// reason, and the board puts the card back.
+    /// </summary>
+    [HttpPost]
+    public async Task<IActionResult> Sort(InvoiceStatus status, List<string>? ids, bool showVoid = false)
+    {
+        if (!ModelState.IsValid || !InvoiceStatuses.Board.Contains(status)) return BadRequest();
+        var order = ParseIds(ids);
+        if (order is null) return BadRequest();
+        var moved = await db.Invoices.AsNoTracking().Where(i => order.Contains(i.Id) && i.Status != status).Select(i => i.Id).ToListAsync();
+        foreach (var id in moved)
+        {
+            var refusal = await MoveAsync(id, status);
+            if (refusal is not null) return Refused(refusal);
+        }
+        return Request.IsHtmx() ? PartialView("_Board", await LoadBoardAsync(showVoid, focus: null)) : RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>The keyboard way: a status select on the card.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Move(int id, InvoiceStatus status, bool showVoid = false)
+    {
+        if (!await db.Invoices.AnyAsync(i => i.Id == id)) return NotFound();
+        if (!ModelState.IsValid || !InvoiceStatuses.Board.Contains(status)) return BadRequest();
+        var refusal = await MoveAsync(id, status);
+        if (Request.IsHtmx())
+            return refusal is null ? PartialView("_Board", await LoadBoardAsync(showVoid, focus: id)) : Refused(refusal);
+        if (refusal is null) TempData["Flash"] = "Invoice moved.";
+        else TempData["Error"] = refusal;
+        return RedirectToAction(nameof(Index), new { showVoid });
+    }
+
+    /// <summary>Makes one board move; returns why it was refused, or null.</summary>
+    private async Task<string?> MoveAsync(int id, InvoiceStatus target)
+    {
+        var invoice = await db.Invoices.AsNoTracking().Include(i => i.Client).SingleOrDefaultAsync(i => i.Id == id);
+        if (invoice is null) return "That invoice no longer exists.";
+        if (invoice.WhyNotMoveTo(target) is { } why) return $"{Label(invoice)}: {why}";
+        if (invoice.Status == target) return null;
+        try
+        {
+            // Draft → Sent is the only move the board makes by itself today; Paid comes with the ledger.
+            await issuer.IssueAsync(id, HttpContext.RequestAborted);
+            return null;
+        }
+        catch (DomainException e)
+        {
+            return $"{Label(invoice)}: {e.Message}";
+        }
+    }
+
+    private static string Label(Invoice i) => i.Number ?? $"The draft for {i.Client?.Name}";
+
+    private ObjectResult Refused(string message)
+    {
+        // Header values must be ASCII; site.js decodes this.
+        Response.Headers["X-Message"] = Uri.EscapeDataString(message);
+        return StatusCode(StatusCodes.Status409Conflict, message);
+    }
+
+    private Task<Invoice?> LoadAsync(int id, bool tracking)
+    {
+        var query = db.Invoices.Include(i => i.Lines).Include(i => i.History).Include(i => i.Client).AsSplitQuery();
+        return (tracking ? query : query.AsNoTracking()).SingleOrDefaultAsync(i => i.Id == id);
+    }
+
+    private async Task<AccountSettings> SettingsAsync() =>
+        await db.Settings.AsNoTracking().SingleOrDefaultAsync() ?? new AccountSettings();
+
+    private Task<List<ClientOption>> ClientOptionsAsync() =>
+        db.Clients.AsNoTracking().Where(c => c.Stage != ClientStage.Archived).OrderBy(c => c.Name)
+            .Select(c => new ClientOption(c.Id, c.Name, c.Currency)).ToListAsync();
+
+    private async Task<InvoiceFormPage> FormPageAsync(InvoiceForm form, int? id, AccountSettings settings) =>
+        new(form, await ClientOptionsAsync(), id, settings.PaymentTermsDays);
+
+    private async Task<InvoiceBoard> LoadBoardAsync(bool showVoid, int? focus)
+    {
+        var homeCurrency = (await SettingsAsync()).HomeCurrency;
+        var statuses = showVoid ? InvoiceStatuses.Board.Append(InvoiceStatus.Void).ToList() : InvoiceStatuses.Board.ToList();
+        var totals = await db.Invoices.AsNoTracking()
+            .Where(i => statuses.Contains(i.Status))
+            .GroupBy(i => new { i.Status, i.Currency })
+            .Select(g => new StatusTotal(g.Key.Status, g.Key.Currency, g.Sum(i => i.Total), g.Count()))
+            .ToListAsync();
+        var columns = new List<InvoiceColumn>();
+        foreach (var status in statuses)
+        {
+            // Open invoices by due date (the most urgent first); paid and void ones most recent first.
+            var query = db.Invoices.AsNoTracking().Where(i => i.Status == status);
+            query = status is InvoiceStatus.Paid or InvoiceStatus.Void
+                ? query.OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id)
+                : query.OrderBy(i => i.DueDate).ThenBy(i => i.Id);
+            var cards = await query.Take(InvoiceBoard.CardsPerColumn)
+                .Select(i => new InvoiceCard(i.Id, i.Status, i.Number, i.IssueDate, i.DueDate, i.Client!.Name, i.Currency, i.Total, i.AmountPaid))
+                .ToListAsync();
+            columns.Add(new InvoiceColumn(status, cards, totals.Where(t => t.Status == status)
+                .OrderBy(t => t.Currency == homeCurrency ? 0 : 1).ThenBy(t => t.Currency).ToList()));
+        }
+        return new InvoiceBoard(columns, homeCurrency, showVoid, focus);
+    }
+
+    private static List<int>? ParseIds(List<string>? ids)
+    {
+        var result = new List<int>();
+        foreach (var part in (ids ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (!int.TryParse(part, out var id) || id <= 0) return null;
+            if (!result.Contains(id)) result.Add(id);
+        }
+        return result.Count > 500 ? null : result;
+    }
+}
