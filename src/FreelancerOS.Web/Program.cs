@@ -79,6 +79,8 @@ builder.Services.AddScoped<DemoDataSeeder>();
 
 // Invoices: numbering on issue, the PDF (AGPL licence + fonts, once), the overdue job at start-up and hourly.
 builder.Services.AddScoped<InvoiceIssuer>();
+builder.Services.AddScoped<BilledWork>();
+builder.Services.AddScoped<IInvoiceLifecycleHook, BilledWorkHook>();
 builder.Services.AddSingleton<MarkOverdueJob.Runs>();
 PdfFonts.Configure();
 builder.Services.AddQuartz(q =>

@@ -41,6 +41,9 @@ internal sealed class InvoiceLineConfiguration : IEntityTypeConfiguration<Invoic
         b.HasIndex(l => new { l.InvoiceId, l.Position });
         // Lets the later features find the invoice that holds a billed item.
         b.HasIndex(l => new { l.SourceKind, l.SourceId }).HasFilter("\"SourceId\" IS NOT NULL");
+        // A project's invoiced amount is one grouped query over its lines.
+        b.HasOne<Project>().WithMany().HasForeignKey(l => l.ProjectId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(l => new { l.ProjectId, l.InvoiceId }).HasFilter("\"ProjectId\" IS NOT NULL");
     }
 }
 

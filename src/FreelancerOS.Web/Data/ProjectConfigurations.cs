@@ -26,6 +26,7 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         b.Property(s => s.Description).HasMaxLength(4000);
         b.HasOne(s => s.Project).WithMany().HasForeignKey(s => s.ProjectId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(s => new { s.OwnerId, s.Status, s.SortOrder });
+        b.HasOne<Invoice>().WithMany().HasForeignKey(s => s.InvoiceId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(s => s.InvoiceId);
         b.Ignore(s => s.TotalValue);
         b.Ignore(s => s.HourlyRateForTime);
@@ -39,6 +40,7 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
         b.Property(m => m.Name).HasMaxLength(200).IsRequired();
         b.HasOne<Project>().WithMany().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(m => new { m.ProjectId, m.SortOrder });
+        b.HasOne<Invoice>().WithMany().HasForeignKey(m => m.InvoiceId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(m => m.InvoiceId);
         b.Ignore(m => m.IsLocked);
     }
@@ -51,6 +53,7 @@ internal sealed class ScopeChangeConfiguration : IEntityTypeConfiguration<ScopeC
         b.Property(s => s.Description).HasMaxLength(2000).IsRequired();
         b.HasOne<Project>().WithMany().HasForeignKey(s => s.ProjectId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(s => s.ProjectId);
+        b.HasOne<Invoice>().WithMany().HasForeignKey(s => s.InvoiceId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(s => s.InvoiceId);
         b.Ignore(s => s.IsBillable);
     }
@@ -68,7 +71,10 @@ internal sealed class TimeEntryConfiguration : IEntityTypeConfiguration<TimeEntr
         b.HasIndex(t => new { t.OwnerId, t.Date });
         b.HasIndex(t => new { t.ProjectId, t.Date });
         b.HasIndex(t => t.ServiceId);
+        b.HasOne<Invoice>().WithMany().HasForeignKey(t => t.InvoiceId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(t => t.InvoiceId);
+        b.HasOne<InvoiceLine>().WithMany().HasForeignKey(t => t.InvoiceLineId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(t => t.InvoiceLineId);
         b.Ignore(t => t.IsLocked);
     }
 }

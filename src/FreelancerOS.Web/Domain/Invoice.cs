@@ -81,9 +81,11 @@ public class Invoice : OwnedEntity
     {
         EnsureDraft();
         var currency = client.Currency;
-        var foreign = _lines.Where(l => l.SourceKind != InvoiceLineSourceKind.Free).ToList();
-        if (foreign.Count > 0 && currency != Currency)
+        var billed = _lines.Where(l => l.SourceKind != InvoiceLineSourceKind.Free).ToList();
+        if (billed.Count > 0 && currency != Currency)
             throw new DomainException($"This invoice holds items in {Currency}; {client.Name} is billed in {currency}. Remove those items first.", nameof(ClientId));
+        if (billed.Count > 0 && ClientId != 0 && client.Id != ClientId)
+            throw new DomainException($"This invoice holds work of {Client?.Name ?? "another client"}: remove those lines before changing the client.", nameof(ClientId));
         ClientId = client.Id;
         Client = client;
         Currency = currency;
@@ -154,6 +156,21 @@ public class Invoice : OwnedEntity
         _lines.AddRange(added);
         for (var k = 0; k < _lines.Count; k++) _lines[k].Position = k + 1;
         Recalculate();
+    }
+
+    /// <summary>
+    /// Removes the lines with these ids (a draft only) and returns them, so their items can be released
+    /// (made unbilled again). Ids that are not lines of this invoice are ignored.
+    /// </summary>
+    public IReadOnlyList<InvoiceLine> RemoveLines(IReadOnlyCollection<int> lineIds)
+    {
+        EnsureDraft();
+        var removed = _lines.Where(l => l.Id != 0 && lineIds.Contains(l.Id)).ToList();
+        if (removed.Count == 0) return removed;
+        _lines.RemoveAll(removed.Contains);
+        for (var k = 0; k < _lines.Count; k++) _lines[k].Position = k + 1;
+        Recalculate();
+        return removed;
     }
 
     /// <summary>The billed items a deleted draft gives back (they become unbilled again).</summary>
@@ -302,8 +319,13 @@ public sealed record InvoiceParties(
 }
 
 /// <summary>What a source (a time entry, a milestone, a typed line...) contributes to an invoice.</summary>
+/// <remarks>
+/// A time-entry line may stand for several entries (hours of one service at one rate): it then has no
+/// SourceId, and the entries point at it through <see cref="TimeEntry.InvoiceLineId"/>.
+/// </remarks>
 public sealed record InvoiceLineItem(
-    InvoiceLineSourceKind SourceKind, int? SourceId, string Description, decimal Quantity, decimal UnitPrice, string Currency);
+    InvoiceLineSourceKind SourceKind, int? SourceId, string Description, decimal Quantity, decimal UnitPrice, string Currency,
+    int? ProjectId = null);
 
 public class InvoiceLine
 {
@@ -320,6 +342,9 @@ public class InvoiceLine
     public InvoiceLineSourceKind SourceKind { get; private set; }
     public int? SourceId { get; private set; }
 
+    /// <summary>The project the billed work belongs to (null for free lines): a project's invoiced amount sums these.</summary>
+    public int? ProjectId { get; private set; }
+
     private InvoiceLine() { }
 
     internal InvoiceLine(InvoiceLineItem item, int position, string currency)
@@ -332,7 +357,8 @@ public class InvoiceLine
             throw new DomainException($"The quantity of \"{item.Description.Trim()}\" must be more than zero.", "Lines");
         if (item.UnitPrice < 0)
             throw new DomainException($"The unit price of \"{item.Description.Trim()}\" cannot be negative.", "Lines");
-        if ((item.SourceKind == InvoiceLineSourceKind.Free) != (item.SourceId is null))
+        if (item.SourceKind == InvoiceLineSourceKind.Free ? item.SourceId is not null || item.ProjectId is not null
+                : item.SourceId is null && item.SourceKind != InvoiceLineSourceKind.TimeEntry)
             throw new DomainException("A free line has no source; any other line points at its source.", "Lines");
         Position = position;
         Description = item.Description.Trim();
@@ -340,6 +366,7 @@ public class InvoiceLine
         UnitPrice = item.UnitPrice;
         SourceKind = item.SourceKind;
         SourceId = item.SourceId;
+        ProjectId = item.ProjectId;
         Amount = InvoiceTotals.LineAmount(item.Quantity, item.UnitPrice, currency);
     }
 }

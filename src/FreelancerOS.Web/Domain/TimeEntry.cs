@@ -24,8 +24,11 @@ public class TimeEntry : OwnedEntity
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>The invoice it is billed on; wired by the invoices feature (no navigation yet).</summary>
+    /// <summary>The invoice it is billed on (a draft holds it too); null while unbilled.</summary>
     public int? InvoiceId { get; set; }
+
+    /// <summary>The invoice line that bills it: one line per entry, or one line for several entries of a service.</summary>
+    public int? InvoiceLineId { get; set; }
 
     public bool IsLocked => InvoiceId is not null;
 

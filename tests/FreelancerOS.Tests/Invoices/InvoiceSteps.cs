@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using System.Net;
 using FreelancerOS.Tests.Infrastructure;
 
@@ -51,4 +52,41 @@ internal static class InvoiceSteps
 
     public static async Task<string> UserIdAsync(TestApp app, string email) =>
         await app.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == email).Id));
+}
+
+/// <summary>Billing unbilled work through the real invoice form: tick the boxes a user would tick.</summary>
+internal static class BillingSteps
+{
+    public static async Task<AngleSharp.Dom.IDocument> NewInvoicePageAsync(AppClient client, int clientId, string? from = null, string? to = null)
+    {
+        var query = $"/invoices/create?clientId={clientId}";
+        if (from is not null) query += $"&from={from}";
+        if (to is not null) query += $"&to={to}";
+        return await client.GetPageAsync(query);
+    }
+
+    public static void Tick(AngleSharp.Dom.IDocument page, params string[] selectors)
+    {
+        foreach (var selector in selectors)
+        {
+            var box = page.QuerySelector(selector) as AngleSharp.Html.Dom.IHtmlInputElement
+                      ?? throw new InvalidOperationException($"No checkbox '{selector}' on {page.Url}.");
+            box.IsChecked = true;
+        }
+    }
+
+    /// <summary>Opens the new-invoice page for the client (and dates), ticks the selectors, and saves the draft.</summary>
+    public static async Task<HttpResponseMessage> PostDraftWithWorkAsync(AppClient client, int clientId, string[] tick,
+        string? from = null, string? to = null, Dictionary<string, string>? values = null)
+    {
+        var page = await NewInvoicePageAsync(client, clientId, from, to);
+        Tick(page, tick);
+        values ??= [];
+        values.TryAdd("IssueDate", "2026-11-22");
+        return await client.SubmitAsync(page, "form[action='/invoices/create']", values);
+    }
+
+    /// <summary>A draft that bills the given items; returns its id.</summary>
+    public static async Task<int> BillAsync(AppClient client, int clientId, params string[] tick) =>
+        AppClient.IdFromRedirect(await PostDraftWithWorkAsync(client, clientId, tick));
 }

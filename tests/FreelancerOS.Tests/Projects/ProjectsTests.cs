@@ -120,19 +120,18 @@ public sealed class ProjectsTests(TestApp app) : IClassFixture<TestApp>
         await Work.LogAsync(client, project, "3");
         await Work.LogAsync(client, project, "1.5", date: "2026-11-19");
         await Work.LogAsync(client, project, "2", billable: false);
-        // One entry already invoiced: counted as spent, not as unbilled.
-        await app.WithDbAsync(async db =>
-        {
-            var first = await db.TimeEntries.IgnoreQueryFilters().Where(t => t.ProjectId == project).MinAsync(t => t.Id);
-            return await db.TimeEntries.IgnoreQueryFilters().Where(t => t.Id == first).ExecuteUpdateAsync(u => u.SetProperty(t => t.InvoiceId, 42));
-        });
+        // One entry invoiced and the invoice issued: counted as spent and billed, not as unbilled.
+        var first = await app.WithDbAsync(db => db.TimeEntries.IgnoreQueryFilters().Where(t => t.ProjectId == project).MinAsync(t => t.Id));
+        var invoice = await FreelancerOS.Tests.Invoices.BillingSteps.BillAsync(client, clientId, $"#time-entry-{first}");
+        Assert.Equal("0.00 EUR", (await client.GetPageAsync($"/projects/details/{project}")).QuerySelector("[data-role=profit-billed]")!.TextContent.Trim()); // a draft is not billed yet
+        await FreelancerOS.Tests.Invoices.InvoiceSteps.IssueAsync(client, invoice);
 
         var page = await client.GetPageAsync($"/projects/details/{project}");
         string Figure(string role) => page.QuerySelector($"[data-role={role}]")!.TextContent.Trim();
         Assert.Equal("20", Figure("profit-estimated"));
         Assert.Equal("6.5", Figure("profit-actual"));
-        Assert.Equal("0.00 EUR", Figure("profit-billed")); // no invoices yet
-        Assert.Equal("0.00 EUR", Figure("profit-rate"));
+        Assert.Equal("240.00 EUR", Figure("profit-billed")); // 3 h x 80 on the issued invoice
+        Assert.Equal("36.92 EUR", Figure("profit-rate")); // 240 / 6.5 h
         Assert.Equal("1.5", Figure("profit-unbilled-hours"));
         Assert.Equal("120.00 EUR", Figure("profit-unbilled-value"));
     }

@@ -71,9 +71,10 @@ public sealed class ServicesTests(TestApp app) : IClassFixture<TestApp>
     public async Task Service_OnAnInvoice_CannotBeEditedOrDeleted()
     {
         var client = await app.SignedInClientAsync();
-        var project = await Work.ProjectAsync(client, await Work.ClientAsync(client), "Site");
+        var clientId = await Work.ClientAsync(client);
+        var project = await Work.ProjectAsync(client, clientId, "Site");
         var id = await Work.ServiceAsync(client, project, "Logo", "Flat", "1500", "1");
-        await app.WithDbAsync(db => db.Services.IgnoreQueryFilters().Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.InvoiceId, 9)));
+        await FreelancerOS.Tests.Invoices.BillingSteps.BillAsync(client, clientId, $"#service-{id}");
 
         var edit = await client.GetPageAsync($"/services/edit/{id}");
         var response = await client.SubmitAsync(edit, $"form[action='/services/edit/{id}']", new Dictionary<string, string> { ["Rate"] = "1" });

@@ -179,11 +179,12 @@ public sealed class TimeTests(TestApp app) : IClassFixture<TestApp>
     public async Task EntryOnAnInvoice_CannotBeEditedOrDeleted()
     {
         var client = await app.SignedInClientAsync();
-        var project = await Work.ProjectAsync(client, await Work.ClientAsync(client), "Invoiced");
+        var clientId = await Work.ClientAsync(client);
+        var project = await Work.ProjectAsync(client, clientId, "Invoiced");
         await Work.LogAsync(client, project, "2", date: "2026-11-16");
         var id = (await EntriesAsync(project)).Single().Id;
         var edit = await client.GetPageAsync($"/time/edit/{id}");
-        await app.WithDbAsync(db => db.TimeEntries.IgnoreQueryFilters().Where(t => t.Id == id).ExecuteUpdateAsync(u => u.SetProperty(t => t.InvoiceId, 5)));
+        var invoiceId = await FreelancerOS.Tests.Invoices.BillingSteps.BillAsync(client, clientId, $"#time-entry-{id}");
 
         var response = await client.SubmitAsync(edit, $"form[action='/time/edit/{id}']", new Dictionary<string, string> { ["Hours"] = "9" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -194,7 +195,7 @@ public sealed class TimeTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("on an invoice", (await AppClient.ParseAsync(cell)).QuerySelector("td[data-date='2026-11-16']")!.TextContent);
 
         var stored = (await EntriesAsync(project)).Single();
-        Assert.Equal((2m, 5), (stored.Hours, stored.InvoiceId!.Value));
+        Assert.Equal((2m, invoiceId), (stored.Hours, stored.InvoiceId!.Value));
         Assert.NotNull((await client.GetPageAsync($"/time/edit/{id}")).QuerySelector("[data-role=locked]"));
     }
 

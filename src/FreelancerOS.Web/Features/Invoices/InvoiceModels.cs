@@ -16,6 +16,23 @@ public sealed class InvoiceForm
     public int Version { get; set; }
     public List<InvoiceLineForm> Lines { get; set; } = [];
 
+    // Unbilled work picked on the form (see BilledWork): whole service groups of time within the dates,
+    // single time entries, reached milestones, flat services, approved scope changes.
+    public DateOnly? WorkFrom { get; set; }
+    public DateOnly? WorkTo { get; set; }
+    public List<string> TimeGroups { get; set; } = [];
+    public List<int> TimeEntryIds { get; set; } = [];
+    public TimeLineMode TimeLines { get; set; } = TimeLineMode.PerService;
+    public List<int> MilestoneIds { get; set; } = [];
+    public List<int> ServiceIds { get; set; } = [];
+    public List<int> ScopeChangeIds { get; set; } = [];
+
+    /// <summary>Lines from billed items to take off the draft (their items become unbilled again).</summary>
+    public List<int> RemoveLineIds { get; set; } = [];
+
+    public WorkPick Pick => new(WorkFrom, WorkTo, TimeGroups.Select(WorkPick.ParseGroup).OfType<(int, int?)>().ToList(),
+        TimeEntryIds, TimeLines, MilestoneIds, ServiceIds, ScopeChangeIds);
+
     /// <summary>Rows the user filled in; rows left entirely blank are ignored.</summary>
     public IEnumerable<InvoiceLineForm> FilledLines => Lines.Where(l => !l.IsBlank);
 
@@ -61,6 +78,13 @@ public sealed class InvoiceFormValidator : AbstractValidator<InvoiceForm>
         RuleFor(f => f.TaxRate).InclusiveBetween(0m, 100m).WithMessage("Enter a tax rate between 0 and 100 %.")
             .Must(r => r is null || decimal.Round(r.Value, 4) == r.Value).WithMessage("Use at most four decimals.");
         RuleFor(f => f.Notes).MaximumLength(4000).WithMessage("At most 4,000 characters.");
+        RuleFor(f => f.TimeLines).IsInEnum().WithMessage("Choose how time appears on the invoice.");
+        RuleFor(f => f.WorkTo).GreaterThanOrEqualTo(f => f.WorkFrom).When(f => f.WorkFrom is not null && f.WorkTo is not null)
+            .WithMessage("The end of the period cannot be before its start.");
+        RuleForEach(f => f.TimeGroups).Must(g => WorkPick.ParseGroup(g) is not null).OverridePropertyName("Work")
+            .WithMessage("That choice of time is not valid; reload the page.");
+        RuleFor(f => f.TimeEntryIds.Count + f.MilestoneIds.Count + f.ServiceIds.Count + f.ScopeChangeIds.Count + f.TimeGroups.Count)
+            .LessThanOrEqualTo(5000).OverridePropertyName("Work").WithMessage("Pick fewer items at once (at most 5,000).");
         RuleFor(f => f.Lines.Count).LessThanOrEqualTo(Invoice.MaxLines).OverridePropertyName("Lines")
             .WithMessage($"An invoice holds at most {Invoice.MaxLines} lines.");
         RuleForEach(f => f.Lines).Where(l => !l.IsBlank).ChildRules(line =>
@@ -81,7 +105,16 @@ public sealed class InvoiceFormValidator : AbstractValidator<InvoiceForm>
 
 public sealed record ClientOption(int Id, string Name, string Currency);
 
-public sealed record InvoiceFormPage(InvoiceForm Form, IReadOnlyList<ClientOption> Clients, int? InvoiceId, int PaymentTermsDays);
+public sealed record InvoiceFormPage(InvoiceForm Form, IReadOnlyList<ClientOption> Clients, int? InvoiceId, int PaymentTermsDays)
+{
+    /// <summary>The client's unbilled work to pick from; null until a client is chosen.</summary>
+    public UnbilledWork? Work { get; init; }
+
+    /// <summary>Lines of the draft that bill items (edit only): each can be taken off.</summary>
+    public IReadOnlyList<InvoiceLine> ItemLines { get; init; } = [];
+
+    public string Currency { get; init; } = "";
+}
 
 public sealed record InvoiceCard(
     int Id, InvoiceStatus Status, string? Number, DateOnly IssueDate, DateOnly DueDate, string ClientName,

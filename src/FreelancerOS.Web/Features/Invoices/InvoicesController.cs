@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Invoices;
 
-public sealed class InvoicesController(AppDbContext db, TimeProvider clock, InvoiceIssuer issuer, IEnumerable<IInvoiceLifecycleHook> hooks) : Controller
+public sealed class InvoicesController(AppDbContext db, TimeProvider clock, InvoiceIssuer issuer, IEnumerable<IInvoiceLifecycleHook> hooks, BilledWork work) : Controller
 {
     private const string ConflictMessage = "This invoice was changed in another tab or window since you opened this form. " +
                                            "Reload the page to see the current invoice, then make your change again.";
@@ -42,17 +42,22 @@ public sealed class InvoicesController(AppDbContext db, TimeProvider clock, Invo
     }
 
     [HttpGet]
-    public async Task<IActionResult> Create(int? clientId)
+    public async Task<IActionResult> Create(int? clientId, DateOnly? from, DateOnly? to)
     {
         var settings = await SettingsAsync();
         var today = settings.Today(clock);
         var form = new InvoiceForm
         {
             ClientId = clientId ?? 0, IssueDate = today, DueDate = Invoice.DefaultDueDate(today, settings.PaymentTermsDays),
+            WorkFrom = from, WorkTo = to,
         }.WithBlankRows();
         return View("Edit", await FormPageAsync(form, null, settings));
     }
 
+    /// <summary>
+    /// A new draft with its free lines and the unbilled work ticked on the form: the draft is saved and
+    /// its items taken in one transaction, so either all of it is saved or nothing.
+    /// </summary>
     [HttpPost]
     public async Task<IActionResult> Create(InvoiceForm form)
     {
@@ -61,26 +66,43 @@ public sealed class InvoicesController(AppDbContext db, TimeProvider clock, Invo
         if (form.ClientId > 0 && client is null) ModelState.AddModelError(nameof(form.ClientId), "Choose one of your clients.");
         if (!ModelState.IsValid) return View("Edit", await FormPageAsync(form.WithBlankRows(), null, settings));
 
+        var picked = await work.ResolveAsync(form.Pick, client!.Id, HttpContext.RequestAborted);
+        if (picked.NotFound) return NotFound();
+        if (picked.Refusal is not null) ModelState.AddModelError("Work", picked.Refusal);
+        if (!ModelState.IsValid) return View("Edit", await FormPageAsync(form.WithBlankRows(), null, settings));
+
         try
         {
             var issue = form.IssueDate!.Value;
-            var invoice = Invoice.CreateDraft(client!, issue, form.DueDate ?? Invoice.DefaultDueDate(issue, settings.PaymentTermsDays),
+            var invoice = Invoice.CreateDraft(client, issue, form.DueDate ?? Invoice.DefaultDueDate(issue, settings.PaymentTermsDays),
                 form.TaxRate, form.Notes, clock.GetUtcNow());
+            var itemLines = invoice.AddLines(picked.Lines.Select(l => l.Item).ToList());
             invoice.AddLines(form.ToItems(invoice.Currency));
+            await using var tx = await db.Database.BeginTransactionAsync(HttpContext.RequestAborted);
             db.Invoices.Add(invoice);
             await db.SaveChangesAsync();
-            TempData["Flash"] = $"Draft invoice for {client!.Name} saved.";
+            await work.ClaimAsync(invoice.Id, itemLines.Zip(picked.Lines).ToList(), HttpContext.RequestAborted);
+            await tx.CommitAsync(HttpContext.RequestAborted);
+            TempData["Flash"] = itemLines.Count > 0
+                ? $"Draft invoice for {client.Name} saved, with {itemLines.Count} line(s) of unbilled work (now marked as billed on it)."
+                : $"Draft invoice for {client.Name} saved.";
             return RedirectToAction(nameof(Details), new { id = invoice.Id });
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError(e.Field ?? "", e.Message);
-            return View("Edit", await FormPageAsync(form.WithBlankRows(), null, settings));
+            ModelState.AddModelError(e.Field is "Lines" && picked.Lines.Count > 0 ? "Work" : e.Field ?? "", e.Message);
         }
+        catch (AlreadyBilledException e)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("Work", e.Message);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+        return View("Edit", await FormPageAsync(form.WithBlankRows(), null, settings));
     }
 
     [HttpGet]
-    public async Task<IActionResult> Edit(int id)
+    public async Task<IActionResult> Edit(int id, DateOnly? from, DateOnly? to)
     {
         var invoice = await LoadAsync(id, tracking: false);
         if (invoice is null) return NotFound();
@@ -89,9 +111,16 @@ public sealed class InvoicesController(AppDbContext db, TimeProvider clock, Invo
             TempData["Error"] = $"Invoice {invoice.Number} is {invoice.Status} and locked: only a draft can be edited.";
             return RedirectToAction(nameof(Details), new { id });
         }
-        return View(await FormPageAsync(InvoiceForm.From(invoice), id, await SettingsAsync()));
+        var form = InvoiceForm.From(invoice);
+        form.WorkFrom = from;
+        form.WorkTo = to;
+        return View(await FormPageAsync(form, id, await SettingsAsync(), invoice));
     }
 
+    /// <summary>
+    /// Saves the draft: terms, free lines, lines taken off (their items become unbilled again) and newly
+    /// ticked work (taken with a conditional update), all in one transaction.
+    /// </summary>
     [HttpPost]
     public async Task<IActionResult> Edit(int id, InvoiceForm form)
     {
@@ -102,30 +131,49 @@ public sealed class InvoicesController(AppDbContext db, TimeProvider clock, Invo
         {
             ModelState.AddModelError("", $"Invoice {invoice.Number} is {invoice.Status} and locked: only a draft can be edited. Nothing was changed.");
             Response.StatusCode = StatusCodes.Status409Conflict;
-            return View(await FormPageAsync(form.WithBlankRows(), id, settings));
+            return View(await FormPageAsync(form.WithBlankRows(), id, settings, invoice));
         }
         var client = form.ClientId > 0 ? await db.Clients.SingleOrDefaultAsync(c => c.Id == form.ClientId) : null;
         if (form.ClientId > 0 && client is null) ModelState.AddModelError(nameof(form.ClientId), "Choose one of your clients.");
-        if (!ModelState.IsValid) return View(await FormPageAsync(form.WithBlankRows(), id, settings));
+        if (!ModelState.IsValid) return View(await FormPageAsync(form.WithBlankRows(), id, settings, invoice));
+        var picked = await work.ResolveAsync(form.Pick, client!.Id, HttpContext.RequestAborted);
+        if (picked.NotFound) return NotFound();
+        if (picked.Refusal is not null)
+        {
+            ModelState.AddModelError("Work", picked.Refusal);
+            return View(await FormPageAsync(form.WithBlankRows(), id, settings, invoice));
+        }
 
         try
         {
+            await using var tx = await db.Database.BeginTransactionAsync(HttpContext.RequestAborted);
             db.Entry(invoice).Property(i => i.Version).OriginalValue = form.Version;
+            var removed = invoice.RemoveLines(form.RemoveLineIds.Where(l => invoice.Lines.Any(x => x.Id == l && x.SourceKind != InvoiceLineSourceKind.Free)).ToList());
+            await work.ReleaseLinesAsync(invoice.Id, removed, HttpContext.RequestAborted);
             var issue = form.IssueDate!.Value;
-            if (client!.Id != invoice.ClientId) invoice.SetClient(client);
+            if (client.Id != invoice.ClientId) invoice.SetClient(client);
             invoice.SetTerms(issue, form.DueDate ?? Invoice.DefaultDueDate(issue, settings.PaymentTermsDays), form.TaxRate, form.Notes);
             invoice.ReplaceFreeLines(form.ToItems(invoice.Currency));
+            var itemLines = invoice.AddLines(picked.Lines.Select(l => l.Item).ToList());
             await db.SaveChangesAsync();
+            await work.ClaimAsync(invoice.Id, itemLines.Zip(picked.Lines).ToList(), HttpContext.RequestAborted);
+            await tx.CommitAsync(HttpContext.RequestAborted);
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError(e.Field ?? "", e.Message);
-            return View(await FormPageAsync(form.WithBlankRows(), id, settings));
+            ModelState.AddModelError(e.Field is "Lines" && picked.Lines.Count > 0 ? "Work" : e.Field ?? "", e.Message);
+            return View(await FormPageAsync(form.WithBlankRows(), id, settings, await LoadAsync(id, tracking: false)));
         }
         catch (DbUpdateConcurrencyException)
         {
             ModelState.AddModelError("", ConflictMessage);
-            return View(await FormPageAsync(form.WithBlankRows(), id, settings));
+            return View(await FormPageAsync(form.WithBlankRows(), id, settings, await LoadAsync(id, tracking: false)));
+        }
+        catch (AlreadyBilledException e)
+        {
+            ModelState.AddModelError("Work", e.Message);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View(await FormPageAsync(form.WithBlankRows(), id, settings, await LoadAsync(id, tracking: false)));
         }
         TempData["Flash"] = "Draft saved.";
         return RedirectToAction(nameof(Details), new { id });
@@ -280,8 +328,19 @@ public sealed class InvoicesController(AppDbContext db, TimeProvider clock, Invo
         db.Clients.AsNoTracking().Where(c => c.Stage != ClientStage.Archived).OrderBy(c => c.Name)
             .Select(c => new ClientOption(c.Id, c.Name, c.Currency)).ToListAsync();
 
-    private async Task<InvoiceFormPage> FormPageAsync(InvoiceForm form, int? id, AccountSettings settings) =>
-        new(form, await ClientOptionsAsync(), id, settings.PaymentTermsDays);
+    private async Task<InvoiceFormPage> FormPageAsync(InvoiceForm form, int? id, AccountSettings settings, Invoice? invoice = null)
+    {
+        // The work listed is the chosen client's (the invoice's own client when editing and none is chosen).
+        var clientId = form.ClientId > 0 ? form.ClientId : invoice?.ClientId ?? 0;
+        db.ChangeTracker.Clear();
+        var unbilled = clientId > 0 ? await work.UnbilledAsync(clientId, form.WorkFrom, form.WorkTo, HttpContext.RequestAborted) : null;
+        return new InvoiceFormPage(form, await ClientOptionsAsync(), id, settings.PaymentTermsDays)
+        {
+            Work = unbilled,
+            ItemLines = invoice?.Lines.Where(l => l.SourceKind != InvoiceLineSourceKind.Free).OrderBy(l => l.Position).ToList() ?? [],
+            Currency = invoice?.Currency ?? unbilled?.Currency ?? "",
+        };
+    }
 
     private async Task<InvoiceBoard> LoadBoardAsync(bool showVoid, int? focus)
     {

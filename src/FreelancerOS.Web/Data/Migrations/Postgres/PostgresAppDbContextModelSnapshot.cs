@@ -368,6 +368,9 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
                     b.Property<decimal>("Quantity")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
@@ -385,6 +388,9 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("InvoiceId", "Position");
+
+                    b.HasIndex("ProjectId", "InvoiceId")
+                        .HasFilter("\"ProjectId\" IS NOT NULL");
 
                     b.HasIndex("SourceKind", "SourceId")
                         .HasFilter("\"SourceId\" IS NOT NULL");
@@ -795,6 +801,9 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                     b.Property<int?>("InvoiceId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("InvoiceLineId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -813,6 +822,8 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("InvoiceId");
+
+                    b.HasIndex("InvoiceLineId");
 
                     b.HasIndex("OwnerId");
 
@@ -999,6 +1010,11 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("FreelancerOS.Web.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.InvoiceNumberCounter", b =>
@@ -1021,6 +1037,11 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.Milestone", b =>
                 {
+                    b.HasOne("FreelancerOS.Web.Domain.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1077,6 +1098,11 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.ScopeChange", b =>
                 {
+                    b.HasOne("FreelancerOS.Web.Domain.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1092,6 +1118,11 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.Service", b =>
                 {
+                    b.HasOne("FreelancerOS.Web.Domain.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1109,6 +1140,16 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.TimeEntry", b =>
                 {
+                    b.HasOne("FreelancerOS.Web.Domain.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("FreelancerOS.Web.Domain.InvoiceLine", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceLineId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")

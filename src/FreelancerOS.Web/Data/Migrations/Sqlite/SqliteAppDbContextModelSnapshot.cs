@@ -355,6 +355,9 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("Quantity")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
@@ -372,6 +375,9 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("InvoiceId", "Position");
+
+                    b.HasIndex("ProjectId", "InvoiceId")
+                        .HasFilter("\"ProjectId\" IS NOT NULL");
 
                     b.HasIndex("SourceKind", "SourceId")
                         .HasFilter("\"SourceId\" IS NOT NULL");
@@ -766,6 +772,9 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                     b.Property<int?>("InvoiceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("InvoiceLineId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -784,6 +793,8 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("InvoiceId");
+
+                    b.HasIndex("InvoiceLineId");
 
                     b.HasIndex("OwnerId");
 
@@ -966,6 +977,11 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("FreelancerOS.Web.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.InvoiceNumberCounter", b =>
@@ -988,6 +1004,11 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.Milestone", b =>
                 {
+                    b.HasOne("FreelancerOS.Web.Domain.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1044,6 +1065,11 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.ScopeChange", b =>
                 {
+                    b.HasOne("FreelancerOS.Web.Domain.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1059,6 +1085,11 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.Service", b =>
                 {
+                    b.HasOne("FreelancerOS.Web.Domain.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1076,6 +1107,16 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.TimeEntry", b =>
                 {
+                    b.HasOne("FreelancerOS.Web.Domain.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("FreelancerOS.Web.Domain.InvoiceLine", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceLineId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
