@@ -166,13 +166,10 @@ public sealed class BilledWork(AppDbContext db)
             foreach (var g in time.GroupBy(t => (t.ProjectId, t.ProjectName, t.ServiceId, t.ServiceName, t.HourlyRate, t.Currency))
                          .OrderBy(g => g.Key.ProjectName).ThenBy(g => g.Key.ServiceName ?? "\uffff").ThenBy(g => g.Key.HourlyRate))
             {
-                var first = g.Min(t => t.Date);
-                var last = g.Max(t => t.Date);
-                var period = first == last ? $"{first:yyyy-MM-dd}" : $"{first:yyyy-MM-dd} to {last:yyyy-MM-dd}";
                 var entries = g.Select(t => t.Id).ToList();
                 lines.Add(new PickedLine(
                     new InvoiceLineItem(InvoiceLineSourceKind.TimeEntry, entries.Count == 1 ? entries[0] : null,
-                        $"{g.Key.ProjectName} – {g.Key.ServiceName ?? "Other work"}, {period} ({entries.Count} {(entries.Count == 1 ? "entry" : "entries")}, hours × rate)",
+                        ServiceLineDescription(g.Key.ProjectName, g.Key.ServiceName, g.Min(t => t.Date), g.Max(t => t.Date), entries.Count),
                         g.Sum(t => t.Hours), g.Key.HourlyRate, g.Key.Currency, g.Key.ProjectId),
                     entries, $"the time on {g.Key.ProjectName} – {g.Key.ServiceName ?? "Other work"}"));
             }
@@ -221,6 +218,13 @@ public sealed class BilledWork(AppDbContext db)
                 c.EstimateAmount.Value, currency, c.ProjectId), [c.Id], label));
         }
         return new PickResult(lines, null, false);
+    }
+
+    /// <summary>"Website – Design, 2026-10-05 to 2026-10-20 (2 entries, hours × rate)".</summary>
+    public static string ServiceLineDescription(string projectName, string? serviceName, DateOnly first, DateOnly last, int count)
+    {
+        var period = first == last ? $"{first:yyyy-MM-dd}" : $"{first:yyyy-MM-dd} to {last:yyyy-MM-dd}";
+        return $"{projectName} – {serviceName ?? "Other work"}, {period} ({count} {(count == 1 ? "entry" : "entries")}, hours × rate)";
     }
 
     private sealed record TimeRow(int Id, DateOnly Date, int ProjectId, string ProjectName, int ClientId, int? ServiceId, string? ServiceName,

@@ -30,7 +30,8 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
         var clients = await SeedClientsAsync(random, years, settings);
         var work = await SeedWorkAsync(random, years, settings);
         var invoices = await SeedInvoicesAsync(random, years, settings);
-        return $"{clients} clients. {work} {invoices}.";
+        var billed = await SeedBilledWorkAsync(settings);
+        return $"{clients} clients. {work} {invoices}. {billed}.";
     }
 
     private static string EmailOf(string person)
@@ -288,5 +289,94 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
         await db.SaveChangesAsync();
         var byStatus = invoices.GroupBy(i => i.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
         return $"{invoices.Count} invoices ({string.Join(", ", byStatus)})";
+    }
+
+    /// <summary>
+    /// Bills work the way the invoice form does: per client, last month's billable hours (one line per
+    /// project, service and rate) and the milestones reached in the last year go on one invoice, whose
+    /// items then point at it (InvoiceId, and the line for time). The first such invoice stays a draft;
+    /// the others are issued today, numbered after the invoices already issued.
+    /// </summary>
+    private async Task<string> SeedBilledWorkAsync(AccountSettings settings)
+    {
+        var today = settings.Today(clock);
+        var now = clock.GetUtcNow();
+        var monthStart = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var monthEnd = monthStart.AddMonths(1).AddDays(-1);
+        var clients = await db.Clients.Where(c => c.Stage == ClientStage.Client).OrderBy(c => c.Id).ToListAsync();
+        var clientIds = clients.Select(c => c.Id).ToList();
+        var entries = await db.TimeEntries.Include(t => t.Project).Include(t => t.Service)
+            .Where(t => t.Billable && t.InvoiceId == null && t.Date >= monthStart && t.Date <= monthEnd && clientIds.Contains(t.Project!.ClientId))
+            .ToListAsync();
+        var since = today.AddDays(-365);
+        var milestones = await db.Milestones
+            .Join(db.Projects, m => m.ProjectId, p => p.Id, (m, p) => new { Milestone = m, Project = p })
+            .Where(x => x.Milestone.State == MilestoneState.Reached && x.Milestone.InvoiceId == null && x.Milestone.DueDate >= since
+                        && clientIds.Contains(x.Project.ClientId))
+            .ToListAsync();
+
+        var billed = new List<(Invoice Invoice, List<(InvoiceLine Line, List<TimeEntry> Entries, Milestone? Milestone)> Items)>();
+        foreach (var client in clients)
+        {
+            var time = entries.Where(t => t.Project!.ClientId == client.Id && t.Currency == client.Currency)
+                .GroupBy(t => (t.ProjectId, ProjectName: t.Project!.Name, t.ServiceId, ServiceName: t.Service?.Name, t.HourlyRate))
+                .OrderBy(g => g.Key.ProjectName).ThenBy(g => g.Key.ServiceName ?? "\uffff").ThenBy(g => g.Key.HourlyRate).ToList();
+            var reached = milestones.Where(x => x.Project.ClientId == client.Id).OrderBy(x => x.Project.Name).ThenBy(x => x.Milestone.SortOrder).ToList();
+            if (time.Count == 0 && reached.Count == 0) continue;
+            var invoice = Invoice.CreateDraft(client, today, Invoice.DefaultDueDate(today, settings.PaymentTermsDays),
+                client.Currency == settings.HomeCurrency ? 21m : null, null, now);
+            var items = new List<(InvoiceLine, List<TimeEntry>, Milestone?)>();
+            foreach (var g in time)
+            {
+                var group = g.ToList();
+                var line = invoice.AddLines([new InvoiceLineItem(InvoiceLineSourceKind.TimeEntry, group.Count == 1 ? group[0].Id : null,
+                    Features.Invoices.BilledWork.ServiceLineDescription(g.Key.ProjectName, g.Key.ServiceName, group.Min(t => t.Date), group.Max(t => t.Date), group.Count),
+                    group.Sum(t => t.Hours), g.Key.HourlyRate, client.Currency, g.Key.ProjectId)])[0];
+                items.Add((line, group, null));
+            }
+            foreach (var x in reached)
+            {
+                var line = invoice.AddLines([new InvoiceLineItem(InvoiceLineSourceKind.Milestone, x.Milestone.Id,
+                    $"{x.Project.Name} – milestone: {x.Milestone.Name}", 1m, x.Milestone.Amount, client.Currency, x.Project.Id)])[0];
+                items.Add((line, [], x.Milestone));
+            }
+            db.Invoices.Add(invoice);
+            billed.Add((invoice, items));
+        }
+        if (billed.Count == 0) return "No work to bill";
+        await db.SaveChangesAsync(); // the lines get their ids
+
+        var counters = await db.InvoiceNumberCounters.ToListAsync();
+        foreach (var (invoice, items) in billed)
+        {
+            foreach (var (line, group, milestone) in items)
+            {
+                foreach (var entry in group)
+                {
+                    entry.InvoiceId = invoice.Id;
+                    entry.InvoiceLineId = line.Id;
+                }
+                if (milestone is not null)
+                {
+                    milestone.InvoiceId = invoice.Id;
+                    milestone.State = MilestoneState.Invoiced;
+                }
+            }
+            if (invoice == billed[0].Invoice) continue;
+            var year = invoice.IssueDate.Year;
+            var counter = counters.SingleOrDefault(c => c.Year == year);
+            if (counter is null)
+            {
+                counter = new InvoiceNumberCounter { Year = year, LastSequence = 0 };
+                db.InvoiceNumberCounters.Add(counter);
+                counters.Add(counter);
+            }
+            counter.LastSequence++;
+            invoice.Issue(settings.FormatInvoiceNumber(year, counter.LastSequence), year, counter.LastSequence, now, InvoiceParties.From(settings, invoice.Client!));
+        }
+        await db.SaveChangesAsync();
+        var hours = billed.Sum(b => b.Items.Sum(i => i.Entries.Count));
+        var reachedCount = billed.Sum(b => b.Items.Count(i => i.Milestone is not null));
+        return $"{billed.Count} invoices of billed work ({hours} time entries of {monthStart:MMMM yyyy}, {reachedCount} milestones; one left as a draft)";
     }
 }
