@@ -1,0 +1,61 @@
+using FreelancerOS.BrowserTests.Infrastructure;
+
+namespace FreelancerOS.BrowserTests.Invoices;
+
+[Collection(BrowserCollection.Name)]
+public sealed class BillWorkBrowserTests(BrowserFixture fixture)
+{
+    private static async Task LogAsync(IPage page, string projectId, string date, string hours)
+    {
+        await page.GotoAsync($"/time/create?projectId={projectId}");
+        await page.FillAsync("form[action='/time/create'] input[name=Date]", date);
+        await page.FillAsync("form[action='/time/create'] input[name=Hours]", hours);
+        await page.ClickAsync("form[action='/time/create'] button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/time/create"));
+    }
+
+    [Fact]
+    public async Task PickLastMonthsHoursForAClient_AndCreateTheDraft()
+    {
+        await using var session = await fixture.NewSessionAsync();
+        var page = session.Page;
+        await session.RegisterAsync();
+        await page.GotoAsync("/clients/create");
+        await page.FillAsync("input[name=Name]", "Hours Client");
+        await page.ClickAsync("form[action='/clients/create'] button[type=submit]");
+        await page.WaitForURLAsync("**/clients/details/*");
+        await page.GotoAsync("/projects/create");
+        await page.FillAsync("input[name=Name]", "Support");
+        await page.SelectOptionAsync("select[name=ClientId]", new SelectOptionValue { Label = "Hours Client (EUR)" });
+        await page.SelectOptionAsync("select[name=Pricing]", "Hourly");
+        await page.FillAsync("input[name=HourlyRate]", "90");
+        await page.ClickAsync("form[action='/projects/create'] button[type=submit]");
+        await page.WaitForURLAsync("**/projects/details/*");
+        var projectId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        await LogAsync(page, projectId, "2026-10-06", "3");
+        await LogAsync(page, projectId, "2026-10-28", "4.5");
+        await LogAsync(page, projectId, "2026-11-02", "2"); // this month: not billed now
+
+        // The clock says 2026-11-22: pick the client, then "October 2026".
+        await page.GotoAsync("/invoices/create");
+        await page.SelectOptionAsync("#filter-client", new SelectOptionValue { Label = "Hours Client (EUR)" });
+        await page.ClickAsync("[data-role=work-filter] button[type=submit]");
+        await page.ClickAsync("[data-role=last-month]");
+        await Assertions.Expect(page.Locator("#unbilled-heading")).ToContainTextAsync("2026-10-01 to 2026-10-31");
+        var group = page.Locator("[data-role=time-group]");
+        await Assertions.Expect(group).ToHaveCountAsync(1);
+        await Assertions.Expect(group).ToContainTextAsync("Support – Other work · 7.5 h · 675.00 EUR");
+        await group.Locator("input[name=TimeGroups]").CheckAsync();
+        await page.ClickAsync("form.invoice-form button[type=submit]");
+        await page.WaitForURLAsync("**/invoices/details/*");
+
+        await Assertions.Expect(page.Locator("[data-role=lines] tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-role=lines] tbody tr")).ToContainTextAsync("Support – Other work, 2026-10-06 to 2026-10-28 (2 entries, hours × rate)");
+        await Assertions.Expect(page.Locator("[data-role=total]")).ToHaveTextAsync("675.00 EUR");
+
+        // The project page shows October's hours as invoiced, November's still unbilled.
+        await page.GotoAsync($"/projects/details/{projectId}");
+        await Assertions.Expect(page.Locator("[data-role=profit-unbilled-hours]")).ToHaveTextAsync("2");
+        Assert.True(session.ConsoleErrors.Count == 0, string.Join("\n", session.ConsoleErrors));
+    }
+}
