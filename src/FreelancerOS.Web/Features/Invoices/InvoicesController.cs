@@ -78,11 +78,7 @@ public sealed class InvoicesController(AppDbContext db, TimeProvider clock, Invo
                 form.TaxRate, form.Notes, clock.GetUtcNow());
             var itemLines = invoice.AddLines(picked.Lines.Select(l => l.Item).ToList());
             invoice.AddLines(form.ToItems(invoice.Currency));
-            await using var tx = await db.Database.BeginTransactionAsync(HttpContext.RequestAborted);
-            db.Invoices.Add(invoice);
-            await db.SaveChangesAsync();
-            await work.ClaimAsync(invoice.Id, itemLines.Zip(picked.Lines).ToList(), HttpContext.RequestAborted);
-            await tx.CommitAsync(HttpContext.RequestAborted);
+            await work.SaveNewDraftAsync(invoice, itemLines.Zip(picked.Lines).ToList(), HttpContext.RequestAborted);
             TempData["Flash"] = itemLines.Count > 0
                 ? $"Draft invoice for {client.Name} saved, with {itemLines.Count} line(s) of unbilled work (now marked as billed on it)."
                 : $"Draft invoice for {client.Name} saved.";

@@ -1,0 +1,126 @@
+using FreelancerOS.Web.Data;
+using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Features.Invoices;
+using FreelancerOS.Web.Infrastructure;
+using FreelancerOS.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace FreelancerOS.Tests.Invoices;
+
+/// <summary>
+/// Double billing on PostgreSQL, where the requests really run in parallel: ten drafts taking the same
+/// time entry at once (./test.sh starts the server and sets FREELANCEROS_TEST_POSTGRES).
+/// </summary>
+public sealed class PostgresBilledWorkTests : IAsyncLifetime
+{
+    private sealed class User(string? id) : ICurrentUser
+    {
+        public string? UserId => id;
+    }
+
+    private readonly string _name = $"freelanceros_billing_{Guid.NewGuid():N}";
+    private string _server = "";
+    private string _connection = "";
+
+    public async Task InitializeAsync()
+    {
+        _server = Environment.GetEnvironmentVariable("FREELANCEROS_TEST_POSTGRES") ?? "";
+        Assert.False(string.IsNullOrEmpty(_server), "FREELANCEROS_TEST_POSTGRES is not set: run ./test.sh, which starts PostgreSQL for the tests.");
+        await using (var admin = new NpgsqlConnection(_server))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {_name}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        _connection = new NpgsqlConnectionStringBuilder(_server) { Database = _name }.ConnectionString;
+        await using var db = Db(null);
+        await db.Database.MigrateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(_server);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    private PostgresAppDbContext Db(string? userId) =>
+        new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(_connection).Options, new User(userId));
+
+    [Fact]
+    public async Task TenDraftsTakingTheSameTimeEntryAtOnce_OneWins_TheOthersSaveNothing_AndDeletingReleasesIt()
+    {
+        var userId = Guid.NewGuid().ToString();
+        await using (var db = Db(null))
+        {
+            db.Users.Add(new AppUser { Id = userId, UserName = userId, Email = $"{userId}@example.com" });
+            await db.SaveChangesAsync();
+        }
+        int clientId, entryId, milestoneId;
+        await using (var owned = Db(userId))
+        {
+            var client = new Client { Name = "Parallel Ltd", Currency = "EUR" };
+            var project = new Project { Name = "Site", Client = client, Pricing = ProjectPricing.FixedPrice, Value = 1000m };
+            owned.Projects.Add(project);
+            await owned.SaveChangesAsync();
+            var newEntry = new TimeEntry { Date = new DateOnly(2026, 10, 5), ProjectId = project.Id, Billable = true };
+            newEntry.SnapshotRate(100m, "EUR");
+            newEntry.SetHours(2m);
+            var newMilestone = new Milestone { ProjectId = project.Id, Name = "Kick-off", Amount = 300m, State = MilestoneState.Reached };
+            owned.TimeEntries.Add(newEntry);
+            owned.Milestones.Add(newMilestone);
+            await owned.SaveChangesAsync();
+            (clientId, entryId, milestoneId) = (client.Id, newEntry.Id, newMilestone.Id);
+        }
+
+        async Task<bool> TryBillAsync(int k)
+        {
+            await using var db = Db(userId);
+            var work = new BilledWork(db);
+            // Every other request also takes the milestone: a loser must not keep it either.
+            var pick = new WorkPick(null, null, [], [entryId], TimeLineMode.PerEntry, k % 2 == 0 ? [milestoneId] : [], [], []);
+            var picked = await work.ResolveAsync(pick, clientId);
+            if (picked.Refusal is not null) return false; // read after the winner committed: refused up front
+            var client = await db.Clients.SingleAsync(c => c.Id == clientId);
+            var invoice = Invoice.CreateDraft(client, new DateOnly(2026, 11, 22), new DateOnly(2026, 12, 22), null, $"request {k}", DateTimeOffset.UtcNow);
+            var lines = invoice.AddLines(picked.Lines.Select(l => l.Item).ToList());
+            try
+            {
+                await work.SaveNewDraftAsync(invoice, lines.Zip(picked.Lines).ToList());
+                return true;
+            }
+            catch (AlreadyBilledException)
+            {
+                return false;
+            }
+        }
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(k => Task.Run(() => TryBillAsync(k))));
+
+        Assert.Single(results, r => r);
+        await using var check = Db(userId);
+        var invoice = await check.Invoices.Include(i => i.Lines).SingleAsync();
+        var entry = await check.TimeEntries.SingleAsync(t => t.Id == entryId);
+        Assert.Equal(invoice.Id, entry.InvoiceId);
+        Assert.Equal(invoice.Lines.Single(l => l.SourceKind == InvoiceLineSourceKind.TimeEntry).Id, entry.InvoiceLineId);
+        var milestone = await check.Milestones.SingleAsync(m => m.Id == milestoneId);
+        var winnerTookMilestone = invoice.Lines.Any(l => l.SourceKind == InvoiceLineSourceKind.Milestone);
+        Assert.Equal(winnerTookMilestone ? invoice.Id : null, milestone.InvoiceId);
+        Assert.Equal(winnerTookMilestone ? MilestoneState.Invoiced : MilestoneState.Reached, milestone.State);
+
+        // Deleting the draft the way the app does (the hook in the delete transaction) releases both.
+        await using (var tx = await check.Database.BeginTransactionAsync())
+        {
+            await new BilledWorkHook(new BilledWork(check)).OnDraftDeletingAsync(invoice, default);
+            check.Invoices.Remove(invoice);
+            await check.SaveChangesAsync();
+            await tx.CommitAsync();
+        }
+        await using var after = Db(userId);
+        Assert.Null((await after.TimeEntries.SingleAsync(t => t.Id == entryId)).InvoiceId);
+        Assert.Equal(MilestoneState.Reached, (await after.Milestones.SingleAsync(m => m.Id == milestoneId)).State);
+    }
+}
