@@ -227,6 +227,7 @@ public sealed class BilledWorkTests(TestApp app) : IClassFixture<TestApp>
 
         var bad = await s.Client.SubmitAsync(own, "form[action='/invoices/create']", new Dictionary<string, string> { ["TimeGroups"] = "abc" });
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Equal("That choice of time is not valid; reload the page.", AppClient.FieldError(await AppClient.ParseAsync(bad), "Work"));
         Assert.Equal(before, await app.WithDbAsync(db => db.Invoices.IgnoreQueryFilters().CountAsync()));
         Assert.Null(await app.WithDbAsync(db => db.TimeEntries.IgnoreQueryFilters().Where(t => t.Id == octoberEntry).Select(t => t.InvoiceId).SingleAsync()));
     }
@@ -249,8 +250,12 @@ public sealed class BilledWorkTests(TestApp app) : IClassFixture<TestApp>
             second.SubmitAsync(pageB, "form[action='/invoices/create']", new Dictionary<string, string> { ["Notes"] = "B" }));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
-        var loser = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Conflict);
-        Assert.Contains("was put on another invoice a moment ago", AppClient.FieldError(await AppClient.ParseAsync(loser), "Work"));
+        // The loser either read the entry before the winner committed (its conditional update then took
+        // nothing: 409) or after (refused up front: 200 with the form). Either way it says why.
+        var loser = Assert.Single(responses, r => r.StatusCode != HttpStatusCode.Redirect);
+        Assert.Contains(loser.StatusCode, new[] { HttpStatusCode.Conflict, HttpStatusCode.OK });
+        var message = AppClient.FieldError(await AppClient.ParseAsync(loser), "Work");
+        Assert.True(message.Contains("was put on another invoice a moment ago") || message.Contains("is already on an invoice"), message);
         var invoices = await app.WithDbAsync(db => db.Invoices.IgnoreQueryFilters().Include(i => i.Lines).OrderBy(i => i.Id).Skip(before).ToListAsync());
         var winner = Assert.Single(invoices);
         Assert.Equal(winner.Id, await app.WithDbAsync(db => db.TimeEntries.IgnoreQueryFilters().Where(t => t.Id == entry.Id).Select(t => t.InvoiceId).SingleAsync()));
@@ -290,5 +295,37 @@ public sealed class BilledWorkTests(TestApp app) : IClassFixture<TestApp>
         Assert.Single((await InvoiceAsync(id)).Lines);
         var corrected = await BillAsync(client, clientId, $"#milestone-{milestoneId}");
         Assert.Equal(corrected, await app.WithDbAsync(db => db.Milestones.IgnoreQueryFilters().Where(m => m.Id == milestoneId).Select(m => m.InvoiceId).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task SaveNewDraft_WhenAnotherDraftTookTheItemAfterItWasRead_SavesNothing()
+    {
+        var s = await SetUpAsync();
+        var entry = (await EntriesAsync(s.Website)).First().Id;
+        var userId = await InvoiceSteps.UserIdAsync(app, s.Client.Email!);
+        var pick = new FreelancerOS.Web.Features.Invoices.WorkPick(null, null, [], [entry], FreelancerOS.Web.Features.Invoices.TimeLineMode.PerService, [s.Milestone], [], []);
+        var before = await app.WithDbAsync(db => db.Invoices.IgnoreQueryFilters().CountAsync());
+
+        // Both drafts are built from what was unbilled when they were read; the first one is saved first.
+        var outcome = await app.WithDbAsync(async db =>
+        {
+            var first = new FreelancerOS.Web.Features.Invoices.BilledWork(db);
+            var late = await first.ResolveAsync(pick, s.ClientId);
+            var early = await first.ResolveAsync(pick, s.ClientId);
+            var client = await db.Clients.SingleAsync(c => c.Id == s.ClientId);
+            var at = app.Clock.GetUtcNow();
+            var a = Invoice.CreateDraft(client, new DateOnly(2026, 11, 22), new DateOnly(2026, 12, 22), null, "first", at);
+            await first.SaveNewDraftAsync(a, a.AddLines(early.Lines.Select(l => l.Item).ToList()).Zip(early.Lines).ToList());
+            var b = Invoice.CreateDraft(client, new DateOnly(2026, 11, 22), new DateOnly(2026, 12, 22), null, "second", at);
+            var e = await Assert.ThrowsAsync<FreelancerOS.Web.Features.Invoices.AlreadyBilledException>(() =>
+                first.SaveNewDraftAsync(b, b.AddLines(late.Lines.Select(l => l.Item).ToList()).Zip(late.Lines).ToList()));
+            return (a.Id, e.Message);
+        }, userId);
+
+        Assert.StartsWith("The time on Website – Design was put on another invoice a moment ago", outcome.Message);
+        var invoices = await app.WithDbAsync(db => db.Invoices.IgnoreQueryFilters().OrderBy(i => i.Id).Skip(before).Select(i => i.Id).ToListAsync());
+        Assert.Equal([outcome.Id], invoices);
+        Assert.Equal(outcome.Id, await app.WithDbAsync(db => db.TimeEntries.IgnoreQueryFilters().Where(t => t.Id == entry).Select(t => t.InvoiceId).SingleAsync()));
+        Assert.Equal(outcome.Id, await app.WithDbAsync(db => db.Milestones.IgnoreQueryFilters().Where(m => m.Id == s.Milestone).Select(m => m.InvoiceId).SingleAsync()));
     }
 }

@@ -85,7 +85,7 @@ public sealed class PostgresBilledWorkTests : IAsyncLifetime
             var picked = await work.ResolveAsync(pick, clientId);
             if (picked.Refusal is not null) return false; // read after the winner committed: refused up front
             var client = await db.Clients.SingleAsync(c => c.Id == clientId);
-            var invoice = Invoice.CreateDraft(client, new DateOnly(2026, 11, 22), new DateOnly(2026, 12, 22), null, $"request {k}", DateTimeOffset.UtcNow);
+            var invoice = Invoice.CreateDraft(client, new DateOnly(2026, 11, 22), new DateOnly(2026, 12, 22), null, $"request {k}", new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
             var lines = invoice.AddLines(picked.Lines.Select(l => l.Item).ToList());
             try
             {
@@ -112,11 +112,13 @@ public sealed class PostgresBilledWorkTests : IAsyncLifetime
         Assert.Equal(winnerTookMilestone ? MilestoneState.Invoiced : MilestoneState.Reached, milestone.State);
 
         // Deleting the draft the way the app does (the hook in the delete transaction) releases both.
-        await using (var tx = await check.Database.BeginTransactionAsync())
+        await using (var delete = Db(userId))
+        await using (var tx = await delete.Database.BeginTransactionAsync())
         {
-            await new BilledWorkHook(new BilledWork(check)).OnDraftDeletingAsync(invoice, default);
-            check.Invoices.Remove(invoice);
-            await check.SaveChangesAsync();
+            var draft = await delete.Invoices.Include(i => i.Lines).SingleAsync();
+            await new BilledWorkHook(new BilledWork(delete)).OnDraftDeletingAsync(draft, default);
+            delete.Invoices.Remove(draft);
+            await delete.SaveChangesAsync();
             await tx.CommitAsync();
         }
         await using var after = Db(userId);

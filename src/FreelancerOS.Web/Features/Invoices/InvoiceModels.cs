@@ -81,7 +81,7 @@ public sealed class InvoiceFormValidator : AbstractValidator<InvoiceForm>
         RuleFor(f => f.TimeLines).IsInEnum().WithMessage("Choose how time appears on the invoice.");
         RuleFor(f => f.WorkTo).GreaterThanOrEqualTo(f => f.WorkFrom).When(f => f.WorkFrom is not null && f.WorkTo is not null)
             .WithMessage("The end of the period cannot be before its start.");
-        RuleForEach(f => f.TimeGroups).Must(g => WorkPick.ParseGroup(g) is not null).OverridePropertyName("Work")
+        RuleFor(f => f.TimeGroups).Must(gs => gs.All(g => WorkPick.ParseGroup(g) is not null)).OverridePropertyName("Work")
             .WithMessage("That choice of time is not valid; reload the page.");
         RuleFor(f => f.TimeEntryIds.Count + f.MilestoneIds.Count + f.ServiceIds.Count + f.ScopeChangeIds.Count + f.TimeGroups.Count)
             .LessThanOrEqualTo(5000).OverridePropertyName("Work").WithMessage("Pick fewer items at once (at most 5,000).");
