@@ -14,12 +14,9 @@ public sealed class BillWorkBrowserTests(BrowserFixture fixture)
         await page.WaitForURLAsync(url => !url.Contains("/time/create"));
     }
 
-    [Fact]
-    public async Task PickLastMonthsHoursForAClient_AndCreateTheDraft()
+    /// <summary>A client "Hours Client" with an hourly project at 90/h and 3 + 4.5 h in October, 2 h in November; returns the project id.</summary>
+    private static async Task<string> SetUpWorkAsync(IPage page)
     {
-        await using var session = await fixture.NewSessionAsync();
-        var page = session.Page;
-        await session.RegisterAsync();
         await page.GotoAsync("/clients/create");
         await page.FillAsync("input[name=Name]", "Hours Client");
         await page.ClickAsync("form[action='/clients/create'] button[type=submit]");
@@ -35,6 +32,16 @@ public sealed class BillWorkBrowserTests(BrowserFixture fixture)
         await LogAsync(page, projectId, "2026-10-06", "3");
         await LogAsync(page, projectId, "2026-10-28", "4.5");
         await LogAsync(page, projectId, "2026-11-02", "2"); // this month: not billed now
+        return projectId;
+    }
+
+    [Fact]
+    public async Task PickLastMonthsHoursForAClient_AndCreateTheDraft()
+    {
+        await using var session = await fixture.NewSessionAsync();
+        var page = session.Page;
+        await session.RegisterAsync();
+        var projectId = await SetUpWorkAsync(page);
 
         // The clock says 2026-11-22: pick the client, then "October 2026".
         await page.GotoAsync("/invoices/create");
@@ -57,5 +64,25 @@ public sealed class BillWorkBrowserTests(BrowserFixture fixture)
         await page.GotoAsync($"/projects/details/{projectId}");
         await Assertions.Expect(page.Locator("[data-role=profit-unbilled-hours]")).ToHaveTextAsync("2");
         Assert.True(session.ConsoleErrors.Count == 0, string.Join("\n", session.ConsoleErrors));
+    }
+
+    [Fact]
+    public async Task BillingPages_HaveNoSeriousAxeViolations()
+    {
+        await using var session = await fixture.NewSessionAsync(bypassCsp: true);
+        var page = session.Page;
+        await session.RegisterAsync();
+        await SetUpWorkAsync(page);
+        await page.GotoAsync("/invoices/create");
+        await page.SelectOptionAsync("#filter-client", new SelectOptionValue { Label = "Hours Client (EUR)" });
+        await page.ClickAsync("[data-role=work-filter] button[type=submit]");
+        var problems = (await Axe.SeriousViolationsAsync(page)).Select(v => "create " + v).ToList();
+        await page.Locator("[data-role=time-group] input[name=TimeGroups]").CheckAsync();
+        await page.ClickAsync("form.invoice-form button[type=submit]");
+        await page.WaitForURLAsync("**/invoices/details/*");
+        await page.GotoAsync(page.Url.Replace("/details/", "/edit/"));
+        await Assertions.Expect(page.Locator("[data-role=item-lines] tbody tr")).ToHaveCountAsync(1);
+        problems.AddRange((await Axe.SeriousViolationsAsync(page)).Select(v => "edit " + v));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 }
