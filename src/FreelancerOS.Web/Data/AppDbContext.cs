@@ -20,6 +20,13 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<AccountSettings> Settings => Set<AccountSettings>();
 
+    // Finance: the ledger
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<Income> Incomes => Set<Income>();
+    public DbSet<Expense> Expenses => Set<Expense>();
+    public DbSet<LedgerCategory> LedgerCategories => Set<LedgerCategory>();
+    public DbSet<PaymentMode> PaymentModes => Set<PaymentMode>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
