@@ -69,6 +69,7 @@ builder.Services.AddControllersWithViews(o =>
 builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddScoped<DemoDataSeeder>();
+builder.Services.AddSingleton<FreelancerOS.Web.Features.Ledger.ImportJobs>();
 
 var app = builder.Build();
 
