@@ -23,7 +23,8 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         // Covering the summed column lets SQLite answer totals from the index alone.
         b.HasIndex(e => new { e.OwnerId, e.Date, e.Kind, e.PaymentModeId, e.HomeAmountMinor });
         b.HasIndex(e => new { e.OwnerId, e.Period, e.Kind, e.HomeAmountMinor });
-        b.HasIndex(e => new { e.OwnerId, e.PaymentModeId, e.Kind, e.HomeAmountMinor });
+        // Balances per payment mode and the money receivable read this one in its own order (no sort step).
+        b.HasIndex(e => new { e.OwnerId, e.PaymentModeId, e.Kind, e.Date, e.HomeAmountMinor });
         b.HasIndex(e => new { e.OwnerId, e.CategoryId, e.Date });
         b.HasIndex(e => e.ProjectId);
         b.HasIndex(e => e.InvoiceId);

@@ -13,10 +13,7 @@ public sealed class ClientIncomesViewComponent(AppDbContext db) : ViewComponent
         var home = await db.Settings.Select(s => s.HomeCurrency).FirstOrDefaultAsync() ?? "EUR";
         var incomes = db.LedgerEntries.AsNoTracking().Where(e => e.Kind == LedgerKind.Income && ((Income)e).ClientId == clientId);
         var rows = await LedgerController.Rows(incomes.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id)).Take(20).ToListAsync();
-        var totals = LedgerTotals.From(home, await incomes
-            .GroupBy(e => new { e.Kind, Settled = e.PaymentModeId != null })
-            .Select(g => new TotalsGroup(g.Key.Kind, g.Key.Settled, g.Sum(e => e.HomeAmountMinor), g.Count()))
-            .ToListAsync());
+        var totals = await LedgerTotals.QueryAsync(incomes, home);
         return View("~/Features/Ledger/_ClientIncomes.cshtml", new ClientIncomes(clientId, rows, totals));
     }
 }

@@ -96,7 +96,7 @@ public sealed partial class LedgerController
         var owner = db.CurrentUserId!;
         var job = new ImportJob(owner, result.Rows.Count);
         if (!imports.TryStart(mapping.Token, job)) return RedirectToAction(nameof(ImportStatus), new { id = mapping.Token });
-        _ = Task.Run(() => RunImportAsync(scopes, owner, home, result, job, path));
+        _ = Task.Run(() => RunImportAsync(scopes, imports, owner, home, result, job, path));
         return RedirectToAction(nameof(ImportStatus), new { id = mapping.Token });
     }
 
@@ -123,7 +123,7 @@ public sealed partial class LedgerController
     }
 
     /// <summary>Inserts the rows in one transaction, in batches so the progress moves; new category and mode names are created.</summary>
-    private static async Task RunImportAsync(IServiceScopeFactory scopes, string owner, string home, ParseResult result, ImportJob job, string path)
+    private static async Task RunImportAsync(IServiceScopeFactory scopes, ImportJobs imports, string owner, string home, ParseResult result, ImportJob job, string path)
     {
         try
         {
@@ -183,7 +183,7 @@ public sealed partial class LedgerController
         }
         finally
         {
-            job.Finished = true;
+            job.Finish(imports.Now);
             try { System.IO.File.Delete(path); } catch (IOException) { }
         }
     }

@@ -30,10 +30,7 @@ public sealed partial class LedgerController(
         var lookups = await LedgerLists.LoadAsync(db);
         var query = filter.Apply(db.LedgerEntries.AsNoTracking(), today);
 
-        var totals = LedgerTotals.From(home, await query
-            .GroupBy(e => new { e.Kind, Settled = e.PaymentModeId != null })
-            .Select(g => new TotalsGroup(g.Key.Kind, g.Key.Settled, g.Sum(e => e.HomeAmountMinor), g.Count()))
-            .ToListAsync());
+        var totals = await LedgerTotals.QueryAsync(query, home);
 
         const int pageSize = Paging.DefaultPageSize;
         var pages = Math.Max(1, (totals.Count + pageSize - 1) / pageSize);
@@ -181,10 +178,7 @@ public sealed partial class LedgerController(
         var (home, today) = await AccountAsync();
         var m = DateOnly.TryParseExact((month ?? "") + "-01", "yyyy-MM-dd", out var parsed) ? parsed : new DateOnly(today.Year, today.Month, 1);
         var period = LedgerEntry.PeriodOf(m);
-        var totals = LedgerTotals.From(home, await db.LedgerEntries.AsNoTracking().Where(e => e.Period == period)
-            .GroupBy(e => new { e.Kind, Settled = e.PaymentModeId != null })
-            .Select(g => new TotalsGroup(g.Key.Kind, g.Key.Settled, g.Sum(e => e.HomeAmountMinor), g.Count()))
-            .ToListAsync());
+        var totals = await LedgerTotals.QueryAsync(db.LedgerEntries.AsNoTracking().Where(e => e.Period == period), home);
         var months = await LedgerFigures.LastTwelveMonthsAsync(db, m);
         return View(new SummaryPage(m, totals, months, home));
     }

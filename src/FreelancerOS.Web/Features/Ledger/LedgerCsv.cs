@@ -279,17 +279,36 @@ public sealed class ImportJob(string ownerId, int total)
     public int Done => Volatile.Read(ref _done);
     public int Imported { get; set; }
     public int Skipped { get; set; }
-    public bool Finished { get; set; }
+    private volatile bool _finished;
+
+    /// <summary>Set last, after the counts, by the import's own thread; read by the status requests.</summary>
+    public bool Finished => _finished;
+    public DateTimeOffset? FinishedAt { get; private set; }
     public string? Error { get; set; }
+
+    public void Finish(DateTimeOffset at)
+    {
+        FinishedAt = at;
+        _finished = true;
+    }
     public int Percent => Total == 0 ? 100 : (int)(Done * 100L / Total);
     public void Advance(int by) => Interlocked.Add(ref _done, by);
 }
 
-public sealed class ImportJobs
+public sealed class ImportJobs(TimeProvider clock)
 {
+    private static readonly TimeSpan KeepFinished = TimeSpan.FromHours(1);
     private readonly ConcurrentDictionary<Guid, ImportJob> _jobs = new();
 
-    public bool TryStart(Guid token, ImportJob job) => _jobs.TryAdd(token, job);
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>Registers a new import; the results of imports finished over an hour ago are forgotten.</summary>
+    public bool TryStart(Guid token, ImportJob job)
+    {
+        foreach (var (key, old) in _jobs)
+            if (old.FinishedAt is { } at && Now - at > KeepFinished) _jobs.TryRemove(key, out _);
+        return _jobs.TryAdd(token, job);
+    }
 
     public ImportJob? Find(Guid token, string? ownerId) =>
         _jobs.TryGetValue(token, out var job) && job.OwnerId == ownerId ? job : null;

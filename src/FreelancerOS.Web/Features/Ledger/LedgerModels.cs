@@ -74,6 +74,17 @@ public sealed record LedgerTotals(string HomeCurrency, long IncomeMinor, long In
     public decimal ExpensesUnpaid => LedgerEntry.FromMinor(ExpenseMinor - ExpensePaidMinor, HomeCurrency);
     public decimal Net => LedgerEntry.FromMinor(IncomeMinor - ExpenseMinor, HomeCurrency);
 
+    /// <summary>
+    /// One grouped query for the filter. Grouping on the raw payment mode (not on "is there one") lets
+    /// SQLite read the groups in index order; the few groups are folded into received/outstanding here.
+    /// </summary>
+    public static async Task<LedgerTotals> QueryAsync(IQueryable<LedgerEntry> filtered, string homeCurrency) =>
+        From(homeCurrency, (await filtered
+                .GroupBy(e => new { e.PaymentModeId, e.Kind })
+                .Select(g => new { g.Key.Kind, g.Key.PaymentModeId, Minor = g.Sum(e => e.HomeAmountMinor), Count = g.Count() })
+                .ToListAsync())
+            .Select(g => new TotalsGroup(g.Kind, g.PaymentModeId != null, g.Minor, g.Count)));
+
     public static LedgerTotals From(string homeCurrency, IEnumerable<TotalsGroup> groups)
     {
         long income = 0, received = 0, expense = 0, paid = 0;

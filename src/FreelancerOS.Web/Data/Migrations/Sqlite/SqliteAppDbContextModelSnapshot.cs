@@ -346,11 +346,11 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerId", "CategoryId", "Date");
 
-                    b.HasIndex("OwnerId", "PaymentModeId", "Kind", "HomeAmountMinor");
-
                     b.HasIndex("OwnerId", "Period", "Kind", "HomeAmountMinor");
 
                     b.HasIndex("OwnerId", "Date", "Kind", "PaymentModeId", "HomeAmountMinor");
+
+                    b.HasIndex("OwnerId", "PaymentModeId", "Kind", "Date", "HomeAmountMinor");
 
                     b.ToTable("LedgerEntries", (string)null);
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FreelancerOS.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261122023800_Ledger")]
+    [Migration("20261122025824_Ledger")]
     partial class Ledger
     {
         /// <inheritdoc />
@@ -349,11 +349,11 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerId", "CategoryId", "Date");
 
-                    b.HasIndex("OwnerId", "PaymentModeId", "Kind", "HomeAmountMinor");
-
                     b.HasIndex("OwnerId", "Period", "Kind", "HomeAmountMinor");
 
                     b.HasIndex("OwnerId", "Date", "Kind", "PaymentModeId", "HomeAmountMinor");
+
+                    b.HasIndex("OwnerId", "PaymentModeId", "Kind", "Date", "HomeAmountMinor");
 
                     b.ToTable("LedgerEntries", (string)null);
 

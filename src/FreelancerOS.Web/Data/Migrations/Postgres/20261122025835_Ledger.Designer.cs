@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FreelancerOS.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261122023804_Ledger")]
+    [Migration("20261122025835_Ledger")]
     partial class Ledger
     {
         /// <inheritdoc />
@@ -362,11 +362,11 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerId", "CategoryId", "Date");
 
-                    b.HasIndex("OwnerId", "PaymentModeId", "Kind", "HomeAmountMinor");
-
                     b.HasIndex("OwnerId", "Period", "Kind", "HomeAmountMinor");
 
                     b.HasIndex("OwnerId", "Date", "Kind", "PaymentModeId", "HomeAmountMinor");
+
+                    b.HasIndex("OwnerId", "PaymentModeId", "Kind", "Date", "HomeAmountMinor");
 
                     b.ToTable("LedgerEntries", (string)null);
 

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace FreelancerOS.Web.Data.Migrations.Sqlite
+namespace FreelancerOS.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Ledger : Migration
@@ -15,13 +16,13 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                 name: "LedgerCategories",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    IsBuiltIn = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IsBuiltIn = table.Column<bool>(type: "boolean", nullable: false),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -38,11 +39,11 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                 name: "PaymentModes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -59,30 +60,30 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                 name: "LedgerEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Period = table.Column<int>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    ExchangeRate = table.Column<decimal>(type: "TEXT", precision: 18, scale: 8, nullable: false),
-                    HomeAmountMinor = table.Column<long>(type: "INTEGER", nullable: false),
-                    CategoryId = table.Column<int>(type: "INTEGER", nullable: true),
-                    PaymentModeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ProjectId = table.Column<int>(type: "INTEGER", nullable: true),
-                    InvoiceId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    Vendor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Rechargeable = table.Column<bool>(type: "INTEGER", nullable: true),
-                    ReceiptPath = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ReceiptFileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    ReceiptContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ClientId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ServiceId = table.Column<int>(type: "INTEGER", nullable: true),
-                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Period = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    ExchangeRate = table.Column<decimal>(type: "numeric(18,8)", precision: 18, scale: 8, nullable: false),
+                    HomeAmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: true),
+                    PaymentModeId = table.Column<int>(type: "integer", nullable: true),
+                    ProjectId = table.Column<int>(type: "integer", nullable: true),
+                    InvoiceId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Vendor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Rechargeable = table.Column<bool>(type: "boolean", nullable: true),
+                    ReceiptPath = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ReceiptFileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    ReceiptContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClientId = table.Column<int>(type: "integer", nullable: true),
+                    ServiceId = table.Column<int>(type: "integer", nullable: true),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -150,14 +151,14 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                 columns: new[] { "OwnerId", "CategoryId", "Date" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_LedgerEntries_OwnerId_Date_Kind_PaymentModeId_HomeAmountMinor",
+                name: "IX_LedgerEntries_OwnerId_Date_Kind_PaymentModeId_HomeAmountMin~",
                 table: "LedgerEntries",
                 columns: new[] { "OwnerId", "Date", "Kind", "PaymentModeId", "HomeAmountMinor" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_LedgerEntries_OwnerId_PaymentModeId_Kind_HomeAmountMinor",
+                name: "IX_LedgerEntries_OwnerId_PaymentModeId_Kind_Date_HomeAmountMin~",
                 table: "LedgerEntries",
-                columns: new[] { "OwnerId", "PaymentModeId", "Kind", "HomeAmountMinor" });
+                columns: new[] { "OwnerId", "PaymentModeId", "Kind", "Date", "HomeAmountMinor" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LedgerEntries_OwnerId_Period_Kind_HomeAmountMinor",
