@@ -301,6 +301,7 @@ public sealed class LedgerTests(TestApp app) : IClassFixture<TestApp>
         await CreateEntryAsync(app, client, "income", "Spring fee", "5000", "2026-04-02", mode: "Bank");
         await CreateEntryAsync(app, client, "expense", "Rent", "450.25", "2026-11-01", mode: "Bank");
         await CreateEntryAsync(app, client, "expense", "Coffee", "4.75", "2026-11-05", mode: "Cash");
+        await CreateEntryAsync(app, client, "expense", "Next year's rent", "999", "2027-01-05", mode: "Bank"); // not yet paid out: after today
 
         var dashboard = await client.GetPageAsync("/");
         Assert.Equal("4,200.00 EUR", Text(dashboard, "[data-role=this-month] [data-role=income]"));

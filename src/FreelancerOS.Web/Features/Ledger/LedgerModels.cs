@@ -75,15 +75,16 @@ public sealed record LedgerTotals(string HomeCurrency, long IncomeMinor, long In
     public decimal Net => LedgerEntry.FromMinor(IncomeMinor - ExpenseMinor, HomeCurrency);
 
     /// <summary>
-    /// One grouped query for the filter. Grouping on the raw payment mode (not on "is there one") lets
-    /// SQLite read the groups in index order; the few groups are folded into received/outstanding here.
+    /// One grouped query for the filter, over integer minor units. It groups on "has a payment mode"
+    /// rather than on the mode itself: grouping on the mode lets SQLite (which keeps no statistics here)
+    /// prefer the payment-mode index for its order and scan every row of the account, measured at
+    /// 150 ms instead of 0.4 ms for a month of 50,000 entries.
     /// </summary>
     public static async Task<LedgerTotals> QueryAsync(IQueryable<LedgerEntry> filtered, string homeCurrency) =>
-        From(homeCurrency, (await filtered
-                .GroupBy(e => new { e.PaymentModeId, e.Kind })
-                .Select(g => new { g.Key.Kind, g.Key.PaymentModeId, Minor = g.Sum(e => e.HomeAmountMinor), Count = g.Count() })
-                .ToListAsync())
-            .Select(g => new TotalsGroup(g.Kind, g.PaymentModeId != null, g.Minor, g.Count)));
+        From(homeCurrency, await filtered
+            .GroupBy(e => new { e.Kind, Settled = e.PaymentModeId != null })
+            .Select(g => new TotalsGroup(g.Key.Kind, g.Key.Settled, g.Sum(e => e.HomeAmountMinor), g.Count()))
+            .ToListAsync());
 
     public static LedgerTotals From(string homeCurrency, IEnumerable<TotalsGroup> groups)
     {
