@@ -250,6 +250,13 @@ public sealed class LedgerTests(TestApp app) : IClassFixture<TestApp>
         var expense = await app.WithDbAsync(db => db.Expenses.SingleAsync(e => e.Id == id), await UserIdAsync(app, client));
         Assert.Null(expense.ReceiptPath);
         Assert.False(Directory.Exists(Path.Combine(app.DataFolder, "receipts", expense.OwnerId)));
+
+        // On a new expense the same file stops the whole form: nothing is saved.
+        var refused = await PostWithReceiptAsync(client, "/ledger/create?kind=expense", "GIF89a not a receipt"u8.ToArray(), "scan.png",
+            new() { ["Description"] = "Parking", ["Amount"] = "5", ["Date"] = "2026-11-06" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("PDF, PNG or JPEG", AppClient.FieldError(await AppClient.ParseAsync(refused), "Receipt"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Expenses.CountAsync(e => e.Description == "Parking"), expense.OwnerId));
     }
 
     [Fact]

@@ -73,14 +73,11 @@ public sealed partial class LedgerController(
         entry.CreatedAt = clock.GetUtcNow();
         if (!await ApplyFormAsync(entry, form, home)) return await FormView(form, null, null);
 
+        if (!await ReceiptAcceptableAsync(form)) return await FormView(form, null, null);
+
         db.LedgerEntries.Add(entry);
         await db.SaveChangesAsync();
-        if (!await StoreReceiptAsync(entry, form))
-        {
-            // The entry is saved; the receipt is not. Say so on the edit form rather than lose the entry.
-            TempData["Flash"] = "The entry was saved, but the receipt was refused: it must be a PDF, PNG or JPEG file.";
-            return RedirectToAction(nameof(Edit), new { id = entry.Id });
-        }
+        await StoreReceiptAsync(entry, form);
         TempData["Flash"] = $"{(entry.Kind == LedgerKind.Income ? "Income" : "Expense")} \"{entry.Description}\" was added.";
         return RedirectToAction(nameof(Index), new { period = "custom", from = entry.Date.ToString("yyyy-MM-dd"), to = entry.Date.ToString("yyyy-MM-dd") });
     }
@@ -103,7 +100,8 @@ public sealed partial class LedgerController(
         form.Kind = entry.Kind;
         var (home, _) = await AccountAsync();
         db.Entry(entry).Property(e => e.Version).OriginalValue = form.Version;
-        if (!await ApplyFormAsync(entry, form, home)) return await FormView(form, id, (entry as Expense)?.ReceiptFileName);
+        if (!await ApplyFormAsync(entry, form, home) || !await ReceiptAcceptableAsync(form))
+            return await FormView(form, id, (entry as Expense)?.ReceiptFileName);
 
         string? oldReceipt = null;
         if (entry is Expense x && form.RemoveReceipt && x.ReceiptPath is not null)
@@ -122,12 +120,7 @@ public sealed partial class LedgerController(
             return await FormView(form, id, (entry as Expense)?.ReceiptFileName);
         }
         DeleteFile(oldReceipt);
-        if (!await StoreReceiptAsync(entry, form))
-        {
-            ModelState.AddModelError(nameof(EntryForm.Receipt), "A receipt must be a PDF, PNG or JPEG file.");
-            form.Version = entry.Version;
-            return await FormView(form, id, (entry as Expense)?.ReceiptFileName);
-        }
+        await StoreReceiptAsync(entry, form);
         TempData["Flash"] = "Entry saved.";
         return RedirectToAction(nameof(Index), new { period = "custom", from = entry.Date.ToString("yyyy-MM-dd"), to = entry.Date.ToString("yyyy-MM-dd") });
     }
@@ -233,19 +226,32 @@ public sealed partial class LedgerController(
         }
     }
 
-    /// <summary>Stores an uploaded receipt under the data folder if its content is a PDF, PNG or JPEG; false if refused.</summary>
-    private async Task<bool> StoreReceiptAsync(LedgerEntry entry, EntryForm form)
+    /// <summary>The content type of the uploaded receipt, read from its first bytes; null when there is none or it is not a PDF, PNG or JPEG.</summary>
+    private static async Task<string?> ReceiptTypeAsync(IFormFile? file)
     {
-        if (entry is not Expense expense || form.Receipt is not { Length: > 0 } file) return true;
-        if (file.Length > Expense.MaxReceiptBytes) return false;
+        if (file is not { Length: > 0 }) return null;
         var head = new byte[8];
-        await using (var s = file.OpenReadStream())
-        {
-            var read = await s.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false);
-            head = head[..read];
-        }
-        var type = Expense.SniffReceiptType(head);
-        if (type is null) return false;
+        await using var s = file.OpenReadStream();
+        var read = await s.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false);
+        return Expense.SniffReceiptType(head.AsSpan(0, read));
+    }
+
+    /// <summary>Checks an uploaded receipt by its content, before anything is saved.</summary>
+    private async Task<bool> ReceiptAcceptableAsync(EntryForm form)
+    {
+        if (form.Kind != LedgerKind.Expense || form.Receipt is not { Length: > 0 } file) return true;
+        if (file.Length <= Expense.MaxReceiptBytes && await ReceiptTypeAsync(file) is not null) return true;
+        ModelState.AddModelError(nameof(EntryForm.Receipt), file.Length > Expense.MaxReceiptBytes
+            ? "The receipt is larger than 10 MB."
+            : "A receipt must be a PDF, PNG or JPEG file; this file is none of them, whatever its name says.");
+        return false;
+    }
+
+    /// <summary>Stores an accepted receipt under the data folder, replacing the previous one.</summary>
+    private async Task StoreReceiptAsync(LedgerEntry entry, EntryForm form)
+    {
+        if (entry is not Expense expense || form.Receipt is not { Length: > 0 } file) return;
+        var type = await ReceiptTypeAsync(file) ?? throw new InvalidOperationException("The receipt was not checked.");
 
         var relative = Path.Combine("receipts", expense.OwnerId, Guid.NewGuid().ToString("N") + Expense.ExtensionFor(type));
         var full = Path.Combine(DataFolder, relative);
@@ -260,7 +266,6 @@ public sealed partial class LedgerController(
         expense.ReceiptContentType = type;
         await db.SaveChangesAsync();
         DeleteFile(old);
-        return true;
     }
 
     private void DeleteFile(string? relative)
