@@ -129,6 +129,9 @@ public sealed class LedgerTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("3,000.00 EUR", Text(text, "[data-role=total-income]"));
         Assert.Equal("2", Text(text, "[data-role=total-count]"));
 
+        Assert.Equal("2", Text(await client.GetPageAsync("/ledger?period=all&q=OCTOBER"), "[data-role=total-count]"));
+        Assert.Equal("0", Text(await client.GetPageAsync("/ledger?period=all&q=100%25"), "[data-role=total-count]"));
+
         var expenses = await client.GetPageAsync("/ledger?period=all&kind=expense");
         Assert.Equal("0.00 EUR", Text(expenses, "[data-role=total-income]"));
         Assert.Equal("400.49 EUR", Text(expenses, "[data-role=total-expenses]"));

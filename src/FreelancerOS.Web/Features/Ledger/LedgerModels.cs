@@ -51,9 +51,10 @@ public sealed class LedgerFilter
         else if (Status == "open") query = query.Where(e => e.PaymentModeId == null);
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var pattern = $"%{Q.Trim()}%";
-            query = query.Where(e => EF.Functions.Like(e.Description, pattern)
-                                     || EF.Functions.Like(((Expense)e).Vendor!, pattern));
+            // Case-insensitive on both databases (PostgreSQL's LIKE is case-sensitive); Contains escapes % and _.
+            var text = Q.Trim().ToLowerInvariant();
+            query = query.Where(e => e.Description.ToLower().Contains(text)
+                                     || (((Expense)e).Vendor != null && ((Expense)e).Vendor!.ToLower().Contains(text)));
         }
         return query;
     }
