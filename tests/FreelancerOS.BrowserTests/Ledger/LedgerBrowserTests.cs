@@ -51,6 +51,12 @@ public sealed class LedgerBrowserTests(BrowserFixture fixture)
         await session.RegisterAsync();
 
         await page.GotoAsync("/ledger/create?kind=income");
+        // The exchange rate is only asked for a foreign currency.
+        await Assertions.Expect(page.Locator("#rate-box")).ToBeHiddenAsync();
+        await page.FillAsync("input[name=Currency]", "USD");
+        await Assertions.Expect(page.Locator("#rate-box")).ToBeVisibleAsync();
+        await page.FillAsync("input[name=Currency]", "EUR");
+        await Assertions.Expect(page.Locator("#rate-box")).ToBeHiddenAsync();
         await page.FillAsync("input[name=Description]", "Chart fee");
         await page.FillAsync("input[name=Amount]", "2500");
         await page.ClickAsync("#entry-form button[type=submit]");
@@ -67,7 +73,7 @@ public sealed class LedgerBrowserTests(BrowserFixture fixture)
         Assert.True(box is { Width: > 100, Height: > 100 });
         await Assertions.Expect(page.Locator("#month-table tbody tr")).ToHaveCountAsync(12);
 
-        foreach (var url in new[] { "/", "/ledger", "/ledger/balances", "/ledger/lists", "/ledger/import", "/ledger/create?kind=expense" })
+        foreach (var url in new[] { "/", "/ledger", "/ledger/balances", "/ledger/lists", "/ledger/import", "/ledger/create?kind=expense", "/reports" })
         {
             await page.GotoAsync(url);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

@@ -10,11 +10,11 @@ public sealed class PlaceholdersController : Controller
 {
     private static readonly Dictionary<string, string> Titles = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["reports"] = "Reports", ["projects"] = "Projects", ["services"] = "Services",
+        ["projects"] = "Projects", ["services"] = "Services",
         ["invoices"] = "Invoices", ["workflow"] = "Workflow", ["time"] = "Time", ["resources"] = "Resources",
         ["contacts"] = "Contacts", ["goals"] = "Goals", ["calendar"] = "Calendar",
     };
 
-    [HttpGet("{section:regex(^(reports|projects|services|invoices|workflow|time|resources|contacts|goals|calendar)$)}")]
+    [HttpGet("{section:regex(^(projects|services|invoices|workflow|time|resources|contacts|goals|calendar)$)}")]
     public IActionResult Show(string section) => View("ComingSoon", Titles[section]);
 }

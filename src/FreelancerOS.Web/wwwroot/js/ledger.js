@@ -1,6 +1,20 @@
-// Ledger pages: the income vs expenses chart (Chart.js), drawn from the JSON in the canvas's data-chart attribute.
+// Ledger pages: the income vs expenses chart (Chart.js, drawn from the JSON in the canvas's
+// data-chart attribute) and, on the entry form, the exchange rate shown only for a foreign currency.
 (function () {
     "use strict";
+
+    var currency = document.querySelector("input[data-home-currency]");
+    var rateBox = document.getElementById("rate-box");
+    if (currency && rateBox) {
+        var home = currency.getAttribute("data-home-currency");
+        var sync = function () {
+            var code = currency.value.trim().toUpperCase();
+            rateBox.classList.toggle("d-none", code === "" || code === home);
+        };
+        currency.addEventListener("input", sync);
+        sync();
+    }
+
     var canvas = document.getElementById("month-chart");
     if (!canvas || typeof Chart === "undefined") return;
     var data = JSON.parse(canvas.getAttribute("data-chart"));
