@@ -76,6 +76,7 @@ builder.Services.AddControllersWithViews(o =>
 builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddScoped<DemoDataSeeder>();
+builder.Services.AddSingleton<FreelancerOS.Web.Features.Ledger.ImportJobs>();
 
 // Invoices: numbering on issue, the PDF (AGPL licence + fonts, once), the overdue job at start-up and hourly.
 builder.Services.AddScoped<InvoiceIssuer>();

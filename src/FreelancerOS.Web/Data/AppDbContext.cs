@@ -32,6 +32,12 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
     public DbSet<InvoiceStatusChange> InvoiceStatusChanges => Set<InvoiceStatusChange>();
     public DbSet<InvoiceNumberCounter> InvoiceNumberCounters => Set<InvoiceNumberCounter>();
+    // Finance: the ledger
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<Income> Incomes => Set<Income>();
+    public DbSet<Expense> Expenses => Set<Expense>();
+    public DbSet<LedgerCategory> LedgerCategories => Set<LedgerCategory>();
+    public DbSet<PaymentMode> PaymentModes => Set<PaymentMode>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -19,7 +19,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await page.ClickAsync("form[action='/clients/create'] button[type=submit]");
         await page.WaitForURLAsync("**/clients/details/*");
 
-        foreach (var url in new[] { "/", "/clients", "/clients/list", "/clients/create", page.Url, "/settings", "/account/changepassword", "/projects", "/projects/list", "/projects/create", "/services", "/services/create", "/time" })
+        foreach (var url in new[] { "/", "/clients", "/clients/list", "/clients/create", page.Url, "/settings", "/account/changepassword", "/projects", "/projects/list", "/projects/create", "/services", "/services/create", "/time", "/ledger", "/ledger/create", "/ledger/summary", "/ledger/balances", "/ledger/lists", "/ledger/import", "/reports", "/invoices", "/invoices/list", "/invoices/create" })
         {
             await page.GotoAsync(url);
             problems.AddRange((await Axe.SeriousViolationsAsync(page)).Select(v => $"{url} {v}"));

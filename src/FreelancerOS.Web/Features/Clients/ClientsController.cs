@@ -123,7 +123,7 @@ public sealed class ClientsController(AppDbContext db, TimeProvider clock) : Con
     public async Task<IActionResult> Sort(ClientStage stage, List<string>? ids)
     {
         if (!ModelState.IsValid || !ClientStages.Board.Contains(stage)) return BadRequest();
-        var order = ParseIds(ids);
+        var order = BoardIds.Parse(ids);
         if (order is null) return BadRequest();
 
         var cards = await db.Clients.Where(c => order.Contains(c.Id) || c.Stage == stage).ToListAsync();
@@ -199,15 +199,4 @@ public sealed class ClientsController(AppDbContext db, TimeProvider clock) : Con
     private async Task<int> NextSortOrderAsync(ClientStage stage) =>
         (await db.Clients.Where(c => c.Stage == stage).MaxAsync(c => (int?)c.SortOrder) ?? -1) + 1;
 
-    /// <summary>Ids come as repeated fields (the column form) or comma-separated; anything else is a bad request.</summary>
-    private static List<int>? ParseIds(List<string>? ids)
-    {
-        var result = new List<int>();
-        foreach (var part in (ids ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
-        {
-            if (!int.TryParse(part, out var id) || id <= 0) return null;
-            if (!result.Contains(id)) result.Add(id);
-        }
-        return result.Count > 500 ? null : result;
-    }
 }

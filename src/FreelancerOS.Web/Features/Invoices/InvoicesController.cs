@@ -258,7 +258,7 @@ public sealed class InvoicesController(AppDbContext db, TimeProvider clock, Invo
     public async Task<IActionResult> Sort(InvoiceStatus status, List<string>? ids, bool showVoid = false)
     {
         if (!ModelState.IsValid || !InvoiceStatuses.Board.Contains(status)) return BadRequest();
-        var order = ParseIds(ids);
+        var order = BoardIds.Parse(ids);
         if (order is null) return BadRequest();
         var moved = await db.Invoices.AsNoTracking().Where(i => order.Contains(i.Id) && i.Status != status).Select(i => i.Id).ToListAsync();
         foreach (var id in moved)
@@ -364,14 +364,4 @@ public sealed class InvoicesController(AppDbContext db, TimeProvider clock, Invo
         return new InvoiceBoard(columns, homeCurrency, showVoid, focus);
     }
 
-    private static List<int>? ParseIds(List<string>? ids)
-    {
-        var result = new List<int>();
-        foreach (var part in (ids ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
-        {
-            if (!int.TryParse(part, out var id) || id <= 0) return null;
-            if (!result.Contains(id)) result.Add(id);
-        }
-        return result.Count > 500 ? null : result;
-    }
 }

@@ -458,6 +458,133 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                     b.ToTable("InvoiceStatusChanges");
                 });
 
+            modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsBuiltIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "Kind", "Name")
+                        .IsUnique();
+
+                    b.ToTable("LedgerCategories", (string)null);
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<decimal>("ExchangeRate")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("numeric(18,8)");
+
+                    b.Property<long>("HomeAmountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("InvoiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("PaymentModeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("PaymentModeId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("OwnerId", "CategoryId", "Date");
+
+                    b.HasIndex("OwnerId", "Period", "Kind", "HomeAmountMinor");
+
+                    b.HasIndex("OwnerId", "Date", "Kind", "PaymentModeId", "HomeAmountMinor");
+
+                    b.HasIndex("OwnerId", "PaymentModeId", "Kind", "Date", "HomeAmountMinor");
+
+                    b.ToTable("LedgerEntries", (string)null);
+
+                    b.HasDiscriminator<int>("Kind");
+
+                    b.UseTphMappingStrategy();
+                });
+
             modelBuilder.Entity("FreelancerOS.Web.Domain.Milestone", b =>
                 {
                     b.Property<int>("Id")
@@ -512,6 +639,38 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                     b.HasIndex("ProjectId", "SortOrder");
 
                     b.ToTable("Milestones");
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.PaymentMode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("PaymentModes");
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.Project", b =>
@@ -968,6 +1127,49 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("FreelancerOS.Web.Domain.Expense", b =>
+                {
+                    b.HasBaseType("FreelancerOS.Web.Domain.LedgerEntry");
+
+                    b.Property<string>("ReceiptContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ReceiptFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("ReceiptPath")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("Rechargeable")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Vendor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasDiscriminator().HasValue(2);
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.Income", b =>
+                {
+                    b.HasBaseType("FreelancerOS.Web.Domain.LedgerEntry");
+
+                    b.Property<int?>("ClientId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ServiceId")
+                        .HasColumnType("integer");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasDiscriminator().HasValue(1);
+                });
+
             modelBuilder.Entity("FreelancerOS.Web.Domain.AccountSettings", b =>
                 {
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
@@ -1035,6 +1237,38 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerCategory", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerEntry", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Domain.LedgerCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FreelancerOS.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FreelancerOS.Web.Domain.PaymentMode", "PaymentMode")
+                        .WithMany()
+                        .HasForeignKey("PaymentModeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Category");
+
+                    b.Navigation("PaymentMode");
+                });
+
             modelBuilder.Entity("FreelancerOS.Web.Domain.Milestone", b =>
                 {
                     b.HasOne("FreelancerOS.Web.Domain.Invoice", null)
@@ -1051,6 +1285,15 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                     b.HasOne("FreelancerOS.Web.Domain.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.PaymentMode", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1221,6 +1464,16 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.Income", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Domain.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Client");
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.Invoice", b =>

@@ -441,6 +441,129 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                     b.ToTable("InvoiceStatusChanges");
                 });
 
+            modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsBuiltIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "Kind", "Name")
+                        .IsUnique();
+
+                    b.ToTable("LedgerCategories", (string)null);
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ExchangeRate")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HomeAmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PaymentModeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("PaymentModeId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("OwnerId", "CategoryId", "Date");
+
+                    b.HasIndex("OwnerId", "Period", "Kind", "HomeAmountMinor");
+
+                    b.HasIndex("OwnerId", "Date", "Kind", "PaymentModeId", "HomeAmountMinor");
+
+                    b.HasIndex("OwnerId", "PaymentModeId", "Kind", "Date", "HomeAmountMinor");
+
+                    b.ToTable("LedgerEntries", (string)null);
+
+                    b.HasDiscriminator<int>("Kind");
+
+                    b.UseTphMappingStrategy();
+                });
+
             modelBuilder.Entity("FreelancerOS.Web.Domain.Milestone", b =>
                 {
                     b.Property<int>("Id")
@@ -493,6 +616,36 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProjectId", "SortOrder");
 
                     b.ToTable("Milestones");
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.PaymentMode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("PaymentModes");
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.Project", b =>
@@ -935,6 +1088,49 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("FreelancerOS.Web.Domain.Expense", b =>
+                {
+                    b.HasBaseType("FreelancerOS.Web.Domain.LedgerEntry");
+
+                    b.Property<string>("ReceiptContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptPath")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Rechargeable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Vendor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasDiscriminator().HasValue(2);
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.Income", b =>
+                {
+                    b.HasBaseType("FreelancerOS.Web.Domain.LedgerEntry");
+
+                    b.Property<int?>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasDiscriminator().HasValue(1);
+                });
+
             modelBuilder.Entity("FreelancerOS.Web.Domain.AccountSettings", b =>
                 {
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
@@ -1002,6 +1198,38 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerCategory", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerEntry", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Domain.LedgerCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FreelancerOS.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FreelancerOS.Web.Domain.PaymentMode", "PaymentMode")
+                        .WithMany()
+                        .HasForeignKey("PaymentModeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Category");
+
+                    b.Navigation("PaymentMode");
+                });
+
             modelBuilder.Entity("FreelancerOS.Web.Domain.Milestone", b =>
                 {
                     b.HasOne("FreelancerOS.Web.Domain.Invoice", null)
@@ -1018,6 +1246,15 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                     b.HasOne("FreelancerOS.Web.Domain.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.PaymentMode", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1188,6 +1425,16 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.Income", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Domain.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Client");
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.Invoice", b =>

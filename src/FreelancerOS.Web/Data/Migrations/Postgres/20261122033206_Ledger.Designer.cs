@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FreelancerOS.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261122033511_BillWorkItems")]
-    partial class BillWorkItems
+    [Migration("20261122033206_Ledger")]
+    partial class Ledger
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -371,9 +371,6 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("ProjectId")
-                        .HasColumnType("integer");
-
                     b.Property<decimal>("Quantity")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
@@ -391,9 +388,6 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("InvoiceId", "Position");
-
-                    b.HasIndex("ProjectId", "InvoiceId")
-                        .HasFilter("\"ProjectId\" IS NOT NULL");
 
                     b.HasIndex("SourceKind", "SourceId")
                         .HasFilter("\"SourceId\" IS NOT NULL");
@@ -461,6 +455,133 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                     b.ToTable("InvoiceStatusChanges");
                 });
 
+            modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsBuiltIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "Kind", "Name")
+                        .IsUnique();
+
+                    b.ToTable("LedgerCategories", (string)null);
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<decimal>("ExchangeRate")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("numeric(18,8)");
+
+                    b.Property<long>("HomeAmountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("InvoiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("PaymentModeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("PaymentModeId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("OwnerId", "CategoryId", "Date");
+
+                    b.HasIndex("OwnerId", "Period", "Kind", "HomeAmountMinor");
+
+                    b.HasIndex("OwnerId", "Date", "Kind", "PaymentModeId", "HomeAmountMinor");
+
+                    b.HasIndex("OwnerId", "PaymentModeId", "Kind", "Date", "HomeAmountMinor");
+
+                    b.ToTable("LedgerEntries", (string)null);
+
+                    b.HasDiscriminator<int>("Kind");
+
+                    b.UseTphMappingStrategy();
+                });
+
             modelBuilder.Entity("FreelancerOS.Web.Domain.Milestone", b =>
                 {
                     b.Property<int>("Id")
@@ -515,6 +636,38 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                     b.HasIndex("ProjectId", "SortOrder");
 
                     b.ToTable("Milestones");
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.PaymentMode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("PaymentModes");
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.Project", b =>
@@ -804,9 +957,6 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                     b.Property<int?>("InvoiceId")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("InvoiceLineId")
-                        .HasColumnType("integer");
-
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -825,8 +975,6 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("InvoiceId");
-
-                    b.HasIndex("InvoiceLineId");
 
                     b.HasIndex("OwnerId");
 
@@ -971,6 +1119,49 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("FreelancerOS.Web.Domain.Expense", b =>
+                {
+                    b.HasBaseType("FreelancerOS.Web.Domain.LedgerEntry");
+
+                    b.Property<string>("ReceiptContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ReceiptFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("ReceiptPath")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("Rechargeable")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Vendor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasDiscriminator().HasValue(2);
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.Income", b =>
+                {
+                    b.HasBaseType("FreelancerOS.Web.Domain.LedgerEntry");
+
+                    b.Property<int?>("ClientId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ServiceId")
+                        .HasColumnType("integer");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasDiscriminator().HasValue(1);
+                });
+
             modelBuilder.Entity("FreelancerOS.Web.Domain.AccountSettings", b =>
                 {
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
@@ -1013,11 +1204,6 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("FreelancerOS.Web.Domain.Project", null)
-                        .WithMany()
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.InvoiceNumberCounter", b =>
@@ -1038,13 +1224,40 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerCategory", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerEntry", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Domain.LedgerCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FreelancerOS.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FreelancerOS.Web.Domain.PaymentMode", "PaymentMode")
+                        .WithMany()
+                        .HasForeignKey("PaymentModeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Category");
+
+                    b.Navigation("PaymentMode");
+                });
+
             modelBuilder.Entity("FreelancerOS.Web.Domain.Milestone", b =>
                 {
-                    b.HasOne("FreelancerOS.Web.Domain.Invoice", null)
-                        .WithMany()
-                        .HasForeignKey("InvoiceId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1054,6 +1267,15 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                     b.HasOne("FreelancerOS.Web.Domain.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.PaymentMode", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1101,11 +1323,6 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.ScopeChange", b =>
                 {
-                    b.HasOne("FreelancerOS.Web.Domain.Invoice", null)
-                        .WithMany()
-                        .HasForeignKey("InvoiceId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1121,11 +1338,6 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.Service", b =>
                 {
-                    b.HasOne("FreelancerOS.Web.Domain.Invoice", null)
-                        .WithMany()
-                        .HasForeignKey("InvoiceId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1143,16 +1355,6 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.TimeEntry", b =>
                 {
-                    b.HasOne("FreelancerOS.Web.Domain.Invoice", null)
-                        .WithMany()
-                        .HasForeignKey("InvoiceId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("FreelancerOS.Web.Domain.InvoiceLine", null)
-                        .WithMany()
-                        .HasForeignKey("InvoiceLineId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1224,6 +1426,16 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.Income", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Domain.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Client");
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.Invoice", b =>

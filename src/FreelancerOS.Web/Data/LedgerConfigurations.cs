@@ -1,0 +1,72 @@
+using FreelancerOS.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FreelancerOS.Web.Data;
+
+internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
+{
+    public void Configure(EntityTypeBuilder<LedgerEntry> b)
+    {
+        b.ToTable("LedgerEntries");
+        b.HasDiscriminator(e => e.Kind)
+            .HasValue<Income>(LedgerKind.Income)
+            .HasValue<Expense>(LedgerKind.Expense);
+        b.Property(e => e.Description).HasMaxLength(500).IsRequired();
+        b.Property(e => e.Currency).HasMaxLength(3).IsRequired();
+        b.Property(e => e.Amount).HasPrecision(18, 4);
+        b.Property(e => e.ExchangeRate).HasPrecision(18, 8);
+        b.HasOne(e => e.Category).WithMany().HasForeignKey(e => e.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(e => e.PaymentMode).WithMany().HasForeignKey(e => e.PaymentModeId).OnDelete(DeleteBehavior.Restrict);
+
+        // The ledger's filters and the dashboard read by owner and date; totals add up HomeAmountMinor.
+        // Covering the summed column lets SQLite answer totals from the index alone.
+        b.HasIndex(e => new { e.OwnerId, e.Date, e.Kind, e.PaymentModeId, e.HomeAmountMinor });
+        b.HasIndex(e => new { e.OwnerId, e.Period, e.Kind, e.HomeAmountMinor });
+        // Balances per payment mode and the money receivable read this one in its own order (no sort step).
+        b.HasIndex(e => new { e.OwnerId, e.PaymentModeId, e.Kind, e.Date, e.HomeAmountMinor });
+        b.HasIndex(e => new { e.OwnerId, e.CategoryId, e.Date });
+        b.HasIndex(e => e.ProjectId);
+        b.HasIndex(e => e.InvoiceId);
+    }
+}
+
+internal sealed class IncomeConfiguration : IEntityTypeConfiguration<Income>
+{
+    public void Configure(EntityTypeBuilder<Income> b)
+    {
+        b.HasOne(i => i.Client).WithMany().HasForeignKey(i => i.ClientId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(i => i.ClientId);
+        b.HasIndex(i => i.ServiceId);
+    }
+}
+
+internal sealed class ExpenseConfiguration : IEntityTypeConfiguration<Expense>
+{
+    public void Configure(EntityTypeBuilder<Expense> b)
+    {
+        b.Property(e => e.Vendor).HasMaxLength(200);
+        b.Property(e => e.ReceiptPath).HasMaxLength(500);
+        b.Property(e => e.ReceiptFileName).HasMaxLength(255);
+        b.Property(e => e.ReceiptContentType).HasMaxLength(100);
+    }
+}
+
+internal sealed class LedgerCategoryConfiguration : IEntityTypeConfiguration<LedgerCategory>
+{
+    public void Configure(EntityTypeBuilder<LedgerCategory> b)
+    {
+        b.ToTable("LedgerCategories");
+        b.Property(c => c.Name).HasMaxLength(100).IsRequired();
+        b.HasIndex(c => new { c.OwnerId, c.Kind, c.Name }).IsUnique();
+    }
+}
+
+internal sealed class PaymentModeConfiguration : IEntityTypeConfiguration<PaymentMode>
+{
+    public void Configure(EntityTypeBuilder<PaymentMode> b)
+    {
+        b.Property(m => m.Name).HasMaxLength(100).IsRequired();
+        b.HasIndex(m => new { m.OwnerId, m.Name }).IsUnique();
+    }
+}

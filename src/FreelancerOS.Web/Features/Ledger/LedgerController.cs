@@ -1,0 +1,318 @@
+using System.Text.Json;
+using FreelancerOS.Web.Data;
+using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace FreelancerOS.Web.Features.Ledger;
+
+/// <summary>
+/// The ledger: incomes and expenses, their lists, receipts, summaries, CSV import and export. Split into
+/// partial files by concern (this one: entries and their pages) so every view stays in Features/Ledger.
+/// </summary>
+public sealed partial class LedgerController(
+    AppDbContext db, TimeProvider clock, IConfiguration config, IWebHostEnvironment env, ImportJobs imports, IServiceScopeFactory scopes)
+    : Controller
+{
+    private string DataFolder => Database.DataFolder(config, env);
+
+    private async Task<(string HomeCurrency, DateOnly Today)> AccountAsync()
+    {
+        var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync() ?? new AccountSettings();
+        return (settings.HomeCurrency, settings.Today(clock));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Index(LedgerFilter filter)
+    {
+        var (home, today) = await AccountAsync();
+        var lookups = await LedgerLists.LoadAsync(db);
+        var query = filter.Apply(db.LedgerEntries.AsNoTracking(), today);
+
+        var totals = await LedgerTotals.QueryAsync(query, home);
+
+        const int pageSize = Paging.DefaultPageSize;
+        var pages = Math.Max(1, (totals.Count + pageSize - 1) / pageSize);
+        var page = Math.Clamp(filter.Page, 1, pages);
+        var items = totals.Count == 0 ? [] : await Rows(query.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id))
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
+
+        var (from, to) = filter.Range(today);
+        return View(new LedgerPage(filter, from, to, new Paged<LedgerRow>(items, page, pageSize, totals.Count), totals, lookups,
+            Request.Path + Request.QueryString));
+    }
+
+    internal static IQueryable<LedgerRow> Rows(IQueryable<LedgerEntry> query) => query.Select(e => new LedgerRow(
+        e.Id, e.Kind, e.Date, e.Description, e.Amount, e.Currency, e.ExchangeRate, e.HomeAmountMinor,
+        e.Category != null ? e.Category.Name : null, e.PaymentModeId, e.PaymentMode != null ? e.PaymentMode.Name : null,
+        e.Kind == LedgerKind.Income ? ((Income)e).Client!.Name : ((Expense)e).Vendor,
+        e.Kind == LedgerKind.Expense && ((Expense)e).ReceiptPath != null));
+
+    [HttpGet]
+    public async Task<IActionResult> Create(string? kind)
+    {
+        var (home, today) = await AccountAsync();
+        var k = kind == "expense" ? LedgerKind.Expense : LedgerKind.Income;
+        var lookups = await LedgerLists.LoadAsync(db);
+        var form = new EntryForm
+        {
+            Kind = k, Date = today, Currency = home,
+            CategoryId = k == LedgerKind.Income ? lookups.Of(LedgerKind.Income).FirstOrDefault(c => c.IsBuiltIn)?.Id : null,
+        };
+        return await FormView(form, null, null);
+    }
+
+    [HttpPost]
+    [RequestSizeLimit(Expense.MaxReceiptBytes + 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = Expense.MaxReceiptBytes + 1024 * 1024)]
+    public async Task<IActionResult> Create(EntryForm form)
+    {
+        var (home, _) = await AccountAsync();
+        LedgerEntry entry = form.Kind == LedgerKind.Expense ? new Expense() : new Income();
+        entry.CreatedAt = clock.GetUtcNow();
+        if (!await ApplyFormAsync(entry, form, home)) return await FormView(form, null, null);
+
+        if (!await ReceiptAcceptableAsync(form)) return await FormView(form, null, null);
+
+        db.LedgerEntries.Add(entry);
+        await db.SaveChangesAsync();
+        await StoreReceiptAsync(entry, form);
+        TempData["Flash"] = $"{(entry.Kind == LedgerKind.Income ? "Income" : "Expense")} \"{entry.Description}\" was added.";
+        return RedirectToAction(nameof(Index), new { period = "custom", from = entry.Date.ToString("yyyy-MM-dd"), to = entry.Date.ToString("yyyy-MM-dd") });
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Edit(int id)
+    {
+        var entry = await db.LedgerEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id);
+        if (entry is null) return NotFound();
+        return await FormView(EntryForm.From(entry), id, (entry as Expense)?.ReceiptFileName);
+    }
+
+    [HttpPost]
+    [RequestSizeLimit(Expense.MaxReceiptBytes + 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = Expense.MaxReceiptBytes + 1024 * 1024)]
+    public async Task<IActionResult> Edit(int id, EntryForm form)
+    {
+        var entry = await db.LedgerEntries.SingleOrDefaultAsync(e => e.Id == id);
+        if (entry is null) return NotFound();
+        form.Kind = entry.Kind;
+        var (home, _) = await AccountAsync();
+        db.Entry(entry).Property(e => e.Version).OriginalValue = form.Version;
+        if (!await ApplyFormAsync(entry, form, home) || !await ReceiptAcceptableAsync(form))
+            return await FormView(form, id, (entry as Expense)?.ReceiptFileName);
+
+        string? oldReceipt = null;
+        if (entry is Expense x && form.RemoveReceipt && x.ReceiptPath is not null)
+        {
+            oldReceipt = x.ReceiptPath;
+            x.ReceiptPath = x.ReceiptFileName = x.ReceiptContentType = null;
+        }
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "This entry was changed in another tab or window since you opened this form. " +
+                                         "Reload the page to see the current details, then make your change again.");
+            return await FormView(form, id, (entry as Expense)?.ReceiptFileName);
+        }
+        DeleteFile(oldReceipt);
+        await StoreReceiptAsync(entry, form);
+        TempData["Flash"] = "Entry saved.";
+        return RedirectToAction(nameof(Index), new { period = "custom", from = entry.Date.ToString("yyyy-MM-dd"), to = entry.Date.ToString("yyyy-MM-dd") });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Delete(int id, string? returnUrl)
+    {
+        var entry = await db.LedgerEntries.SingleOrDefaultAsync(e => e.Id == id);
+        if (entry is null) return NotFound();
+        var receipt = (entry as Expense)?.ReceiptPath;
+        db.LedgerEntries.Remove(entry);
+        await db.SaveChangesAsync();
+        DeleteFile(receipt);
+        TempData["Flash"] = $"\"{entry.Description}\" was deleted.";
+        return LocalRedirect(SafeReturn(returnUrl));
+    }
+
+    /// <summary>The one-click "received" (or "paid") from the list: sets the payment mode and goes back to the same filter.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Settle(int id, int? paymentModeId, string? returnUrl)
+    {
+        var entry = await db.LedgerEntries.SingleOrDefaultAsync(e => e.Id == id);
+        if (entry is null) return NotFound();
+        if (paymentModeId is not { } modeId || !await db.PaymentModes.AnyAsync(m => m.Id == modeId))
+        {
+            TempData["Flash"] = "Choose how the money came in (a payment mode) first.";
+            return LocalRedirect(SafeReturn(returnUrl));
+        }
+        entry.MarkSettled(modeId);
+        await db.SaveChangesAsync();
+        TempData["Flash"] = $"\"{entry.Description}\" is marked {(entry.Kind == LedgerKind.Income ? "received" : "paid")}.";
+        return LocalRedirect(SafeReturn(returnUrl));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Receipt(int id)
+    {
+        var expense = await db.Expenses.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id);
+        if (expense?.ReceiptPath is null) return NotFound();
+        var path = Path.Combine(DataFolder, expense.ReceiptPath);
+        if (!System.IO.File.Exists(path)) return NotFound();
+        return PhysicalFile(path, expense.ReceiptContentType ?? "application/octet-stream", expense.ReceiptFileName ?? Path.GetFileName(path));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Summary(string? month)
+    {
+        var (home, today) = await AccountAsync();
+        var m = DateOnly.TryParseExact((month ?? "") + "-01", "yyyy-MM-dd", out var parsed) ? parsed : new DateOnly(today.Year, today.Month, 1);
+        var period = LedgerEntry.PeriodOf(m);
+        var totals = await LedgerTotals.QueryAsync(db.LedgerEntries.AsNoTracking().Where(e => e.Period == period), home);
+        var months = await LedgerFigures.LastTwelveMonthsAsync(db, m);
+        return View(new SummaryPage(m, totals, months, home));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Balances()
+    {
+        var (home, today) = await AccountAsync();
+        // All-time sums read the payment-mode index in its own order (no sort, no table access); the few
+        // entries dated after today are then taken off, from the date index.
+        var allTime = await db.LedgerEntries.AsNoTracking()
+            .GroupBy(e => new { e.PaymentModeId, e.Kind })
+            .Select(g => new { g.Key.PaymentModeId, g.Key.Kind, Sum = g.Sum(e => e.HomeAmountMinor) })
+            .ToListAsync();
+        var future = await db.LedgerEntries.AsNoTracking()
+            .Where(e => e.Date > today)
+            .GroupBy(e => new { e.PaymentModeId, e.Kind })
+            .Select(g => new { g.Key.PaymentModeId, g.Key.Kind, Sum = g.Sum(e => e.HomeAmountMinor) })
+            .ToListAsync();
+        var groups = allTime.Select(g => new
+        {
+            g.PaymentModeId, g.Kind,
+            Sum = g.Sum - future.Where(f => f.PaymentModeId == g.PaymentModeId && f.Kind == g.Kind).Sum(f => f.Sum),
+        }).ToList();
+        var modes = await db.PaymentModes.AsNoTracking().OrderBy(m => m.Name).Select(m => new ModeOption(m.Id, m.Name)).ToListAsync();
+        var rows = modes.Select(m => new BalanceRow(m.Name,
+            groups.Where(g => g.PaymentModeId == m.Id && g.Kind == LedgerKind.Income).Sum(g => g.Sum),
+            groups.Where(g => g.PaymentModeId == m.Id && g.Kind == LedgerKind.Expense).Sum(g => g.Sum))).ToList();
+        var receivable = groups.Where(g => g.PaymentModeId == null && g.Kind == LedgerKind.Income).Sum(g => g.Sum);
+        var payable = groups.Where(g => g.PaymentModeId == null && g.Kind == LedgerKind.Expense).Sum(g => g.Sum);
+        return View(new BalancesPage(today, rows, home, receivable, payable));
+    }
+
+    private async Task<bool> ApplyFormAsync(LedgerEntry entry, EntryForm form, string home)
+    {
+        if (form.CategoryId is { } c && !await db.LedgerCategories.AnyAsync(x => x.Id == c && x.Kind == form.Kind))
+            ModelState.AddModelError(nameof(EntryForm.CategoryId), "Choose one of your categories.");
+        if (form.PaymentModeId is { } p && !await db.PaymentModes.AnyAsync(x => x.Id == p))
+            ModelState.AddModelError(nameof(EntryForm.PaymentModeId), "Choose one of your payment modes.");
+        if (form.Kind == LedgerKind.Income && form.ClientId is { } cl && !await db.Clients.AnyAsync(x => x.Id == cl))
+            ModelState.AddModelError(nameof(EntryForm.ClientId), "Choose one of your clients.");
+        if (!ModelState.IsValid) return false;
+        try
+        {
+            form.ApplyTo(entry, home);
+            return true;
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(e.Field ?? "", e.Message);
+            return false;
+        }
+    }
+
+    /// <summary>The content type of the uploaded receipt, read from its first bytes; null when there is none or it is not a PDF, PNG or JPEG.</summary>
+    private static async Task<string?> ReceiptTypeAsync(IFormFile? file)
+    {
+        if (file is not { Length: > 0 }) return null;
+        var head = new byte[8];
+        await using var s = file.OpenReadStream();
+        var read = await s.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false);
+        return Expense.SniffReceiptType(head.AsSpan(0, read));
+    }
+
+    /// <summary>Checks an uploaded receipt by its content, before anything is saved.</summary>
+    private async Task<bool> ReceiptAcceptableAsync(EntryForm form)
+    {
+        if (form.Kind != LedgerKind.Expense || form.Receipt is not { Length: > 0 } file) return true;
+        if (file.Length <= Expense.MaxReceiptBytes && await ReceiptTypeAsync(file) is not null) return true;
+        ModelState.AddModelError(nameof(EntryForm.Receipt), file.Length > Expense.MaxReceiptBytes
+            ? "The receipt is larger than 10 MB."
+            : "A receipt must be a PDF, PNG or JPEG file; this file is none of them, whatever its name says.");
+        return false;
+    }
+
+    /// <summary>Stores an accepted receipt under the data folder, replacing the previous one.</summary>
+    private async Task StoreReceiptAsync(LedgerEntry entry, EntryForm form)
+    {
+        if (entry is not Expense expense || form.Receipt is not { Length: > 0 } file) return;
+        var type = await ReceiptTypeAsync(file) ?? throw new InvalidOperationException("The receipt was not checked.");
+
+        var relative = Path.Combine("receipts", expense.OwnerId, Guid.NewGuid().ToString("N") + Expense.ExtensionFor(type));
+        var full = Path.Combine(DataFolder, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        await using (var target = System.IO.File.Create(full))
+        await using (var source = file.OpenReadStream())
+            await source.CopyToAsync(target);
+
+        var old = expense.ReceiptPath;
+        expense.ReceiptPath = relative;
+        expense.ReceiptFileName = Path.GetFileName(file.FileName) is { Length: > 0 and <= 255 } n ? n : "receipt" + Expense.ExtensionFor(type);
+        expense.ReceiptContentType = type;
+        await db.SaveChangesAsync();
+        DeleteFile(old);
+    }
+
+    private void DeleteFile(string? relative)
+    {
+        if (relative is null) return;
+        var full = Path.GetFullPath(Path.Combine(DataFolder, relative));
+        if (full.StartsWith(DataFolder, StringComparison.Ordinal) && System.IO.File.Exists(full)) System.IO.File.Delete(full);
+    }
+
+    private async Task<IActionResult> FormView(EntryForm form, int? id, string? receiptFileName)
+    {
+        var (home, _) = await AccountAsync();
+        var lookups = await LedgerLists.LoadAsync(db);
+        var clients = form.Kind == LedgerKind.Income
+            ? await db.Clients.AsNoTracking().Where(c => c.Stage != ClientStage.Archived || c.Id == form.ClientId)
+                .OrderBy(c => c.Name).Select(c => new ClientOption(c.Id, c.Name)).ToListAsync()
+            : [];
+        form.Options = new EntryFormOptions(id, home, lookups, clients, receiptFileName);
+        return View(id is null ? "Create" : "Edit", form);
+    }
+
+    private string SafeReturn(string? returnUrl) =>
+        returnUrl is { Length: > 0 } r && Url.IsLocalUrl(r) && r.StartsWith("/ledger", StringComparison.Ordinal) ? r : "/ledger";
+
+    internal static string ChartJson(IReadOnlyList<MonthFigures> months, string home) => JsonSerializer.Serialize(new
+    {
+        labels = months.Select(m => m.Label),
+        income = months.Select(m => LedgerEntry.FromMinor(m.IncomeMinor, home)),
+        expenses = months.Select(m => LedgerEntry.FromMinor(m.ExpenseMinor, home)),
+        currency = home,
+    });
+}
+
+public static class LedgerFigures
+{
+    /// <summary>Income and expenses per month for the 12 months ending with <paramref name="lastMonth"/>, grouped on the stored period.</summary>
+    public static async Task<IReadOnlyList<MonthFigures>> LastTwelveMonthsAsync(AppDbContext db, DateOnly lastMonth)
+    {
+        var first = LedgerEntry.PeriodOf(lastMonth.AddMonths(-11));
+        var last = LedgerEntry.PeriodOf(lastMonth);
+        var groups = await db.LedgerEntries.AsNoTracking()
+            .Where(e => e.Period >= first && e.Period <= last)
+            .GroupBy(e => new { e.Period, e.Kind })
+            .Select(g => new { g.Key.Period, g.Key.Kind, Sum = g.Sum(e => e.HomeAmountMinor) })
+            .ToListAsync();
+        return Enumerable.Range(0, 12).Select(i => LedgerEntry.PeriodOf(lastMonth.AddMonths(i - 11))).Select(p => new MonthFigures(p,
+            groups.Where(g => g.Period == p && g.Kind == LedgerKind.Income).Sum(g => g.Sum),
+            groups.Where(g => g.Period == p && g.Kind == LedgerKind.Expense).Sum(g => g.Sum))).ToList();
+    }
+}

@@ -1,0 +1,315 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using CsvHelper;
+using FluentValidation;
+using FreelancerOS.Web.Domain;
+
+namespace FreelancerOS.Web.Features.Ledger;
+
+/// <summary>The CSV columns the export writes; an import recognises them by name, so an export imports as is.</summary>
+public static class LedgerCsv
+{
+    public static readonly string[] Columns = ["Date", "Type", "Description", "Amount", "Currency", "ExchangeRate", "Category", "PaymentMode", "Vendor"];
+
+    public static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "MM/dd/yyyy", "dd.MM.yyyy", "dd-MM-yyyy", "d/M/yyyy", "M/d/yyyy", "yyyy/MM/dd"];
+
+    public sealed record ExportRow(DateOnly Date, LedgerKind Kind, string Description, decimal Amount, string Currency, decimal ExchangeRate,
+        string? Category, string? PaymentMode, string? Vendor);
+
+    public static async Task WriteAsync(Stream output, IAsyncEnumerable<ExportRow> rows)
+    {
+        // Injection stays off (the library's default) so that an export reads back exactly as it was written.
+        await using var csv = CsvWriter.Create(output, new CsvWriterOptions(), true);
+        csv.WriteHeader(Columns);
+        await foreach (var r in rows)
+        {
+            csv.WriteField(r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            csv.WriteField(r.Kind.ToString());
+            csv.WriteField(r.Description);
+            csv.WriteField(r.Amount.ToString("0.####", CultureInfo.InvariantCulture));
+            csv.WriteField(r.Currency);
+            csv.WriteField(r.ExchangeRate.ToString("0.########", CultureInfo.InvariantCulture));
+            csv.WriteField(r.Category ?? "");
+            csv.WriteField(r.PaymentMode ?? "");
+            csv.WriteField(r.Vendor ?? "");
+            await csv.EndRecordAsync();
+        }
+        await csv.FlushAsync();
+    }
+
+    /// <summary>Every record of the file as strings (the header first), with the 1-based record number; malformed records are reported, not thrown.</summary>
+    private static IEnumerable<(int Row, string[] Fields)> Records(string path, List<string> errors)
+    {
+        var options = new CsvReaderOptions
+        {
+            HasHeader = false,
+            TrimWhitespace = true,
+            OnMalformedRecord = r => errors.Add($"Row {r.RecordNumber}: the file is malformed here ({r.Reason}): {Shorten(r.RawRecord ?? "")}"),
+        };
+        using var stream = File.OpenRead(path);
+        using var reader = CsvReader.Create(stream, options, false);
+        var row = 0;
+        while (true)
+        {
+            bool read;
+            try { read = reader.Read(); }
+            catch (CsvFormatException e)
+            {
+                errors.Add($"Row {(e.RecordNumber > 0 ? e.RecordNumber : row + 1)}: the file could not be read as CSV ({e.Message}).");
+                yield break;
+            }
+            if (!read) yield break;
+            row++;
+            var fields = new string[reader.FieldCount];
+            for (var i = 0; i < fields.Length; i++) fields[i] = reader.GetString(i) ?? "";
+            yield return (row, fields);
+        }
+    }
+
+    /// <summary>Reads the header and a few rows, for the mapping step. Null when the file is not readable as CSV.</summary>
+    public static (string[] Headers, List<string[]> Sample)? Peek(string path, int rows = 5)
+    {
+        var errors = new List<string>();
+        var records = Records(path, errors).Take(rows + 1).ToList();
+        if (records.Count == 0 || (errors.Count > 0 && records.Count <= 1)) return null;
+        return (records[0].Fields, records.Skip(1).Select(r => r.Fields).ToList());
+    }
+
+    /// <summary>
+    /// Parses every row with the mapping: a row's errors are keyed by the column they belong to. A file
+    /// that cannot be read as CSV (a stray quote...) yields a row-numbered error too; nothing is thrown.
+    /// </summary>
+    public static ParseResult Parse(string path, ImportMapping m, string homeCurrency)
+    {
+        var rows = new List<ImportRow>();
+        var fileErrors = new List<string>();
+        var first = true;
+        foreach (var (row, record) in Records(path, fileErrors))
+        {
+            if (first) { first = false; continue; }
+            if (record.All(string.IsNullOrWhiteSpace)) continue;
+            rows.Add(ParseRow(row, record, m, homeCurrency));
+        }
+        if (first && fileErrors.Count == 0) fileErrors.Add("The file is empty.");
+        return new ParseResult(rows, fileErrors);
+    }
+
+    private static string Shorten(string s) => s.Length > 40 ? s[..40] + "…" : s.Trim();
+
+    private static ImportRow ParseRow(int rowNumber, string[] record, ImportMapping m, string home)
+    {
+        var row = new ImportRow { Row = rowNumber };
+        string? Cell(int? column, string name)
+        {
+            if (column is not { } c) return null;
+            if (c < 0 || c >= record.Length) { row.Errors[name] = "This row has no such column."; return null; }
+            return record[c].Trim();
+        }
+
+        var date = Cell(m.DateColumn, "Date");
+        if (string.IsNullOrEmpty(date)) row.Errors.TryAdd("Date", "The date is missing.");
+        else if (!DateOnly.TryParseExact(date, m.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            row.Errors["Date"] = $"\"{date}\" is not a date in the format {m.DateFormat}.";
+        else row.Date = d;
+
+        row.Description = Cell(m.DescriptionColumn, "Description") ?? "";
+        if (row.Description.Length == 0) row.Errors.TryAdd("Description", "The description is missing.");
+        else if (row.Description.Length > 500) row.Errors["Description"] = "The description is longer than 500 characters.";
+
+        var amountText = Cell(m.AmountColumn, "Amount");
+        decimal? amount = null;
+        if (string.IsNullOrEmpty(amountText)) row.Errors.TryAdd("Amount", "The amount is missing.");
+        else if (ParseNumber(amountText, m.DecimalSeparator) is not { } a) row.Errors["Amount"] = $"\"{amountText}\" is not a number.";
+        else amount = a;
+
+        var type = Cell(m.TypeColumn, "Type");
+        if (!string.IsNullOrEmpty(type))
+        {
+            if (type.Equals("income", StringComparison.OrdinalIgnoreCase)) row.Kind = LedgerKind.Income;
+            else if (type.Equals("expense", StringComparison.OrdinalIgnoreCase)) row.Kind = LedgerKind.Expense;
+            else row.Errors["Type"] = $"\"{type}\" is neither Income nor Expense.";
+            if (amount < 0) amount = -amount;
+        }
+        else if (amount is { } signed)
+        {
+            // A bank statement: money in is positive, money out negative.
+            row.Kind = signed < 0 ? LedgerKind.Expense : LedgerKind.Income;
+            amount = Math.Abs(signed);
+        }
+
+        var currency = Cell(m.CurrencyColumn, "Currency");
+        row.Currency = string.IsNullOrEmpty(currency) ? home : Currency.Normalize(currency);
+        var rateText = Cell(m.RateColumn, "ExchangeRate");
+        decimal? rate = null;
+        if (!string.IsNullOrEmpty(rateText))
+        {
+            if (ParseNumber(rateText, m.DecimalSeparator) is { } r) rate = r;
+            else row.Errors["ExchangeRate"] = $"\"{rateText}\" is not a number.";
+        }
+        row.Category = NullIfEmpty(Cell(m.CategoryColumn, "Category"));
+        row.PaymentMode = NullIfEmpty(Cell(m.ModeColumn, "PaymentMode"));
+        row.Vendor = NullIfEmpty(Cell(m.VendorColumn, "Vendor"));
+        if (row.Category?.Length > 100) row.Errors["Category"] = "At most 100 characters.";
+        if (row.PaymentMode?.Length > 100) row.Errors["PaymentMode"] = "At most 100 characters.";
+        if (row.Vendor?.Length > 200) row.Errors["Vendor"] = "At most 200 characters.";
+
+        if (amount is { } value && row.Date is { } day && !row.Errors.ContainsKey("Amount"))
+        {
+            // The entity's own rule decides (digits, currency, rate); its message lands on the offending column.
+            try
+            {
+                var probe = new Income();
+                probe.Record(day, value, row.Currency, rate, home);
+                row.Amount = probe.Amount;
+                row.Rate = probe.ExchangeRate;
+                row.HomeAmountMinor = probe.HomeAmountMinor;
+            }
+            catch (DomainException e)
+            {
+                row.Errors[e.Field ?? "Amount"] = e.Message;
+            }
+        }
+        return row;
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    /// <summary>"1.234,56" with ',' as the decimal separator, "1,234.56" with '.'; spaces and the other mark are thousands separators.</summary>
+    public static decimal? ParseNumber(string text, string decimalSeparator)
+    {
+        var s = text.Replace(" ", "").Replace("\u00A0", "").Replace("'", "");
+        s = decimalSeparator == "," ? s.Replace(".", "").Replace(',', '.') : s.Replace(",", "");
+        var negative = s.StartsWith('(') && s.EndsWith(')');
+        if (negative) s = s[1..^1];
+        return decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)
+            ? (negative ? -d : d)
+            : null;
+    }
+
+    public static string DuplicateKey(DateOnly date, decimal amount, string description) =>
+        $"{date:yyyy-MM-dd}|{decimal.Round(amount, 4).ToString("0.####", CultureInfo.InvariantCulture)}|{description.Trim().ToUpperInvariant()}";
+}
+
+public sealed class ImportRow
+{
+    public int Row { get; set; }
+    public LedgerKind Kind { get; set; } = LedgerKind.Income;
+    public DateOnly? Date { get; set; }
+    public string Description { get; set; } = "";
+    public decimal Amount { get; set; }
+    public string Currency { get; set; } = "";
+    public decimal Rate { get; set; } = 1m;
+    public long HomeAmountMinor { get; set; }
+    public string? Category { get; set; }
+    public string? PaymentMode { get; set; }
+    public string? Vendor { get; set; }
+    public bool Duplicate { get; set; }
+    public Dictionary<string, string> Errors { get; } = new();
+}
+
+public sealed record ParseResult(List<ImportRow> Rows, List<string> FileErrors)
+{
+    public IEnumerable<string> AllErrors => FileErrors.Concat(Rows.SelectMany(r => r.Errors.Select(e => $"Row {r.Row}, {e.Key}: {e.Value}")));
+    public bool HasErrors => FileErrors.Count > 0 || Rows.Any(r => r.Errors.Count > 0);
+    public int Duplicates => Rows.Count(r => r.Duplicate);
+}
+
+public sealed class ImportMapping
+{
+    public Guid Token { get; set; }
+    public int? DateColumn { get; set; }
+    public int? DescriptionColumn { get; set; }
+    public int? AmountColumn { get; set; }
+    public int? TypeColumn { get; set; }
+    public int? CurrencyColumn { get; set; }
+    public int? RateColumn { get; set; }
+    public int? CategoryColumn { get; set; }
+    public int? ModeColumn { get; set; }
+    public int? VendorColumn { get; set; }
+    public string DateFormat { get; set; } = "yyyy-MM-dd";
+    public string DecimalSeparator { get; set; } = ".";
+
+    /// <summary>Column index per field name, guessed from the header (an export's own names, or common bank names).</summary>
+    public static ImportMapping Guess(Guid token, string[] headers)
+    {
+        int? Find(params string[] names)
+        {
+            for (var i = 0; i < headers.Length; i++)
+                if (names.Any(n => headers[i].Trim().Equals(n, StringComparison.OrdinalIgnoreCase))) return i;
+            return null;
+        }
+        return new ImportMapping
+        {
+            Token = token,
+            DateColumn = Find("Date", "Booking date", "Transaction date", "Value date"),
+            DescriptionColumn = Find("Description", "Details", "Memo", "Name", "Payee", "Reference"),
+            AmountColumn = Find("Amount", "Value", "Sum"),
+            TypeColumn = Find("Type", "Kind"),
+            CurrencyColumn = Find("Currency"),
+            RateColumn = Find("ExchangeRate", "Exchange rate", "Rate"),
+            CategoryColumn = Find("Category", "Classification"),
+            ModeColumn = Find("PaymentMode", "Payment mode"),
+            VendorColumn = Find("Vendor"),
+        };
+    }
+}
+
+public sealed class ImportMappingValidator : AbstractValidator<ImportMapping>
+{
+    public ImportMappingValidator()
+    {
+        RuleFor(m => m.DateColumn).NotNull().WithMessage("Choose the column with the date.");
+        RuleFor(m => m.DescriptionColumn).NotNull().WithMessage("Choose the column with the description.");
+        RuleFor(m => m.AmountColumn).NotNull().WithMessage("Choose the column with the amount.");
+        RuleFor(m => m.DateFormat).Must(f => LedgerCsv.DateFormats.Contains(f)).WithMessage("Choose a date format.");
+        RuleFor(m => m.DecimalSeparator).Must(s => s is "." or ",").WithMessage("Choose the decimal separator.");
+    }
+}
+
+public sealed record ImportMapPage(ImportMapping Mapping, string[] Headers, List<string[]> Sample, string FileName);
+
+public sealed record ImportPreviewPage(ImportMapping Mapping, ParseResult Result, string[] Headers);
+
+/// <summary>Progress of the imports running in this process, polled by the status page.</summary>
+public sealed class ImportJob(string ownerId, int total)
+{
+    public string OwnerId { get; } = ownerId;
+    public int Total { get; } = total;
+    private int _done;
+    public int Done => Volatile.Read(ref _done);
+    public int Imported { get; set; }
+    public int Skipped { get; set; }
+    private volatile bool _finished;
+
+    /// <summary>Set last, after the counts, by the import's own thread; read by the status requests.</summary>
+    public bool Finished => _finished;
+    public DateTimeOffset? FinishedAt { get; private set; }
+    public string? Error { get; set; }
+
+    public void Finish(DateTimeOffset at)
+    {
+        FinishedAt = at;
+        _finished = true;
+    }
+    public int Percent => Total == 0 ? 100 : (int)(Done * 100L / Total);
+    public void Advance(int by) => Interlocked.Add(ref _done, by);
+}
+
+public sealed class ImportJobs(TimeProvider clock)
+{
+    private static readonly TimeSpan KeepFinished = TimeSpan.FromHours(1);
+    private readonly ConcurrentDictionary<Guid, ImportJob> _jobs = new();
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>Registers a new import; the results of imports finished over an hour ago are forgotten.</summary>
+    public bool TryStart(Guid token, ImportJob job)
+    {
+        foreach (var (key, old) in _jobs)
+            if (old.FinishedAt is { } at && Now - at > KeepFinished) _jobs.TryRemove(key, out _);
+        return _jobs.TryAdd(token, job);
+    }
+
+    public ImportJob? Find(Guid token, string? ownerId) =>
+        _jobs.TryGetValue(token, out var job) && job.OwnerId == ownerId ? job : null;
+}

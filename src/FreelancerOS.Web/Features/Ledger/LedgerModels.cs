@@ -1,0 +1,220 @@
+using FluentValidation;
+using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace FreelancerOS.Web.Features.Ledger;
+
+/// <summary>The ledger's filter, bound from the query string; the same filter drives the list, its totals and the export.</summary>
+public sealed class LedgerFilter
+{
+    /// <summary>month (default), lastmonth, year, custom, all.</summary>
+    public string? Period { get; set; }
+    public DateOnly? From { get; set; }
+    public DateOnly? To { get; set; }
+
+    /// <summary>income, expense or empty for both.</summary>
+    public string? Kind { get; set; }
+    public int? Category { get; set; }
+
+    /// <summary>settled (received / paid), open (not yet), or empty.</summary>
+    public string? Status { get; set; }
+    public string? Q { get; set; }
+    public int Page { get; set; } = 1;
+
+    public string EffectivePeriod => Period is "lastmonth" or "year" or "custom" or "all" ? Period : "month";
+
+    public LedgerKind? EffectiveKind => Kind switch { "income" => LedgerKind.Income, "expense" => LedgerKind.Expense, _ => null };
+
+    /// <summary>Inclusive date range of the period, from the freelancer's today; null ends are open.</summary>
+    public (DateOnly? From, DateOnly? To) Range(DateOnly today)
+    {
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        return EffectivePeriod switch
+        {
+            "lastmonth" => (monthStart.AddMonths(-1), monthStart.AddDays(-1)),
+            "year" => (new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31)),
+            "custom" => (From, To),
+            "all" => (null, null),
+            _ => (monthStart, monthStart.AddMonths(1).AddDays(-1)),
+        };
+    }
+
+    public IQueryable<LedgerEntry> Apply(IQueryable<LedgerEntry> query, DateOnly today)
+    {
+        var (from, to) = Range(today);
+        if (from is { } f) query = query.Where(e => e.Date >= f);
+        if (to is { } t) query = query.Where(e => e.Date <= t);
+        if (EffectiveKind is { } k) query = query.Where(e => e.Kind == k);
+        if (Category is { } c) query = query.Where(e => e.CategoryId == c);
+        if (Status == "settled") query = query.Where(e => e.PaymentModeId != null);
+        else if (Status == "open") query = query.Where(e => e.PaymentModeId == null);
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            // Case-insensitive on both databases (PostgreSQL's LIKE is case-sensitive); Contains escapes % and _.
+            var text = Q.Trim().ToLowerInvariant();
+            query = query.Where(e => e.Description.ToLower().Contains(text)
+                                     || (((Expense)e).Vendor != null && ((Expense)e).Vendor!.ToLower().Contains(text)));
+        }
+        return query;
+    }
+}
+
+public sealed record LedgerRow(
+    int Id, LedgerKind Kind, DateOnly Date, string Description, decimal Amount, string Currency, decimal ExchangeRate,
+    long HomeAmountMinor, string? Category, int? PaymentModeId, string? PaymentMode, string? Counterparty, bool HasReceipt);
+
+/// <summary>Totals of a filter in the home currency, from one grouped query over integer minor units.</summary>
+public sealed record LedgerTotals(string HomeCurrency, long IncomeMinor, long IncomeReceivedMinor, long ExpenseMinor, long ExpensePaidMinor, int Count)
+{
+    public decimal Income => LedgerEntry.FromMinor(IncomeMinor, HomeCurrency);
+    public decimal IncomeReceived => LedgerEntry.FromMinor(IncomeReceivedMinor, HomeCurrency);
+    public decimal IncomeOutstanding => LedgerEntry.FromMinor(IncomeMinor - IncomeReceivedMinor, HomeCurrency);
+    public decimal Expenses => LedgerEntry.FromMinor(ExpenseMinor, HomeCurrency);
+    public decimal ExpensesPaid => LedgerEntry.FromMinor(ExpensePaidMinor, HomeCurrency);
+    public decimal ExpensesUnpaid => LedgerEntry.FromMinor(ExpenseMinor - ExpensePaidMinor, HomeCurrency);
+    public decimal Net => LedgerEntry.FromMinor(IncomeMinor - ExpenseMinor, HomeCurrency);
+
+    /// <summary>
+    /// One grouped query for the filter, over integer minor units. It groups on "has a payment mode"
+    /// rather than on the mode itself: grouping on the mode lets SQLite (which keeps no statistics here)
+    /// prefer the payment-mode index for its order and scan every row of the account, measured at
+    /// 150 ms instead of 0.4 ms for a month of 50,000 entries.
+    /// </summary>
+    public static async Task<LedgerTotals> QueryAsync(IQueryable<LedgerEntry> filtered, string homeCurrency) =>
+        From(homeCurrency, await filtered
+            .GroupBy(e => new { e.Kind, Settled = e.PaymentModeId != null })
+            .Select(g => new TotalsGroup(g.Key.Kind, g.Key.Settled, g.Sum(e => e.HomeAmountMinor), g.Count()))
+            .ToListAsync());
+
+    public static LedgerTotals From(string homeCurrency, IEnumerable<TotalsGroup> groups)
+    {
+        long income = 0, received = 0, expense = 0, paid = 0;
+        var count = 0;
+        foreach (var g in groups)
+        {
+            count += g.Count;
+            if (g.Kind == LedgerKind.Income) { income += g.Minor; if (g.Settled) received += g.Minor; }
+            else { expense += g.Minor; if (g.Settled) paid += g.Minor; }
+        }
+        return new LedgerTotals(homeCurrency, income, received, expense, paid, count);
+    }
+}
+
+public sealed record TotalsGroup(LedgerKind Kind, bool Settled, long Minor, int Count);
+
+public sealed record CategoryOption(int Id, LedgerKind Kind, string Name, bool IsBuiltIn);
+
+public sealed record ModeOption(int Id, string Name);
+
+public sealed record ClientOption(int Id, string Name);
+
+public sealed record LedgerLookups(IReadOnlyList<CategoryOption> Categories, IReadOnlyList<ModeOption> Modes)
+{
+    public IEnumerable<CategoryOption> Of(LedgerKind kind) => Categories.Where(c => c.Kind == kind);
+}
+
+public sealed record LedgerPage(LedgerFilter Filter, DateOnly? From, DateOnly? To, Paged<LedgerRow> Rows, LedgerTotals Totals, LedgerLookups Lookups, string ReturnUrl);
+
+public sealed class EntryForm
+{
+    public LedgerKind Kind { get; set; } = LedgerKind.Income;
+    public DateOnly? Date { get; set; }
+    public string? Description { get; set; }
+    public decimal? Amount { get; set; }
+    public string Currency { get; set; } = "EUR";
+    public decimal? ExchangeRate { get; set; }
+    public int? CategoryId { get; set; }
+    public int? PaymentModeId { get; set; }
+    public int? ClientId { get; set; }
+    public string? Vendor { get; set; }
+    public bool Rechargeable { get; set; }
+    public IFormFile? Receipt { get; set; }
+    public bool RemoveReceipt { get; set; }
+    public int Version { get; set; }
+
+    /// <summary>Filled by the controller for the form's selects; never bound.</summary>
+    public EntryFormOptions? Options { get; set; }
+
+    public static EntryForm From(LedgerEntry e) => new()
+    {
+        Kind = e.Kind, Date = e.Date, Description = e.Description, Amount = e.Amount, Currency = e.Currency,
+        ExchangeRate = e.ExchangeRate, CategoryId = e.CategoryId, PaymentModeId = e.PaymentModeId,
+        ClientId = (e as Income)?.ClientId, Vendor = (e as Expense)?.Vendor, Rechargeable = (e as Expense)?.Rechargeable ?? false,
+        Version = e.Version,
+    };
+
+    /// <summary>Copies the form onto the entry; the money goes through <see cref="LedgerEntry.Record"/>, which may refuse it.</summary>
+    public void ApplyTo(LedgerEntry e, string homeCurrency)
+    {
+        e.Record(Date!.Value, Amount!.Value, Currency, ExchangeRate, homeCurrency);
+        e.Description = Description!.Trim();
+        e.CategoryId = CategoryId;
+        e.PaymentModeId = PaymentModeId;
+        switch (e)
+        {
+            case Income i:
+                i.ClientId = ClientId;
+                break;
+            case Expense x:
+                x.Vendor = string.IsNullOrWhiteSpace(Vendor) ? null : Vendor.Trim();
+                x.Rechargeable = Rechargeable;
+                break;
+        }
+    }
+}
+
+public sealed record EntryFormOptions(
+    int? Id, string HomeCurrency, LedgerLookups Lookups, IReadOnlyList<ClientOption> Clients, string? ReceiptFileName);
+
+public sealed class EntryFormValidator : AbstractValidator<EntryForm>
+{
+    public EntryFormValidator()
+    {
+        RuleFor(f => f.Kind).IsInEnum().WithMessage("Choose income or expense.");
+        RuleFor(f => f.Date).NotNull().WithMessage("Enter the date.");
+        RuleFor(f => f.Description).NotEmpty().WithMessage("Enter a description.")
+            .MaximumLength(500).WithMessage("At most 500 characters.");
+        RuleFor(f => f.Amount).NotNull().WithMessage("Enter the amount.")
+            .GreaterThan(0).WithMessage("Enter an amount greater than zero.")
+            .LessThanOrEqualTo(LedgerEntry.MaxAmount).WithMessage("That amount is too large (at most 12 digits before the decimal point).");
+        RuleFor(f => f.Currency).Must(c => Domain.Currency.IsKnown(Domain.Currency.Normalize(c)))
+            .WithMessage("Choose an ISO 4217 currency code, such as EUR or USD.");
+        RuleFor(f => f.ExchangeRate).GreaterThan(0).WithMessage("The exchange rate must be greater than zero.")
+            .LessThanOrEqualTo(LedgerEntry.MaxExchangeRate).WithMessage("Enter a rate up to 1,000,000.");
+        RuleFor(f => f.Vendor).MaximumLength(200).WithMessage("At most 200 characters.");
+        RuleFor(f => f.Receipt).Must(r => r is null || r.Length <= Expense.MaxReceiptBytes)
+            .WithMessage("The receipt is larger than 10 MB.");
+    }
+}
+
+public sealed class NameForm
+{
+    public string? Name { get; set; }
+}
+
+public sealed class NameFormValidator : AbstractValidator<NameForm>
+{
+    public NameFormValidator()
+    {
+        RuleFor(f => f.Name).NotEmpty().WithMessage("Enter a name.").MaximumLength(100).WithMessage("At most 100 characters.");
+    }
+}
+
+public sealed record ListItem(int Id, string Name, bool IsBuiltIn, int Uses);
+
+public sealed record ListsPage(IReadOnlyList<ListItem> Classifications, IReadOnlyList<ListItem> Categories, IReadOnlyList<ListItem> Modes);
+
+public sealed record MonthFigures(int Period, long IncomeMinor, long ExpenseMinor)
+{
+    public string Label => new DateOnly(Period / 100, Period % 100, 1).ToString("MMM yyyy", System.Globalization.CultureInfo.CurrentCulture);
+}
+
+public sealed record SummaryPage(DateOnly Month, LedgerTotals Totals, IReadOnlyList<MonthFigures> Months, string HomeCurrency);
+
+public sealed record BalanceRow(string Mode, long ReceivedMinor, long PaidMinor)
+{
+    public long BalanceMinor => ReceivedMinor - PaidMinor;
+}
+
+public sealed record BalancesPage(DateOnly Today, IReadOnlyList<BalanceRow> Rows, string HomeCurrency, long ReceivableMinor, long PayableMinor);

@@ -1,0 +1,74 @@
+using System.Globalization;
+using CsvHelper;
+using FreelancerOS.Web.Data;
+using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Features.Ledger;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace FreelancerOS.Web.Features.Reports;
+
+/// <summary>
+/// The ledger's reports for a calendar year: income vs expenses by month, and by classification and
+/// category, each as CSV too. Receivables aging, profitability and tax collected need invoices and
+/// projects, and come with them.
+/// </summary>
+public sealed class ReportsController(AppDbContext db, TimeProvider clock) : Controller
+{
+    [HttpGet("/reports")]
+    public async Task<IActionResult> Index(int? year) => View(await LoadAsync(year));
+
+    [HttpGet("/reports/export")]
+    public async Task<IActionResult> Export(int? year, string? report)
+    {
+        var page = await LoadAsync(year);
+        var home = page.HomeCurrency;
+        string Money(long minor) => LedgerEntry.FromMinor(minor, home).ToString("0.####", CultureInfo.InvariantCulture);
+        Response.ContentType = "text/csv; charset=utf-8";
+        var byCategory = report == "categories";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{(byCategory ? "categories" : "months")}-{page.Year}.csv\"";
+        await using var csv = CsvWriter.Create(Response.Body, new CsvWriterOptions(), true);
+        if (byCategory)
+        {
+            csv.WriteHeader(["Type", "Category", "Entries", "Amount", "Currency"]);
+            foreach (var r in page.Categories)
+                await csv.WriteRecordAsync([r.Kind.ToString(), r.Name, r.Count.ToString(CultureInfo.InvariantCulture), Money(r.Minor), home]);
+        }
+        else
+        {
+            csv.WriteHeader(["Month", "Income", "Expenses", "Net", "Currency"]);
+            foreach (var m in page.Months)
+                await csv.WriteRecordAsync([$"{m.Period / 100}-{m.Period % 100:00}", Money(m.IncomeMinor), Money(m.ExpenseMinor), Money(m.IncomeMinor - m.ExpenseMinor), home]);
+        }
+        await csv.FlushAsync();
+        return new EmptyResult();
+    }
+
+    private async Task<ReportsPage> LoadAsync(int? year)
+    {
+        var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync() ?? new AccountSettings();
+        var today = settings.Today(clock);
+        var y = year is >= 1900 and <= 9999 ? year.Value : today.Year;
+        var months = await LedgerFigures.LastTwelveMonthsAsync(db, new DateOnly(y, 12, 1));
+        var first = y * 100 + 1;
+        var last = y * 100 + 12;
+        var groups = await db.LedgerEntries.AsNoTracking()
+            .Where(e => e.Period >= first && e.Period <= last)
+            .GroupBy(e => new { e.Kind, e.CategoryId })
+            .Select(g => new { g.Key.Kind, g.Key.CategoryId, Minor = g.Sum(e => e.HomeAmountMinor), Count = g.Count() })
+            .ToListAsync();
+        var names = await db.LedgerCategories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name);
+        var categories = groups
+            .Select(g => new CategoryFigure(g.Kind, g.CategoryId, g.CategoryId is { } id && names.TryGetValue(id, out var n) ? n : "(none)", g.Count, g.Minor))
+            .OrderBy(c => c.Kind).ThenByDescending(c => c.Minor).ToList();
+        return new ReportsPage(y, settings.HomeCurrency, months, categories);
+    }
+}
+
+public sealed record CategoryFigure(LedgerKind Kind, int? CategoryId, string Name, int Count, long Minor);
+
+public sealed record ReportsPage(int Year, string HomeCurrency, IReadOnlyList<MonthFigures> Months, IReadOnlyList<CategoryFigure> Categories)
+{
+    public long IncomeMinor => Months.Sum(m => m.IncomeMinor);
+    public long ExpenseMinor => Months.Sum(m => m.ExpenseMinor);
+}
