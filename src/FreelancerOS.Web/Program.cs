@@ -80,6 +80,10 @@ builder.Services.AddSingleton<FreelancerOS.Web.Features.Ledger.ImportJobs>();
 
 // Invoices: numbering on issue, the PDF (AGPL licence + fonts, once), the overdue job at start-up and hourly.
 builder.Services.AddScoped<InvoiceIssuer>();
+// Payments: the open income on issue, payments, undo, void (one rule for the invoice page, the board and the ledger).
+builder.Services.AddScoped<InvoiceIssueContext>();
+builder.Services.AddScoped<InvoicePayments>();
+builder.Services.AddScoped<IInvoiceLifecycleHook, LedgerInvoiceHook>();
 builder.Services.AddSingleton<MarkOverdueJob.Runs>();
 PdfFonts.Configure();
 builder.Services.AddQuartz(q =>
