@@ -155,14 +155,17 @@ public sealed class InvoicePayments(AppDbContext db, TimeProvider clock)
         Apply(invoice, linked, settings.Today(clock));
     }
 
-    /// <summary>Why a ledger edit of this income is refused, or null: after issue its amount and currency follow the invoice.</summary>
+    /// <summary>
+    /// Why a ledger edit of this income is refused, or null: after issue its amount and currency follow the
+    /// invoice, and it cannot leave it (<paramref name="deleting"/> covers deleting and unlinking alike).
+    /// </summary>
     public async Task<string?> WhyNotChangeAsync(LedgerEntry entry, decimal? newAmount, string? newCurrency, bool deleting, CancellationToken ct = default)
     {
         if (entry is not Income { InvoiceId: { } invoiceId } income) return null;
         var invoice = await db.Invoices.AsNoTracking().Where(i => i.Id == invoiceId).Select(i => new { i.Number, i.Status }).SingleOrDefaultAsync(ct);
         if (invoice is null || !IsIssued(invoice.Status)) return null;
         if (deleting)
-            return $"This income belongs to invoice {invoice.Number}: the incomes of an issued invoice always add up to its total, so it cannot be deleted. " +
+            return $"This income belongs to invoice {invoice.Number}: the incomes of an issued invoice always add up to its total, so it cannot be deleted or unlinked. " +
                    "Undo its payment on the invoice page, or void the invoice.";
         if (newAmount != income.Amount || !string.Equals(Currency.Normalize(newCurrency ?? ""), income.Currency, StringComparison.Ordinal))
             return $"This income belongs to invoice {invoice.Number}: its amount and currency follow the invoice. " +
