@@ -51,6 +51,9 @@ public sealed class InvoicePaymentTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("Sent", Text(page, "[data-role=status]"));
         Assert.Equal("400.00 EUR", Text(page, "[data-role=paid]"));
         Assert.Equal("600.00 EUR", Text(page, "[data-role=balance]"));
+        var partialPdf = await PdfText.OfAsync(await client.Http.GetByteArrayAsync($"/invoices/pdf/{id}"));
+        Assert.Matches(@"Amount paid\s+400\.00 EUR", partialPdf);
+        Assert.Matches(@"Balance due\s+600\.00 EUR", partialPdf);
 
         // The form offers what is still open; paying it all makes the invoice Paid.
         var form = await client.GetPageAsync($"/invoices/payment/{id}");
@@ -70,8 +73,8 @@ public sealed class InvoicePaymentTests(TestApp app) : IClassFixture<TestApp>
 
         // The PDF reads the same received money.
         var pdf = await PdfText.OfAsync(await client.Http.GetByteArrayAsync($"/invoices/pdf/{id}"));
-        Assert.Matches(@"Amount paid\s+1,000\.00 EUR|Amount paid[\s\S]{0,40}1,000\.00", pdf);
-        Assert.Matches(@"Balance due\s+0\.00 EUR|Balance due[\s\S]{0,40}0\.00", pdf);
+        Assert.Matches(@"Amount paid\s+1,000\.00 EUR", pdf);
+        Assert.Matches(@"Balance due\s+0\.00 EUR", pdf);
         Assert.Contains("PAID", pdf);
     }
 
