@@ -140,6 +140,7 @@ public sealed class InvoicePaymentTests(TestApp app) : IClassFixture<TestApp>
         var incomeId = Assert.Single(await IncomesAsync(id, userId)).Id;
 
         var edit = await client.GetPageAsync($"/ledger/edit/{incomeId}");
+        Assert.Contains("INV-2026-", edit.QuerySelector("[data-role=linked-invoice]")!.TextContent);
         var amount = await client.SubmitAsync(edit, "#entry-form", new Dictionary<string, string> { ["Amount"] = "250" });
         Assert.Equal(HttpStatusCode.OK, amount.StatusCode);
         Assert.Contains("amount and currency follow the invoice", AppClient.FieldError(await AppClient.ParseAsync(amount), "Amount"));

@@ -314,6 +314,9 @@ public sealed partial class LedgerController(
             ? await db.Services.AsNoTracking().OrderBy(x => x.Name).Select(x => new ServiceOption(x.Id, x.Name, x.ProjectId)).ToListAsync()
             : [];
         form.Options = new EntryFormOptions(id, home, lookups, clients, receiptFileName, projects, services);
+        if (id is not null)
+            ViewData["LinkedInvoice"] = await db.LedgerEntries.AsNoTracking().Where(e => e.Id == id && e.InvoiceId != null)
+                .Join(db.Invoices, e => e.InvoiceId, i => i.Id, (e, i) => new LinkedInvoice(i.Id, i.Number, i.Status)).SingleOrDefaultAsync();
         return View(id is null ? "Create" : "Edit", form);
     }
 

@@ -227,3 +227,6 @@ public sealed record BalanceRow(string Mode, long ReceivedMinor, long PaidMinor)
 }
 
 public sealed record BalancesPage(DateOnly Today, IReadOnlyList<BalanceRow> Rows, string HomeCurrency, long ReceivableMinor, long PayableMinor);
+
+/// <summary>The invoice a ledger entry is linked to, shown on its edit page.</summary>
+public sealed record LinkedInvoice(int Id, string? Number, InvoiceStatus Status);
