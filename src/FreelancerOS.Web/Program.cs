@@ -82,6 +82,10 @@ builder.Services.AddSingleton<FreelancerOS.Web.Features.Ledger.ImportJobs>();
 builder.Services.AddScoped<InvoiceIssuer>();
 builder.Services.AddScoped<BilledWork>();
 builder.Services.AddScoped<IInvoiceLifecycleHook, BilledWorkHook>();
+// Payments: the open income on issue, payments, undo, void (one rule for the invoice page, the board and the ledger).
+builder.Services.AddScoped<InvoiceIssueContext>();
+builder.Services.AddScoped<InvoicePayments>();
+builder.Services.AddScoped<IInvoiceLifecycleHook, LedgerInvoiceHook>();
 builder.Services.AddSingleton<MarkOverdueJob.Runs>();
 PdfFonts.Configure();
 builder.Services.AddQuartz(q =>

@@ -28,6 +28,13 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         b.HasIndex(e => new { e.OwnerId, e.CategoryId, e.Date });
         b.HasIndex(e => e.ProjectId);
         b.HasIndex(e => e.InvoiceId);
+
+        // Links to work and invoices (Income.ProjectId/InvoiceId and Expense.ProjectId/InvoiceId share these
+        // columns). SET NULL: the ledger is the books, so deleting a project or a draft invoice never deletes
+        // money nor is blocked by it; the entry just loses the link (a deleted draft's expenses and incomes
+        // become unbilled again). Issued invoices cannot be deleted, so their links never go this way.
+        b.HasOne<Project>().WithMany().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Invoice>().WithMany().HasForeignKey(e => e.InvoiceId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -38,6 +45,7 @@ internal sealed class IncomeConfiguration : IEntityTypeConfiguration<Income>
         b.HasOne(i => i.Client).WithMany().HasForeignKey(i => i.ClientId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(i => i.ClientId);
         b.HasIndex(i => i.ServiceId);
+        b.HasOne<Service>().WithMany().HasForeignKey(i => i.ServiceId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

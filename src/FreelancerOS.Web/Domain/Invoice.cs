@@ -264,9 +264,9 @@ public class Invoice : OwnedEntity
         (_, InvoiceStatus.Draft) => $"{Number} is issued and locked: it cannot go back to Draft. Void it if it was a mistake.",
         (InvoiceStatus.Sent, InvoiceStatus.Overdue) => "An invoice becomes overdue by itself the day after its due date.",
         (InvoiceStatus.Overdue, InvoiceStatus.Sent) => "An overdue invoice goes back to Sent only when its due date is moved, and a sent invoice is locked.",
-        (InvoiceStatus.Paid, _) => "A paid invoice is settled; undo its payment in the ledger to change it.",
+        (InvoiceStatus.Paid, _) => "A paid invoice is settled; undo its payment on the invoice page to change it.",
         (InvoiceStatus.Void, _) => "A void invoice cannot be moved.",
-        (_, InvoiceStatus.Paid) => "Payments are recorded in the ledger, which is not available yet: open the invoice to see its balance.",
+        (InvoiceStatus.Sent or InvoiceStatus.Overdue, InvoiceStatus.Paid) => null, // the board opens the payment form
         _ => $"An invoice cannot move from {Status} to {target}.",
     };
 

@@ -297,15 +297,15 @@ public sealed class InvoiceRulesTests
     [InlineData(InvoiceStatus.Draft, InvoiceStatus.Paid, false)]
     [InlineData(InvoiceStatus.Sent, InvoiceStatus.Draft, false)]
     [InlineData(InvoiceStatus.Sent, InvoiceStatus.Overdue, false)]
-    [InlineData(InvoiceStatus.Sent, InvoiceStatus.Paid, false)]     // needs the ledger's payment form
+    [InlineData(InvoiceStatus.Sent, InvoiceStatus.Paid, true)]      // the board opens the payment form
     [InlineData(InvoiceStatus.Overdue, InvoiceStatus.Draft, false)]
     [InlineData(InvoiceStatus.Overdue, InvoiceStatus.Sent, false)]
-    [InlineData(InvoiceStatus.Overdue, InvoiceStatus.Paid, false)]
+    [InlineData(InvoiceStatus.Overdue, InvoiceStatus.Paid, true)]
     [InlineData(InvoiceStatus.Paid, InvoiceStatus.Sent, false)]
     [InlineData(InvoiceStatus.Paid, InvoiceStatus.Draft, false)]
     [InlineData(InvoiceStatus.Void, InvoiceStatus.Sent, false)]
     [InlineData(InvoiceStatus.Sent, InvoiceStatus.Sent, true)]
-    public void WhyNotMoveTo_AllowsOnlyIssuingOnTheBoard_AndSaysWhy(InvoiceStatus from, InvoiceStatus to, bool allowed)
+    public void WhyNotMoveTo_AllowsIssuingAndPaying_AndSaysWhyNot(InvoiceStatus from, InvoiceStatus to, bool allowed)
     {
         var why = InStatus(from).WhyNotMoveTo(to);
         if (allowed) Assert.Null(why);

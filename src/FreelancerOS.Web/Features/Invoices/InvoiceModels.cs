@@ -145,8 +145,11 @@ public sealed record InvoiceListRow(
 
 public sealed record InvoiceList(Paged<InvoiceListRow> Rows, string? Query, InvoiceStatus? Status, int? ClientId, DateOnly? From, DateOnly? To, IReadOnlyList<ClientOption> Clients);
 
-public sealed record InvoiceDetails(Invoice Invoice, AccountSettings Settings)
+public sealed record InvoiceDetails(Invoice Invoice, AccountSettings Settings, IReadOnlyList<InvoicePaymentRow>? Payments = null, decimal? SuggestedRate = null)
 {
+    public IReadOnlyList<InvoicePaymentRow> Incomes => Payments ?? [];
+    public bool NeedsExchangeRate => Invoice.IsEditable && Invoice.Currency != Settings.HomeCurrency;
+
     public IEnumerable<InvoiceLine> Lines => Invoice.Lines.OrderBy(l => l.Position);
     public IEnumerable<InvoiceStatusChange> History => Invoice.History.OrderBy(h => h.Id);
 
@@ -166,3 +169,28 @@ public static class InvoiceDisplay
         _ => "text-bg-dark",
     };
 }
+
+/// <summary>The invoice page's "Record payment" form.</summary>
+public sealed class PaymentForm
+{
+    public int? PaymentModeId { get; set; }
+    public DateOnly? Date { get; set; }
+    public decimal? Amount { get; set; }
+}
+
+public sealed class PaymentFormValidator : AbstractValidator<PaymentForm>
+{
+    public PaymentFormValidator()
+    {
+        RuleFor(f => f.PaymentModeId).NotNull().WithMessage("Choose how the money came in.");
+        RuleFor(f => f.Date).NotNull().WithMessage("Enter the date the money came in.");
+        RuleFor(f => f.Amount).NotNull().WithMessage("Enter the amount received.")
+            .GreaterThan(0).WithMessage("Enter an amount greater than zero.")
+            .LessThanOrEqualTo(LedgerEntry.MaxAmount).WithMessage("That amount is too large.");
+    }
+}
+
+/// <summary>One income linked to an invoice, as the invoice page lists it.</summary>
+public sealed record InvoicePaymentRow(int IncomeId, DateOnly Date, decimal Amount, string Currency, string? Mode);
+
+public sealed record PaymentPage(Invoice Invoice, PaymentForm Form, IReadOnlyList<FreelancerOS.Web.Features.Ledger.ModeOption> Modes, decimal Open);

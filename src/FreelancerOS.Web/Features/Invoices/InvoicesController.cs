@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Invoices;
 
-public sealed class InvoicesController(AppDbContext db, TimeProvider clock, InvoiceIssuer issuer, IEnumerable<IInvoiceLifecycleHook> hooks, BilledWork work) : Controller
+public sealed partial class InvoicesController(
+    AppDbContext db, TimeProvider clock, InvoiceIssuer issuer, IEnumerable<IInvoiceLifecycleHook> hooks, BilledWork work,
+    InvoicePayments payments, InvoiceIssueContext issueContext)
+    : Controller
 {
     private const string ConflictMessage = "This invoice was changed in another tab or window since you opened this form. " +
                                            "Reload the page to see the current invoice, then make your change again.";
@@ -38,7 +41,7 @@ public sealed class InvoicesController(AppDbContext db, TimeProvider clock, Invo
     {
         var invoice = await LoadAsync(id, tracking: false);
         if (invoice is null) return NotFound();
-        return View(new InvoiceDetails(invoice, await SettingsAsync()));
+        return View(await DetailsAsync(invoice));
     }
 
     [HttpGet]
@@ -199,8 +202,18 @@ public sealed class InvoicesController(AppDbContext db, TimeProvider clock, Invo
     }
 
     [HttpPost]
-    public async Task<IActionResult> Issue(int id)
+    public async Task<IActionResult> Issue(int id, string? exchangeRate)
     {
+        if (!string.IsNullOrWhiteSpace(exchangeRate))
+        {
+            if (!decimal.TryParse(exchangeRate.Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.CurrentCulture, out var rate)
+                && !decimal.TryParse(exchangeRate.Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out rate))
+            {
+                TempData["Error"] = "The exchange rate must be a number, such as 0.92. Nothing was issued.";
+                return RedirectToAction(nameof(Details), new { id });
+            }
+            issueContext.ExchangeRate = rate;
+        }
         try
         {
             var (outcome, invoice) = await issuer.IssueAsync(id, HttpContext.RequestAborted);
@@ -266,6 +279,14 @@ public sealed class InvoicesController(AppDbContext db, TimeProvider clock, Invo
             var refusal = await MoveAsync(id, status);
             if (refusal is not null) return Refused(refusal);
         }
+        if (status == InvoiceStatus.Paid && moved.Count > 0)
+        {
+            // A card dropped on Paid asks for the payment: the form tells what came in, how and when.
+            var url = Url.Action(nameof(Payment), new { id = moved[0] })!;
+            if (!Request.IsHtmx()) return Redirect(url);
+            Response.Headers["HX-Redirect"] = url;
+            return Ok();
+        }
         return Request.IsHtmx() ? PartialView("_Board", await LoadBoardAsync(showVoid, focus: null)) : RedirectToAction(nameof(Index));
     }
 
@@ -276,6 +297,13 @@ public sealed class InvoicesController(AppDbContext db, TimeProvider clock, Invo
         if (!await db.Invoices.AnyAsync(i => i.Id == id)) return NotFound();
         if (!ModelState.IsValid || !InvoiceStatuses.Board.Contains(status)) return BadRequest();
         var refusal = await MoveAsync(id, status);
+        if (refusal is null && status == InvoiceStatus.Paid && await db.Invoices.AnyAsync(i => i.Id == id && i.Status != InvoiceStatus.Paid))
+        {
+            var url = Url.Action(nameof(Payment), new { id })!;
+            if (!Request.IsHtmx()) return Redirect(url);
+            Response.Headers["HX-Redirect"] = url;
+            return Ok();
+        }
         if (Request.IsHtmx())
             return refusal is null ? PartialView("_Board", await LoadBoardAsync(showVoid, focus: id)) : Refused(refusal);
         if (refusal is null) TempData["Flash"] = "Invoice moved.";
@@ -290,9 +318,10 @@ public sealed class InvoicesController(AppDbContext db, TimeProvider clock, Invo
         if (invoice is null) return "That invoice no longer exists.";
         if (invoice.WhyNotMoveTo(target) is { } why) return $"{Label(invoice)}: {why}";
         if (invoice.Status == target) return null;
+        if (target == InvoiceStatus.Paid) return null; // the caller sends the user to the payment form
         try
         {
-            // Draft → Sent is the only move the board makes by itself today; Paid comes with the ledger.
+            // Draft → Sent is the only move the board makes by itself; → Paid opens the payment form.
             await issuer.IssueAsync(id, HttpContext.RequestAborted);
             return null;
         }

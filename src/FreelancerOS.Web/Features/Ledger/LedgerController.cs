@@ -12,7 +12,8 @@ namespace FreelancerOS.Web.Features.Ledger;
 /// partial files by concern (this one: entries and their pages) so every view stays in Features/Ledger.
 /// </summary>
 public sealed partial class LedgerController(
-    AppDbContext db, TimeProvider clock, IConfiguration config, IWebHostEnvironment env, ImportJobs imports, IServiceScopeFactory scopes)
+    AppDbContext db, TimeProvider clock, IConfiguration config, IWebHostEnvironment env, ImportJobs imports, IServiceScopeFactory scopes,
+    FreelancerOS.Web.Features.Invoices.InvoicePayments payments)
     : Controller
 {
     private string DataFolder => Database.DataFolder(config, env);
@@ -100,6 +101,10 @@ public sealed partial class LedgerController(
         form.Kind = entry.Kind;
         var (home, _) = await AccountAsync();
         db.Entry(entry).Property(e => e.Version).OriginalValue = form.Version;
+        // An income of an issued invoice keeps the invoice's amount and currency (its incomes add up to its total).
+        if (ModelState.IsValid && await payments.WhyNotChangeAsync(entry, form.Amount, form.Currency, deleting: false) is { } why)
+            ModelState.AddModelError(nameof(EntryForm.Amount), why);
+        var wasSettled = entry.IsSettled;
         if (!await ApplyFormAsync(entry, form, home) || !await ReceiptAcceptableAsync(form))
             return await FormView(form, id, (entry as Expense)?.ReceiptFileName);
 
@@ -111,7 +116,11 @@ public sealed partial class LedgerController(
         }
         try
         {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            // Received or not again: the invoice it is linked to follows (an undone payment merges back into its open amount).
+            if (entry is Income income && wasSettled != entry.IsSettled) await payments.SettleChangedAsync(income);
             await db.SaveChangesAsync();
+            await tx.CommitAsync();
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -130,6 +139,12 @@ public sealed partial class LedgerController(
     {
         var entry = await db.LedgerEntries.SingleOrDefaultAsync(e => e.Id == id);
         if (entry is null) return NotFound();
+        if (await payments.WhyNotChangeAsync(entry, null, null, deleting: true) is { } why)
+        {
+            ModelState.AddModelError("", why);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return await FormView(EntryForm.From(entry), id, (entry as Expense)?.ReceiptFileName);
+        }
         var receipt = (entry as Expense)?.ReceiptPath;
         db.LedgerEntries.Remove(entry);
         await db.SaveChangesAsync();
@@ -150,7 +165,13 @@ public sealed partial class LedgerController(
             return LocalRedirect(SafeReturn(returnUrl));
         }
         entry.MarkSettled(modeId);
-        await db.SaveChangesAsync();
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            // Received: an invoice it is linked to becomes Paid when its received incomes cover the total.
+            if (entry is Income income) await payments.SettleChangedAsync(income);
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+        }
         TempData["Flash"] = $"\"{entry.Description}\" is marked {(entry.Kind == LedgerKind.Income ? "received" : "paid")}.";
         return LocalRedirect(SafeReturn(returnUrl));
     }
@@ -213,6 +234,10 @@ public sealed partial class LedgerController(
             ModelState.AddModelError(nameof(EntryForm.PaymentModeId), "Choose one of your payment modes.");
         if (form.Kind == LedgerKind.Income && form.ClientId is { } cl && !await db.Clients.AnyAsync(x => x.Id == cl))
             ModelState.AddModelError(nameof(EntryForm.ClientId), "Choose one of your clients.");
+        if (form.ProjectId is { } pr && !await db.Projects.AnyAsync(x => x.Id == pr))
+            ModelState.AddModelError(nameof(EntryForm.ProjectId), "Choose one of your projects.");
+        if (form.Kind == LedgerKind.Income && form.ServiceId is { } sv && !await db.Services.AnyAsync(x => x.Id == sv && (form.ProjectId == null || x.ProjectId == form.ProjectId)))
+            ModelState.AddModelError(nameof(EntryForm.ServiceId), form.ProjectId is null ? "Choose one of your services." : "Choose a service of the chosen project.");
         if (!ModelState.IsValid) return false;
         try
         {
@@ -283,7 +308,15 @@ public sealed partial class LedgerController(
             ? await db.Clients.AsNoTracking().Where(c => c.Stage != ClientStage.Archived || c.Id == form.ClientId)
                 .OrderBy(c => c.Name).Select(c => new ClientOption(c.Id, c.Name)).ToListAsync()
             : [];
-        form.Options = new EntryFormOptions(id, home, lookups, clients, receiptFileName);
+        var projects = await db.Projects.AsNoTracking().OrderBy(p => p.Name)
+            .Select(p => new ProjectOption(p.Id, p.Name, p.Client != null ? p.Client.Name : null)).ToListAsync();
+        var services = form.Kind == LedgerKind.Income
+            ? await db.Services.AsNoTracking().OrderBy(x => x.Name).Select(x => new ServiceOption(x.Id, x.Name, x.ProjectId)).ToListAsync()
+            : [];
+        form.Options = new EntryFormOptions(id, home, lookups, clients, receiptFileName, projects, services);
+        if (id is not null)
+            ViewData["LinkedInvoice"] = await db.LedgerEntries.AsNoTracking().Where(e => e.Id == id && e.InvoiceId != null)
+                .Join(db.Invoices, e => e.InvoiceId, i => i.Id, (e, i) => new LinkedInvoice(i.Id, i.Number, i.Status)).SingleOrDefaultAsync();
         return View(id is null ? "Create" : "Edit", form);
     }
 

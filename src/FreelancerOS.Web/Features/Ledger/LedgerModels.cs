@@ -127,6 +127,8 @@ public sealed class EntryForm
     public int? CategoryId { get; set; }
     public int? PaymentModeId { get; set; }
     public int? ClientId { get; set; }
+    public int? ProjectId { get; set; }
+    public int? ServiceId { get; set; }
     public string? Vendor { get; set; }
     public bool Rechargeable { get; set; }
     public IFormFile? Receipt { get; set; }
@@ -140,7 +142,7 @@ public sealed class EntryForm
     {
         Kind = e.Kind, Date = e.Date, Description = e.Description, Amount = e.Amount, Currency = e.Currency,
         ExchangeRate = e.ExchangeRate, CategoryId = e.CategoryId, PaymentModeId = e.PaymentModeId,
-        ClientId = (e as Income)?.ClientId, Vendor = (e as Expense)?.Vendor, Rechargeable = (e as Expense)?.Rechargeable ?? false,
+        ClientId = (e as Income)?.ClientId, ProjectId = e.ProjectId, ServiceId = (e as Income)?.ServiceId, Vendor = (e as Expense)?.Vendor, Rechargeable = (e as Expense)?.Rechargeable ?? false,
         Version = e.Version,
     };
 
@@ -151,10 +153,12 @@ public sealed class EntryForm
         e.Description = Description!.Trim();
         e.CategoryId = CategoryId;
         e.PaymentModeId = PaymentModeId;
+        e.ProjectId = ProjectId;
         switch (e)
         {
             case Income i:
                 i.ClientId = ClientId;
+                i.ServiceId = ServiceId;
                 break;
             case Expense x:
                 x.Vendor = string.IsNullOrWhiteSpace(Vendor) ? null : Vendor.Trim();
@@ -165,7 +169,12 @@ public sealed class EntryForm
 }
 
 public sealed record EntryFormOptions(
-    int? Id, string HomeCurrency, LedgerLookups Lookups, IReadOnlyList<ClientOption> Clients, string? ReceiptFileName);
+    int? Id, string HomeCurrency, LedgerLookups Lookups, IReadOnlyList<ClientOption> Clients, string? ReceiptFileName,
+    IReadOnlyList<ProjectOption>? Projects = null, IReadOnlyList<ServiceOption>? Services = null);
+
+public sealed record ProjectOption(int Id, string Name, string? ClientName);
+
+public sealed record ServiceOption(int Id, string Name, int ProjectId);
 
 public sealed class EntryFormValidator : AbstractValidator<EntryForm>
 {
@@ -218,3 +227,6 @@ public sealed record BalanceRow(string Mode, long ReceivedMinor, long PaidMinor)
 }
 
 public sealed record BalancesPage(DateOnly Today, IReadOnlyList<BalanceRow> Rows, string HomeCurrency, long ReceivableMinor, long PayableMinor);
+
+/// <summary>The invoice a ledger entry is linked to, shown on its edit page.</summary>
+public sealed record LinkedInvoice(int Id, string? Number, InvoiceStatus Status);

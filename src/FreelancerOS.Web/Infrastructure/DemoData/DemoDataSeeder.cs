@@ -289,6 +289,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
             else counter.LastSequence = last;
         }
         await db.SaveChangesAsync();
+        await SeedInvoicePaymentsAsync(invoices, settings);
         var byStatus = invoices.GroupBy(i => i.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
         return $"{invoices.Count} invoices ({string.Join(", ", byStatus)})";
     }
@@ -377,9 +378,45 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
             invoice.Issue(settings.FormatInvoiceNumber(year, counter.LastSequence), year, counter.LastSequence, now, InvoiceParties.From(settings, invoice.Client!));
         }
         await db.SaveChangesAsync();
+        // Issued ones get their open income in the ledger, as issuing from the page does.
+        var payments = new Features.Invoices.InvoicePayments(db, clock);
+        foreach (var (invoice, _) in billed.Skip(1))
+            await payments.OnIssuedAsync(invoice, DemoRates.GetValueOrDefault(invoice.Currency, 1m), default);
+        await db.SaveChangesAsync();
         var hours = billed.Sum(b => b.Items.Sum(i => i.Entries.Count));
         var reachedCount = billed.Sum(b => b.Items.Count(i => i.Milestone is not null));
         return $"{billed.Count} invoices of billed work ({hours} time entries of {monthStart:MMMM yyyy}, {reachedCount} milestones; one left as a draft)";
+    }
+
+    /// <summary>Typed rates for the demo's foreign-currency invoices (home-currency units per unit).</summary>
+    private static readonly Dictionary<string, decimal> DemoRates = new() { ["USD"] = 0.92m, ["GBP"] = 1.17m, ["CHF"] = 1.06m, ["EUR"] = 1m };
+
+    /// <summary>
+    /// The ledger side of the demo invoices, through the same rules as the pages: every issued invoice gets
+    /// its open income; about a third are then paid in full (Paid) and a quarter in part. Its own random
+    /// sequence, so the other steps' data do not change with it.
+    /// </summary>
+    private async Task SeedInvoicePaymentsAsync(List<Invoice> invoices, AccountSettings settings)
+    {
+        var random = new Random(invoices.Count * 7919 + invoices.Sum(i => (int)i.Total));
+        var payments = new FreelancerOS.Web.Features.Invoices.InvoicePayments(db, clock);
+        var today = settings.Today(clock);
+        var issued = invoices.Where(i => i.Status is InvoiceStatus.Sent or InvoiceStatus.Overdue).OrderBy(i => i.IssueDate).ToList();
+        foreach (var invoice in issued)
+            await payments.OnIssuedAsync(invoice, DemoRates.GetValueOrDefault(invoice.Currency, 1m), default);
+        await db.SaveChangesAsync();
+        var modes = await db.PaymentModes.OrderBy(m => m.Name).Select(m => m.Id).ToListAsync();
+        foreach (var invoice in issued)
+        {
+            var roll = random.Next(12);
+            if (roll >= 7) continue;
+            var date = invoice.IssueDate.AddDays(random.Next(3, 40));
+            if (date > today) date = today;
+            var amount = roll < 4 ? invoice.Total : Currency.Round(invoice.Total * random.Next(2, 8) / 10m, invoice.Currency);
+            if (amount <= 0 || amount > invoice.Total) continue;
+            await payments.RecordAsync(invoice, modes[random.Next(Math.Min(2, modes.Count))], date, amount);
+        }
+        await db.SaveChangesAsync();
     }
 
     private static readonly (string Description, string Vendor, string Category, int Min, int Max)[] MonthlyCosts =

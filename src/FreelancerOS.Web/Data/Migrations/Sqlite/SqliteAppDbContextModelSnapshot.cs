@@ -1214,6 +1214,11 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("FreelancerOS.Web.Domain.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -1224,6 +1229,11 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PaymentModeId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FreelancerOS.Web.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Category");
 
@@ -1432,6 +1442,11 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                     b.HasOne("FreelancerOS.Web.Domain.Client", "Client")
                         .WithMany()
                         .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("FreelancerOS.Web.Domain.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Client");
