@@ -64,6 +64,14 @@ builder.Services.AddScoped<ValidationFilter>();
 builder.Services.AddControllersWithViews(o =>
     {
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        // What a person sees when a field cannot even be read (letters in an amount, a date that is not one).
+        var messages = o.ModelBindingMessageProvider;
+        messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"'{value}' is not valid here: check the number or date format.");
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"'{value}' is not valid here.");
+        messages.SetValueIsInvalidAccessor(value => $"'{value}' is not valid here.");
+        messages.SetValueMustNotBeNullAccessor(_ => "Enter a value.");
+        messages.SetUnknownValueIsInvalidAccessor(_ => "This value is not valid.");
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "This value is not valid.");
         o.Filters.AddService<ValidationFilter>();
     })
     .AddRazorOptions(o =>
