@@ -224,8 +224,14 @@ public sealed class BilledExpenseTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("2 · 204.50 EUR", page.QuerySelector("[data-role=profit-unbilled-expenses]")!.TextContent.Trim());
         Assert.Equal("1 · 410.00 USD", page.QuerySelector("[data-role=profit-unbilled-expenses-other]")!.TextContent.Trim());
 
-        await BillAsync(s.Client, s.ClientId, $"#expense-{s.Hotel}");
+        var id = await BillAsync(s.Client, s.ClientId, $"#expense-{s.Hotel}");
         page = await s.Client.GetPageAsync($"/projects/details/{s.Website}");
+        Assert.Equal("1 · 84.50 EUR", page.QuerySelector("[data-role=profit-unbilled-expenses]")!.TextContent.Trim());
+
+        // Issued, the recharged cost is not the project's billed fee (it passes a cost on).
+        await InvoiceSteps.IssueAsync(s.Client, id);
+        page = await s.Client.GetPageAsync($"/projects/details/{s.Website}");
+        Assert.Equal("0.00 EUR", page.QuerySelector("[data-role=profit-billed]")!.TextContent.Trim());
         Assert.Equal("1 · 84.50 EUR", page.QuerySelector("[data-role=profit-unbilled-expenses]")!.TextContent.Trim());
     }
 }
