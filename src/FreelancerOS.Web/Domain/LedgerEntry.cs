@@ -125,6 +125,25 @@ public class Expense : LedgerEntry
     /// <summary>To be billed on to a client (the project it belongs to is <see cref="LedgerEntry.ProjectId"/>).</summary>
     public bool Rechargeable { get; set; }
 
+    /// <summary>
+    /// Why this change may not be made while the expense is billed on an invoice (<see cref="LedgerEntry.InvoiceId"/>
+    /// set), or null when it may: the invoice line holds its amount and currency and the expense was taken as a
+    /// rechargeable cost of its project, so those stay as billed and the expense cannot be deleted. Description,
+    /// vendor, date, category and payment mode stay editable (the line keeps its own text).
+    /// </summary>
+    public string? WhyNotChange(decimal? newAmount, string? newCurrency, int? newProjectId, bool newRechargeable, bool deleting, string invoiceName)
+    {
+        if (InvoiceId is null) return null;
+        const string how = "Take its line off the draft, delete the draft or void the invoice first.";
+        if (deleting)
+            return $"This expense is billed on {invoiceName}, so it cannot be deleted. {how}";
+        if (newAmount != Amount || !string.Equals(Domain.Currency.Normalize(newCurrency ?? ""), Currency, StringComparison.Ordinal))
+            return $"This expense is billed on {invoiceName}: its amount and currency are on the invoice and cannot be changed. {how}";
+        if (newProjectId != ProjectId || !newRechargeable)
+            return $"This expense is billed on {invoiceName}: it stays a rechargeable expense of its project. {how}";
+        return null;
+    }
+
     /// <summary>Path of the stored receipt, relative to the data folder; null when there is none.</summary>
     public string? ReceiptPath { get; set; }
     public string? ReceiptFileName { get; set; }

@@ -125,4 +125,67 @@ public sealed class PostgresBilledWorkTests : IAsyncLifetime
         Assert.Null((await after.TimeEntries.SingleAsync(t => t.Id == entryId)).InvoiceId);
         Assert.Equal(MilestoneState.Reached, (await after.Milestones.SingleAsync(m => m.Id == milestoneId)).State);
     }
+
+    [Fact]
+    public async Task TenDraftsTakingTheSameRechargeableExpenseAtOnce_OneWins_AndVoidReleasesIt()
+    {
+        var userId = Guid.NewGuid().ToString();
+        await using (var db = Db(null))
+        {
+            db.Users.Add(new AppUser { Id = userId, UserName = userId, Email = $"{userId}@example.com" });
+            await db.SaveChangesAsync();
+        }
+        int clientId, expenseId;
+        await using (var owned = Db(userId))
+        {
+            var client = new Client { Name = "Parallel Ltd", Currency = "EUR" };
+            var project = new Project { Name = "Site", Client = client };
+            owned.Projects.Add(project);
+            await owned.SaveChangesAsync();
+            var expense = new Expense { Description = "Train", Vendor = "SNCF", Rechargeable = true, ProjectId = project.Id };
+            expense.Record(new DateOnly(2026, 10, 12), 84.50m, "EUR", null, "EUR");
+            owned.Expenses.Add(expense);
+            await owned.SaveChangesAsync();
+            (clientId, expenseId) = (client.Id, expense.Id);
+        }
+
+        async Task<bool> TryBillAsync(int k)
+        {
+            await using var db = Db(userId);
+            var work = new BilledWork(db);
+            var picked = await work.ResolveAsync(new WorkPick(null, null, [], [], TimeLineMode.PerService, [], [], [], [expenseId]), clientId);
+            if (picked.Refusal is not null) return false;
+            var client = await db.Clients.SingleAsync(c => c.Id == clientId);
+            var invoice = Invoice.CreateDraft(client, new DateOnly(2026, 11, 22), new DateOnly(2026, 12, 22), null, $"request {k}", new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
+            var lines = invoice.AddLines(picked.Lines.Select(l => l.Item).ToList());
+            try
+            {
+                await work.SaveNewDraftAsync(invoice, lines.Zip(picked.Lines).ToList());
+                return true;
+            }
+            catch (AlreadyBilledException)
+            {
+                return false;
+            }
+        }
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(k => Task.Run(() => TryBillAsync(k))));
+
+        Assert.Single(results, r => r);
+        int invoiceId;
+        await using (var check = Db(userId))
+        {
+            var invoice = await check.Invoices.Include(i => i.Lines).SingleAsync();
+            invoiceId = invoice.Id;
+            Assert.Equal(84.50m, invoice.Total);
+            Assert.Equal(invoice.Id, (await check.Expenses.SingleAsync(e => e.Id == expenseId)).InvoiceId);
+        }
+        await using (var release = Db(userId))
+        {
+            var draft = await release.Invoices.SingleAsync(i => i.Id == invoiceId);
+            await new BilledWorkHook(new BilledWork(release)).OnVoidedAsync(draft, default);
+        }
+        await using var after = Db(userId);
+        Assert.Null((await after.Expenses.SingleAsync(e => e.Id == expenseId)).InvoiceId);
+    }
 }

@@ -17,9 +17,13 @@ public enum TimeLineMode
 /// <summary>What the user ticked on the invoice form.</summary>
 public sealed record WorkPick(
     DateOnly? From, DateOnly? To, IReadOnlyList<(int ProjectId, int? ServiceId)> TimeGroups, IReadOnlyList<int> TimeEntryIds,
-    TimeLineMode TimeLines, IReadOnlyList<int> MilestoneIds, IReadOnlyList<int> ServiceIds, IReadOnlyList<int> ScopeChangeIds)
+    TimeLineMode TimeLines, IReadOnlyList<int> MilestoneIds, IReadOnlyList<int> ServiceIds, IReadOnlyList<int> ScopeChangeIds,
+    IReadOnlyList<int>? ExpenseIds = null)
 {
-    public bool IsEmpty => TimeGroups.Count == 0 && TimeEntryIds.Count == 0 && MilestoneIds.Count == 0 && ServiceIds.Count == 0 && ScopeChangeIds.Count == 0;
+    public IReadOnlyList<int> Expenses => ExpenseIds ?? [];
+
+    public bool IsEmpty => TimeGroups.Count == 0 && TimeEntryIds.Count == 0 && MilestoneIds.Count == 0 && ServiceIds.Count == 0 && ScopeChangeIds.Count == 0
+                           && Expenses.Count == 0;
 
     /// <summary>"12-3" is project 12, service 3; "12-0" is project 12's time with no service.</summary>
     public static string GroupKey(int projectId, int? serviceId) => $"{projectId}-{serviceId ?? 0}";
@@ -63,9 +67,10 @@ public sealed record UnbilledItem(int Id, string ProjectName, string Name, decim
 /// <summary>A client's unbilled work, as the invoice form lists it.</summary>
 public sealed record UnbilledWork(
     int ClientId, string ClientName, string Currency, DateOnly? From, DateOnly? To, IReadOnlyList<UnbilledTimeGroup> Time, bool TimeListCut,
-    IReadOnlyList<UnbilledItem> Milestones, IReadOnlyList<UnbilledItem> Services, IReadOnlyList<UnbilledItem> ScopeChanges)
+    IReadOnlyList<UnbilledItem> Milestones, IReadOnlyList<UnbilledItem> Services, IReadOnlyList<UnbilledItem> ScopeChanges,
+    IReadOnlyList<UnbilledItem> Expenses)
 {
-    public bool IsEmpty => Time.Count == 0 && Milestones.Count == 0 && Services.Count == 0 && ScopeChanges.Count == 0;
+    public bool IsEmpty => Time.Count == 0 && Milestones.Count == 0 && Services.Count == 0 && ScopeChanges.Count == 0 && Expenses.Count == 0;
 }
 
 /// <summary>
@@ -74,7 +79,8 @@ public sealed record UnbilledWork(
 /// and checks the count, so of two requests taking the same item one wins and the other saves nothing.
 /// Items come back (unbilled) when their line is removed, the draft deleted or the invoice voided.
 /// Billable work: billable time entries, reached milestones, flat services, and approved scope changes
-/// that carry an amount (an hourly project's change raises its estimate; its hours are billed as time).
+/// that carry an amount (an hourly project's change raises its estimate; its hours are billed as time),
+/// and rechargeable expenses of the client's projects (billed at cost, in their own currency).
 /// </summary>
 public sealed class BilledWork(AppDbContext db)
 {
@@ -112,8 +118,26 @@ public sealed class BilledWork(AppDbContext db)
             .Where(x => x.p.ClientId == clientId && x.s.State == ScopeChangeState.Approved && x.s.InvoiceId == null && x.s.EstimateAmount != null)
             .OrderBy(x => x.p.Name).ThenBy(x => x.s.RequestedOn)
             .Select(x => new UnbilledItem(x.s.Id, x.p.Name, x.s.Description, 1m, x.s.EstimateAmount!.Value, client.Currency)).ToListAsync(ct);
-        return new UnbilledWork(client.Id, client.Name, client.Currency, from, to, groups, rows.Count > ListedEntries, milestones, services, changes);
+        // Expenses in another currency are listed too (with their currency): ticking one is refused by name.
+        var expenses = (await db.Expenses.AsNoTracking()
+            .Join(db.Projects, e => e.ProjectId, p => (int?)p.Id, (e, p) => new { e, p })
+            .Where(x => x.p.ClientId == clientId && x.e.Rechargeable && x.e.InvoiceId == null)
+            .Select(x => new { x.e.Id, ProjectName = x.p.Name, x.e.Description, x.e.Vendor, x.e.Date, x.e.Amount, x.e.Currency }).ToListAsync(ct))
+            .OrderBy(x => x.ProjectName).ThenBy(x => x.Date).ThenBy(x => x.Id)
+            .Select(x => new UnbilledItem(x.Id, x.ProjectName, ExpenseName(x.Description, x.Vendor, x.Date), 1m, x.Amount, x.Currency)).ToList();
+        return new UnbilledWork(client.Id, client.Name, client.Currency, from, to, groups, rows.Count > ListedEntries, milestones, services, changes, expenses);
     }
+
+    /// <summary>"invoice INV-2026-0001" or "a draft invoice": how the ledger names the invoice an expense is billed on.</summary>
+    public async Task<string> InvoiceNameAsync(int invoiceId, CancellationToken ct = default)
+    {
+        var number = await db.Invoices.AsNoTracking().Where(i => i.Id == invoiceId).Select(i => i.Number).SingleOrDefaultAsync(ct);
+        return number is null ? "a draft invoice" : $"invoice {number}";
+    }
+
+    /// <summary>"Train to Lyon (SNCF, 2026-10-12)": the expense as its invoice line names it, after the project.</summary>
+    public static string ExpenseName(string description, string? vendor, DateOnly date) =>
+        $"{Shorten(description.Trim(), 300)} ({(string.IsNullOrWhiteSpace(vendor) ? "" : vendor.Trim() + ", ")}{date:yyyy-MM-dd})";
 
     private IQueryable<TimeEntry> UnbilledTime(int clientId, DateOnly? from, DateOnly? to)
     {
@@ -217,6 +241,27 @@ public sealed class BilledWork(AppDbContext db)
             lines.Add(new PickedLine(new InvoiceLineItem(InvoiceLineSourceKind.ScopeChange, c.Id, $"{c.ProjectName} – scope change: {Shorten(c.Description, 400)}", 1m,
                 c.EstimateAmount.Value, currency, c.ProjectId), [c.Id], label));
         }
+
+        // Rechargeable expenses: at cost, one line each, in the expense's own currency (the invoice refuses
+        // any item in another currency than its own, by name).
+        var expenseIds = pick.Expenses.Distinct().ToList();
+        var expenses = await db.Expenses.AsNoTracking().Where(e => expenseIds.Contains(e.Id))
+            .Select(e => new { e.Id, e.Description, e.Vendor, e.Date, e.Amount, e.Currency, e.Rechargeable, e.InvoiceId, e.ProjectId }).ToListAsync(ct);
+        if (expenses.Count != expenseIds.Count) return new PickResult([], null, true);
+        var expenseProjectIds = expenses.Where(e => e.ProjectId is not null).Select(e => e.ProjectId!.Value).Distinct().ToList();
+        var expenseProjects = await db.Projects.AsNoTracking().Where(p => expenseProjectIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Name, p.ClientId }).ToDictionaryAsync(p => p.Id, ct);
+        foreach (var e in expenses.OrderBy(e => e.ProjectId is { } pid && expenseProjects.TryGetValue(pid, out var pr) ? pr.Name : "").ThenBy(e => e.Date).ThenBy(e => e.Id))
+        {
+            var project = e.ProjectId is { } pid && expenseProjects.TryGetValue(pid, out var pr) ? pr : null;
+            var name = ExpenseName(e.Description, e.Vendor, e.Date);
+            var label = $"the expense {name}";
+            if (!e.Rechargeable || project is null) return PickResult.Refused($"{Capital(label)} is not a rechargeable expense of a project.");
+            if (project.ClientId != clientId) return PickResult.Refused($"{Capital(label)} belongs to {project.Name}, a project of another client.");
+            if (e.InvoiceId is not null) return PickResult.Refused($"{Capital(label)} is already on an invoice.");
+            lines.Add(new PickedLine(new InvoiceLineItem(InvoiceLineSourceKind.Expense, e.Id, $"{project.Name} – {name}", 1m, e.Amount, e.Currency, project.Id),
+                [e.Id], label));
+        }
         return new PickResult(lines, null, false);
     }
 
@@ -249,6 +294,8 @@ public sealed class BilledWork(AppDbContext db)
         {
             var ids = pick.ItemIds;
             var lineId = line.Id;
+            var price = pick.Item.UnitPrice;
+            var itemCurrency = pick.Item.Currency;
             var claimed = line.SourceKind switch
             {
                 InvoiceLineSourceKind.TimeEntry => await db.TimeEntries.Where(t => ids.Contains(t.Id) && t.InvoiceId == null && t.Billable)
@@ -260,6 +307,10 @@ public sealed class BilledWork(AppDbContext db)
                 InvoiceLineSourceKind.Service => await db.Services.Where(x => ids.Contains(x.Id) && x.InvoiceId == null && x.Pricing == ServicePricing.Flat)
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.InvoiceId, invoiceId).SetProperty(x => x.Version, x => x.Version + 1), ct),
                 InvoiceLineSourceKind.ScopeChange => await db.ScopeChanges.Where(x => ids.Contains(x.Id) && x.InvoiceId == null && x.State == ScopeChangeState.Approved)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.InvoiceId, invoiceId).SetProperty(x => x.Version, x => x.Version + 1), ct),
+                // The amount and currency are part of the condition: an expense edited since the form was read is not taken at a stale price.
+                InvoiceLineSourceKind.Expense => await db.Expenses.Where(x => ids.Contains(x.Id) && x.InvoiceId == null && x.Rechargeable
+                                                                              && x.Amount == price && x.Currency == itemCurrency)
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.InvoiceId, invoiceId).SetProperty(x => x.Version, x => x.Version + 1), ct),
                 _ => throw new InvalidOperationException($"{line.SourceKind} items are not billed here."),
             };
@@ -291,7 +342,7 @@ public sealed class BilledWork(AppDbContext db)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.InvoiceId, (int?)null).SetProperty(t => t.InvoiceLineId, (int?)null)
                     .SetProperty(t => t.Version, t => t.Version + 1), ct);
         await ReleaseAsync(invoiceId, SourceIds(lines, InvoiceLineSourceKind.Milestone), SourceIds(lines, InvoiceLineSourceKind.Service),
-            SourceIds(lines, InvoiceLineSourceKind.ScopeChange), ct);
+            SourceIds(lines, InvoiceLineSourceKind.ScopeChange), SourceIds(lines, InvoiceLineSourceKind.Expense), ct);
     }
 
     /// <summary>Makes every item billed on this invoice unbilled again (a deleted draft, a voided invoice).</summary>
@@ -300,15 +351,18 @@ public sealed class BilledWork(AppDbContext db)
         await db.TimeEntries.Where(t => t.InvoiceId == invoiceId)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.InvoiceId, (int?)null).SetProperty(t => t.InvoiceLineId, (int?)null)
                 .SetProperty(t => t.Version, t => t.Version + 1), ct);
-        await ReleaseAsync(invoiceId, null, null, null, ct);
+        await ReleaseAsync(invoiceId, null, null, null, null, ct);
     }
 
     private static List<int> SourceIds(IEnumerable<InvoiceLine> lines, InvoiceLineSourceKind kind) =>
         lines.Where(l => l.SourceKind == kind && l.SourceId is not null).Select(l => l.SourceId!.Value).ToList();
 
     /// <summary>Null lists mean "all of the invoice's".</summary>
-    private async Task ReleaseAsync(int invoiceId, List<int>? milestones, List<int>? services, List<int>? changes, CancellationToken ct)
+    private async Task ReleaseAsync(int invoiceId, List<int>? milestones, List<int>? services, List<int>? changes, List<int>? expenses, CancellationToken ct)
     {
+        if (expenses is null || expenses.Count > 0)
+            await db.Expenses.Where(x => x.InvoiceId == invoiceId && (expenses == null || expenses.Contains(x.Id)))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.InvoiceId, (int?)null).SetProperty(x => x.Version, x => x.Version + 1), ct);
         if (milestones is null || milestones.Count > 0)
             await db.Milestones.Where(m => m.InvoiceId == invoiceId && (milestones == null || milestones.Contains(m.Id)))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.InvoiceId, (int?)null).SetProperty(m => m.State, MilestoneState.Reached)

@@ -26,12 +26,13 @@ public sealed class InvoiceForm
     public List<int> MilestoneIds { get; set; } = [];
     public List<int> ServiceIds { get; set; } = [];
     public List<int> ScopeChangeIds { get; set; } = [];
+    public List<int> ExpenseIds { get; set; } = [];
 
     /// <summary>Lines from billed items to take off the draft (their items become unbilled again).</summary>
     public List<int> RemoveLineIds { get; set; } = [];
 
     public WorkPick Pick => new(WorkFrom, WorkTo, TimeGroups.Select(WorkPick.ParseGroup).OfType<(int, int?)>().ToList(),
-        TimeEntryIds, TimeLines, MilestoneIds, ServiceIds, ScopeChangeIds);
+        TimeEntryIds, TimeLines, MilestoneIds, ServiceIds, ScopeChangeIds, ExpenseIds);
 
     /// <summary>Rows the user filled in; rows left entirely blank are ignored.</summary>
     public IEnumerable<InvoiceLineForm> FilledLines => Lines.Where(l => !l.IsBlank);
@@ -83,7 +84,7 @@ public sealed class InvoiceFormValidator : AbstractValidator<InvoiceForm>
             .WithMessage("The end of the period cannot be before its start.");
         RuleFor(f => f.TimeGroups).Must(gs => gs.All(g => WorkPick.ParseGroup(g) is not null)).OverridePropertyName("Work")
             .WithMessage("That choice of time is not valid; reload the page.");
-        RuleFor(f => f.TimeEntryIds.Count + f.MilestoneIds.Count + f.ServiceIds.Count + f.ScopeChangeIds.Count + f.TimeGroups.Count)
+        RuleFor(f => f.TimeEntryIds.Count + f.MilestoneIds.Count + f.ServiceIds.Count + f.ScopeChangeIds.Count + f.ExpenseIds.Count + f.TimeGroups.Count)
             .LessThanOrEqualTo(5000).OverridePropertyName("Work").WithMessage("Pick fewer items at once (at most 5,000).");
         RuleFor(f => f.Lines.Count).LessThanOrEqualTo(Invoice.MaxLines).OverridePropertyName("Lines")
             .WithMessage($"An invoice holds at most {Invoice.MaxLines} lines.");

@@ -13,7 +13,7 @@ namespace FreelancerOS.Web.Features.Ledger;
 /// </summary>
 public sealed partial class LedgerController(
     AppDbContext db, TimeProvider clock, IConfiguration config, IWebHostEnvironment env, ImportJobs imports, IServiceScopeFactory scopes,
-    FreelancerOS.Web.Features.Invoices.InvoicePayments payments)
+    FreelancerOS.Web.Features.Invoices.InvoicePayments payments, FreelancerOS.Web.Features.Invoices.BilledWork billed)
     : Controller
 {
     private string DataFolder => Database.DataFolder(config, env);
@@ -104,6 +104,13 @@ public sealed partial class LedgerController(
         // An income of an issued invoice keeps the invoice's amount and currency (its incomes add up to its total).
         if (ModelState.IsValid && await payments.WhyNotChangeAsync(entry, form.Amount, form.Currency, deleting: false) is { } why)
             ModelState.AddModelError(nameof(EntryForm.Amount), why);
+        // An expense billed on an invoice keeps its amount, currency, project and "rechargeable" (the line holds them).
+        if (ModelState.IsValid && entry is Expense { InvoiceId: { } billedOn } billedExpense
+            && billedExpense.WhyNotChange(form.Amount, form.Currency, form.ProjectId, form.Rechargeable, deleting: false, await billed.InvoiceNameAsync(billedOn)) is { } locked)
+        {
+            ModelState.AddModelError(nameof(EntryForm.Amount), locked);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
         var wasSettled = entry.IsSettled;
         if (!await ApplyFormAsync(entry, form, home) || !await ReceiptAcceptableAsync(form))
             return await FormView(form, id, (entry as Expense)?.ReceiptFileName);
@@ -144,6 +151,13 @@ public sealed partial class LedgerController(
             ModelState.AddModelError("", why);
             Response.StatusCode = StatusCodes.Status409Conflict;
             return await FormView(EntryForm.From(entry), id, (entry as Expense)?.ReceiptFileName);
+        }
+        if (entry is Expense { InvoiceId: { } billedOn } expense
+            && expense.WhyNotChange(null, null, null, false, deleting: true, await billed.InvoiceNameAsync(billedOn)) is { } locked)
+        {
+            ModelState.AddModelError("", locked);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return await FormView(EntryForm.From(entry), id, expense.ReceiptFileName);
         }
         var receipt = (entry as Expense)?.ReceiptPath;
         db.LedgerEntries.Remove(entry);

@@ -8,7 +8,9 @@ namespace FreelancerOS.Web.Features.Projects;
 /// A project's invoiced amount: the sum of its lines on issued invoices (Sent, Overdue, Paid), before
 /// tax, in the client's currency. It feeds completion "by invoicing" and the "billed" figure of
 /// profitability, and it is computed here only, in one grouped query for any number of projects.
-/// Drafts and void invoices do not count; free lines belong to no project.
+/// Drafts and void invoices do not count; free lines belong to no project. Rechargeable expenses billed at
+/// cost are not counted either: they pass a cost on, so they neither advance completion nor raise the
+/// effective hourly rate.
 /// </summary>
 public static class ProjectInvoicing
 {
@@ -18,7 +20,7 @@ public static class ProjectInvoicing
         var invoiced = InvoiceStatuses.Invoiced.ToList();
         // Joined through Invoices, whose owner filter scopes the lines (lines are not owned entities themselves).
         return await db.InvoiceLines.AsNoTracking()
-            .Where(l => l.ProjectId != null && projectIds.Contains(l.ProjectId.Value))
+            .Where(l => l.ProjectId != null && projectIds.Contains(l.ProjectId.Value) && l.SourceKind != InvoiceLineSourceKind.Expense)
             .Join(db.Invoices.Where(i => invoiced.Contains(i.Status)), l => l.InvoiceId, i => i.Id, (l, i) => l)
             .GroupBy(l => l.ProjectId!.Value)
             .Select(g => new { ProjectId = g.Key, Amount = g.Sum(l => l.Amount) })

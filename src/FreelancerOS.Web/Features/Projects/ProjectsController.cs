@@ -333,7 +333,8 @@ public sealed class ProjectsController(AppDbContext db, TimeProvider clock) : Co
         var hours = (await ProjectFigures.HoursAsync(db, [id])).GetValueOrDefault(id) ?? new ProjectHours(id, 0, 0, 0);
         var invoiced = (await ProjectInvoicing.InvoicedAmountsAsync(db, [id])).GetValueOrDefault(id);
         var currency = project.Client!.Currency;
-        var profit = new Profitability(project.TotalEstimatedHours, hours.Hours, invoiced, hours.UnbilledHours, hours.UnbilledValue, currency);
+        var profit = new Profitability(project.TotalEstimatedHours, hours.Hours, invoiced, hours.UnbilledHours, hours.UnbilledValue, currency,
+            await ProjectFigures.UnbilledExpensesAsync(db, id));
         return new ProjectDetails(project, project.Client.Name, currency, project.CompletionPercent(hours.Hours, invoiced), hours.Hours, invoiced,
             services, milestones, changes, entries, profit, scopeForm);
     }
