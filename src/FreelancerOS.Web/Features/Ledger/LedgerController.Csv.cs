@@ -70,27 +70,17 @@ public sealed partial class LedgerController
     [HttpPost]
     public async Task<IActionResult> ImportPreview(ImportMapping mapping)
     {
-        var path = ImportPath(mapping.Token);
-        if (!System.IO.File.Exists(path)) return NotFound();
-        var headers = LedgerCsv.Peek(path)?.Headers ?? [];
-        if (!ModelState.IsValid) return View("ImportMap", new ImportMapPage(mapping, headers, LedgerCsv.Peek(path)?.Sample ?? [], ""));
-        var (home, _) = await AccountAsync();
-        var result = LedgerCsv.Parse(path, mapping, home);
-        await FlagDuplicatesAsync(result);
-        return View("ImportPreview", new ImportPreviewPage(mapping, result, headers));
+        var upload = await ParseUploadAsync(mapping);
+        return upload.Refusal ?? View("ImportPreview", new ImportPreviewPage(mapping, upload.Result!, upload.Headers));
     }
 
     /// <summary>Starts the import in the background (one transaction) and shows its progress; a file with any error imports nothing.</summary>
     [HttpPost]
     public async Task<IActionResult> ImportRun(ImportMapping mapping)
     {
-        var path = ImportPath(mapping.Token);
-        if (!System.IO.File.Exists(path)) return NotFound();
-        var headers = LedgerCsv.Peek(path)?.Headers ?? [];
-        if (!ModelState.IsValid) return View("ImportMap", new ImportMapPage(mapping, headers, LedgerCsv.Peek(path)?.Sample ?? [], ""));
-        var (home, _) = await AccountAsync();
-        var result = LedgerCsv.Parse(path, mapping, home);
-        await FlagDuplicatesAsync(result);
+        var upload = await ParseUploadAsync(mapping);
+        if (upload.Refusal is not null) return upload.Refusal;
+        var (result, headers, path, home) = (upload.Result!, upload.Headers, upload.Path, upload.HomeCurrency);
         if (result.HasErrors) return View("ImportPreview", new ImportPreviewPage(mapping, result, headers));
 
         var owner = db.CurrentUserId!;
@@ -107,6 +97,26 @@ public sealed partial class LedgerController
         if (job is null) return NotFound();
         ViewData["Token"] = id;
         return Request.IsHtmx() ? PartialView("_ImportProgress", job) : View(job);
+    }
+
+    private sealed record Upload(IActionResult? Refusal, ParseResult? Result, string[] Headers, string Path, string HomeCurrency);
+
+    /// <summary>
+    /// Reads the uploaded file again with the posted mapping: a 404 when the upload is gone, the mapping
+    /// page when the mapping is invalid, else the parsed rows with the ledger's duplicates flagged.
+    /// </summary>
+    private async Task<Upload> ParseUploadAsync(ImportMapping mapping)
+    {
+        var path = ImportPath(mapping.Token);
+        if (!System.IO.File.Exists(path)) return new Upload(NotFound(), null, [], path, "");
+        var peek = LedgerCsv.Peek(path);
+        var headers = peek?.Headers ?? [];
+        if (!ModelState.IsValid)
+            return new Upload(View("ImportMap", new ImportMapPage(mapping, headers, peek?.Sample ?? [], "")), null, headers, path, "");
+        var (home, _) = await AccountAsync();
+        var result = LedgerCsv.Parse(path, mapping, home);
+        await FlagDuplicatesAsync(result);
+        return new Upload(null, result, headers, path, home);
     }
 
     private async Task FlagDuplicatesAsync(ParseResult result)
