@@ -71,7 +71,7 @@ public sealed partial class LedgerController
     public async Task<IActionResult> ImportPreview(ImportMapping mapping)
     {
         var upload = await ParseUploadAsync(mapping);
-        return upload.Refusal ?? View("ImportPreview", new ImportPreviewPage(mapping, upload.Result!, upload.Headers));
+        return upload.Refusal ?? View("ImportPreview", new ImportPreviewPage(mapping, upload.Parsed!, upload.Headers));
     }
 
     /// <summary>Starts the import in the background (one transaction) and shows its progress; a file with any error imports nothing.</summary>
@@ -80,7 +80,7 @@ public sealed partial class LedgerController
     {
         var upload = await ParseUploadAsync(mapping);
         if (upload.Refusal is not null) return upload.Refusal;
-        var (result, headers, path, home) = (upload.Result!, upload.Headers, upload.Path, upload.HomeCurrency);
+        var (result, headers, path, home) = (upload.Parsed!, upload.Headers, upload.Path, upload.HomeCurrency);
         if (result.HasErrors) return View("ImportPreview", new ImportPreviewPage(mapping, result, headers));
 
         var owner = db.CurrentUserId!;
@@ -99,7 +99,7 @@ public sealed partial class LedgerController
         return Request.IsHtmx() ? PartialView("_ImportProgress", job) : View(job);
     }
 
-    private sealed record Upload(IActionResult? Refusal, ParseResult? Result, string[] Headers, string Path, string HomeCurrency);
+    private sealed record Upload(IActionResult? Refusal, ParseResult? Parsed, string[] Headers, string Path, string HomeCurrency);
 
     /// <summary>
     /// Reads the uploaded file again with the posted mapping: a 404 when the upload is gone, the mapping
