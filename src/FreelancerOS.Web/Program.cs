@@ -90,7 +90,7 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddSingleton<FreelancerOS.Web.Features.Ledger.ImportJobs>();
 
-// Invoices: numbering on issue, the PDF (AGPL licence + fonts, once), the overdue job at start-up and hourly.
+// Invoices: numbering on issue, the PDF (fonts, once), the overdue job at start-up and hourly.
 builder.Services.AddScoped<InvoiceIssuer>();
 builder.Services.AddScoped<BilledWork>();
 builder.Services.AddScoped<IInvoiceLifecycleHook, BilledWorkHook>();
