@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of FreelancerOS. Installs what the tests need when it is missing (Chromium and its
-# driver, poppler-utils, PostgreSQL, fonts), starts a private PostgreSQL on 127.0.0.1 for the tests and
+# driver, poppler-utils, PostgreSQL, fonts, docker-compose), starts a private PostgreSQL on 127.0.0.1 for the tests and
 # stops it on exit. Usage: ./test.sh [extra dotnet test arguments, e.g. --filter Pipeline]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -15,6 +15,7 @@ command -v chromedriver >/dev/null 2>&1 || need_packages+=(chromium-driver)
 command -v pdftotext >/dev/null 2>&1 || need_packages+=(poppler-utils)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
 [ -d /usr/share/fonts/truetype/dejavu ] || need_packages+=(fonts-dejavu-core)
+command -v docker-compose >/dev/null 2>&1 || need_packages+=(docker-compose)
 if [ ${#need_packages[@]} -gt 0 ]; then
   log "Installing ${need_packages[*]}"
   sudo_cmd=""

@@ -7,19 +7,23 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using FluentValidation;
+using FluentValidation.AspNetCore;
 using Quartz;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 var dataFolder = Database.DataFolder(builder.Configuration, builder.Environment);
 
-builder.Logging.ClearProviders();
-builder.Logging.AddSerilog(new LoggerConfiguration()
+// This app's own logger, not Serilog's static one: several app instances (tests) can live in one process.
+// Nothing logs a form body; the request log records method, path, status and time only.
+var logger = new LoggerConfiguration()
     .ReadFrom.Configuration(builder.Configuration)
     .Enrich.FromLogContext()
     .WriteTo.Console()
     .WriteTo.File(Path.Combine(dataFolder, "logs", "freelanceros-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31)
-    .CreateLogger(), dispose: true);
+    .CreateLogger();
+builder.Services.AddSerilog(logger, dispose: true);
 
 // Sign-in cookies and antiforgery tokens stay valid across restarts (and across instances sharing the data folder).
 builder.Services.AddDataProtection()
@@ -59,8 +63,9 @@ builder.Services.AddAntiforgery(o =>
     o.Cookie.Name = "FreelancerOS.Antiforgery";
 });
 
-builder.Services.AddValidatorsFromAssembly(typeof(Program).Assembly);
-builder.Services.AddScoped<ValidationFilter>();
+builder.Services.AddValidatorsFromAssembly(typeof(Program).Assembly, includeInternalTypes: true);
+builder.Services.AddFluentValidationAutoValidation();
+builder.Services.AddTransient<IValidatorInterceptor, OneMessagePerField>();
 builder.Services.AddControllersWithViews(o =>
     {
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
@@ -72,7 +77,6 @@ builder.Services.AddControllersWithViews(o =>
         messages.SetValueMustNotBeNullAccessor(_ => "Enter a value.");
         messages.SetUnknownValueIsInvalidAccessor(_ => "This value is not valid.");
         messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "This value is not valid.");
-        o.Filters.AddService<ValidationFilter>();
     })
     .AddRazorOptions(o =>
     {
@@ -86,7 +90,7 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddSingleton<FreelancerOS.Web.Features.Ledger.ImportJobs>();
 
-// Invoices: numbering on issue, the PDF (AGPL licence + fonts, once), the overdue job at start-up and hourly.
+// Invoices: numbering on issue, the PDF (fonts, once), the overdue job at start-up and hourly.
 builder.Services.AddScoped<InvoiceIssuer>();
 builder.Services.AddScoped<BilledWork>();
 builder.Services.AddScoped<IInvoiceLifecycleHook, BilledWorkHook>();
@@ -122,7 +126,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseUserCulture();
 app.UseAuthorization();
-app.UseRequestLog();
+app.UseSerilogRequestLogging(o => o.Logger = logger);
 
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapControllerRoute("default", "{controller=Dashboard}/{action=Index}/{id?}");

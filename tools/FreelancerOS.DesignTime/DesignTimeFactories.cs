@@ -22,6 +22,12 @@ internal sealed class PostgresFactory : IDesignTimeDbContextFactory<PostgresAppD
         new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=design_time").Options, new NoUser());
 }
 
+internal sealed class SqlServerFactory : IDesignTimeDbContextFactory<SqlServerAppDbContext>
+{
+    public SqlServerAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerAppDbContext>().UseSqlServer("Server=localhost;Database=design_time;Trusted_Connection=True;TrustServerCertificate=True").Options, new NoUser());
+}
+
 internal static class Program
 {
     private static void Main() => Console.WriteLine("Design-time host for `dotnet ef`; see scripts/add-migration.sh.");

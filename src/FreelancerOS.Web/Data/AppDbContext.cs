@@ -109,3 +109,13 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
 
 public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, ICurrentUser currentUser)
     : AppDbContext(options, currentUser);
+
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options, ICurrentUser currentUser)
+    : AppDbContext(options, currentUser)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        SqlServerModel.Adapt(builder);
+    }
+}

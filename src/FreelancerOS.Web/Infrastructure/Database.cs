@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace FreelancerOS.Web.Infrastructure;
 
-public enum DatabaseProvider { Sqlite, Postgres }
+public enum DatabaseProvider { Sqlite, Postgres, SqlServer }
 
 public static class Database
 {
@@ -30,6 +30,11 @@ public static class Database
                 if (string.IsNullOrWhiteSpace(connection))
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty.");
                 services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connection));
+                break;
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connection))
+                    throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Default is empty.");
+                services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(connection));
                 break;
             default:
                 if (string.IsNullOrWhiteSpace(connection))

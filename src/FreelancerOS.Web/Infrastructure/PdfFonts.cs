@@ -13,13 +13,12 @@ public sealed class PdfFonts : IFontResolver
     private static readonly Lock Gate = new();
     private static bool _configured;
 
-    /// <summary>Chooses the AGPL licence and the font resolver, once per process.</summary>
+    /// <summary>Sets the font resolver, once per process.</summary>
     public static void Configure()
     {
         lock (Gate)
         {
             if (_configured) return;
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
             GlobalFontSettings.FontResolver ??= new PdfFonts();
             _configured = true;
         }

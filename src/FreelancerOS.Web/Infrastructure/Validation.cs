@@ -1,55 +1,26 @@
-using System.Reflection;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
+using FluentValidation.AspNetCore;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Mvc;
 
 namespace FreelancerOS.Web.Infrastructure;
 
 /// <summary>
-/// FluentValidation without its AspNetCore package (absent here): validators are registered by
-/// scanning this assembly, and one action filter runs the validator of each bound argument, putting
-/// its errors into ModelState beside the field. Controllers then check ModelState.IsValid as usual.
+/// FluentValidation's auto-validation puts every rule's message beside its field; a field that could
+/// not even be read (letters in an amount) already says why, so its second message is dropped.
 /// </summary>
-public static class Validation
+public sealed class OneMessagePerField : IValidatorInterceptor
 {
-    public static IServiceCollection AddValidatorsFromAssembly(this IServiceCollection services, Assembly assembly)
-    {
-        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
-        {
-            foreach (var contract in type.GetInterfaces()
-                         .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
-                services.AddScoped(contract, type);
-        }
-        return services;
-    }
+    public IValidationContext BeforeAspNetValidation(ActionContext actionContext, IValidationContext commonContext) => commonContext;
 
-    public static void AddTo(this FluentValidation.Results.ValidationResult result, ModelStateDictionary modelState, string prefix = "")
+    public ValidationResult AfterAspNetValidation(ActionContext actionContext, IValidationContext validationContext, ValidationResult result)
     {
-        foreach (var error in result.Errors)
-        {
-            var key = string.IsNullOrEmpty(prefix) ? error.PropertyName : $"{prefix}.{error.PropertyName}";
-            // A field that failed to bind already says why; one message per field is enough.
-            if (modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0) continue;
-            modelState.AddModelError(key, error.ErrorMessage);
-        }
-    }
-}
-
-public sealed class ValidationFilter(IServiceProvider services) : IAsyncActionFilter
-{
-    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
-    {
-        foreach (var (name, value) in context.ActionArguments)
-        {
-            if (value is null) continue;
-            var validatorType = typeof(IValidator<>).MakeGenericType(value.GetType());
-            if (services.GetService(validatorType) is not IValidator validator) continue;
-            var result = await validator.ValidateAsync(new ValidationContext<object>(value), context.HttpContext.RequestAborted);
-            var parameter = context.ActionDescriptor.Parameters.FirstOrDefault(p => p.Name == name);
-            // Form fields bind without a prefix unless the parameter asks for one.
-            var prefix = parameter?.BindingInfo?.BinderModelName ?? "";
-            result.AddTo(context.ModelState, prefix);
-        }
-        await next();
+        var unreadable = actionContext.ModelState
+            .Where(field => field.Value is { Errors.Count: > 0 })
+            .Select(field => field.Key)
+            .ToList();
+        if (unreadable.Count == 0) return result;
+        return new ValidationResult(result.Errors.Where(error =>
+            !unreadable.Any(key => key == error.PropertyName || key.EndsWith("." + error.PropertyName, StringComparison.Ordinal))));
     }
 }

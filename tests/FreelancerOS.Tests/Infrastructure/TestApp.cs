@@ -21,6 +21,9 @@ public class TestApp : WebApplicationFactory<Program>
 
     protected virtual bool RegistrationOpen => true;
 
+    /// <summary>Serilog's level (it replaces the logging filters below): quiet unless a test reads the log.</summary>
+    protected virtual string LogLevel => "Warning";
+
     public string DataFolder => _folder;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -31,7 +34,8 @@ public class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_folder, "app.db")};Pooling=False");
         builder.UseSetting("Data:Folder", _folder);
         builder.UseSetting("Registration:Open", RegistrationOpen ? "true" : "false");
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.UseSetting("Serilog:MinimumLevel:Default", LogLevel);
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

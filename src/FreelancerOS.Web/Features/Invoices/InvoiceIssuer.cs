@@ -60,7 +60,7 @@ public sealed class InvoiceIssuer(AppDbContext db, TimeProvider clock, IEnumerab
         }
     }
 
-    private async Task<int> NextSequenceAsync(int year, CancellationToken ct)
+    internal async Task<int> NextSequenceAsync(int year, CancellationToken ct)
     {
         var updated = await db.InvoiceNumberCounters.Where(c => c.Year == year)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSequence, c => c.LastSequence + 1), ct);

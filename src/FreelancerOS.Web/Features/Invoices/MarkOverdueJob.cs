@@ -81,13 +81,7 @@ public static class OverdueInvoices
         // just updated (and any left behind by an interrupted run), never a second one.
         if (marked > 0)
         {
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "InvoiceStatusChanges" ("InvoiceId", "From", "To", "At")
-                SELECT i."Id", {(int)InvoiceStatus.Sent}, {(int)InvoiceStatus.Overdue}, i."StatusChangedAt"
-                FROM "Invoices" i
-                WHERE i."Status" = {(int)InvoiceStatus.Overdue}
-                  AND COALESCE((SELECT h."To" FROM "InvoiceStatusChanges" h WHERE h."InvoiceId" = i."Id" ORDER BY h."Id" DESC LIMIT 1), -1) <> {(int)InvoiceStatus.Overdue}
-                """, ct);
+            await db.Database.ExecuteSqlRawAsync(OverdueHistorySql.For(db.Database), ct);
         }
         await tx.CommitAsync(ct);
         return marked;

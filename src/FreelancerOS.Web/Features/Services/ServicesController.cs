@@ -90,8 +90,14 @@ public sealed class ServicesController(AppDbContext db) : Controller
             TempData["Flash"] = "This service or its time is on an invoice, so it cannot be deleted.";
             return RedirectToAction(nameof(Edit), new { id });
         }
+        await using var tx = await db.Database.BeginTransactionAsync();
+        // Done here rather than left to ON DELETE SET NULL: SQL Server cannot declare those (see SqlServerModel).
+        await db.TimeEntries.Where(t => t.ServiceId == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.ServiceId, (int?)null).SetProperty(t => t.Version, t => t.Version + 1));
+        await db.Timers.Where(t => t.ServiceId == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.ServiceId, (int?)null).SetProperty(t => t.Version, t => t.Version + 1));
+        await db.Incomes.Where(i => i.ServiceId == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.ServiceId, (int?)null).SetProperty(i => i.Version, i => i.Version + 1));
         db.Services.Remove(service);
         await db.SaveChangesAsync();
+        await tx.CommitAsync();
         TempData["Flash"] = $"Service {service.Name} was deleted; its time entries stay on the project.";
         return Redirect($"/projects/details/{service.ProjectId}");
     }
