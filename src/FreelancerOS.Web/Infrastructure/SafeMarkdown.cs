@@ -1,4 +1,6 @@
 using Markdig;
+using Markdig.Extensions.TaskLists;
+using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -34,7 +36,22 @@ public static class SafeMarkdown
             if (!IsSafeUrl(link.Url)) link.Url = "";
             link.GetAttributes().AddPropertyIfNotExist("rel", "noopener noreferrer");
         }
-        return Markdown.ToHtml(document, Pipeline);
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.ObjectRenderers.ReplaceOrAdd<HtmlTaskListRenderer>(new LabelledTaskListRenderer());
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    /// <summary>Markdig's to-do checkbox has no label, which screen readers announce as a bare "checkbox".</summary>
+    private sealed class LabelledTaskListRenderer : HtmlObjectRenderer<TaskList>
+    {
+        protected override void Write(HtmlRenderer renderer, TaskList obj) =>
+            renderer.Write(obj.Checked
+                ? "<input class=\"task-list-item-checkbox\" type=\"checkbox\" disabled=\"disabled\" checked=\"checked\" aria-label=\"Done\" />"
+                : "<input class=\"task-list-item-checkbox\" type=\"checkbox\" disabled=\"disabled\" aria-label=\"To do\" />");
     }
 
     public static bool IsSafeUrl(string? url)

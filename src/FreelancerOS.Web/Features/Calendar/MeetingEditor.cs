@@ -46,7 +46,7 @@ public sealed class MeetingEditor(AppDbContext db, TimeProvider clock)
         if (contacts.Count != contactIds.Count)
             throw new DomainException("One of the chosen contacts no longer exists. Choose again.", nameof(form.ContactIds));
 
-        meeting.Title = form.Title.Trim();
+        meeting.Title = form.Title!.Trim();
         meeting.Agenda = Blank(form.Agenda);
         meeting.Medium = Blank(form.Medium);
         meeting.Links = MeetingForm.LinkLines(form.Links).ToList() is { Count: > 0 } links ? string.Join('\n', links) : null;

@@ -7,7 +7,7 @@ namespace FreelancerOS.Web.Features.Calendar;
 /// <summary>What the meeting form posts. Start and end are wall-clock times in the account's time zone.</summary>
 public sealed class MeetingForm
 {
-    public string Title { get; set; } = "";
+    public string? Title { get; set; } = "";
     public DateTime? Start { get; set; }
     public DateTime? End { get; set; }
     public string? Agenda { get; set; }

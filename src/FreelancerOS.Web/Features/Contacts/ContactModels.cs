@@ -6,7 +6,7 @@ namespace FreelancerOS.Web.Features.Contacts;
 
 public sealed class ContactForm
 {
-    public string Name { get; set; } = "";
+    public string? Name { get; set; } = "";
     public string? Designation { get; set; }
     public string? Phone { get; set; }
     public string? Email { get; set; }
@@ -27,7 +27,7 @@ public sealed class ContactForm
 
     public void ApplyTo(Contact c)
     {
-        c.Name = Name.Trim();
+        c.Name = Name!.Trim();
         c.Designation = Blank(Designation);
         c.Phone = Blank(Phone);
         c.Email = Blank(Email);
