@@ -47,8 +47,10 @@ public sealed class CalendarController(AppDbContext db, MeetingEditor meetings, 
         var query = db.Meetings.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var pattern = $"%{q.Trim()}%";
-            query = query.Where(m => EF.Functions.Like(m.Title, pattern) || EF.Functions.Like(m.Medium!, pattern) || EF.Functions.Like(m.Agenda!, pattern));
+            // Lower-cased on both sides: PostgreSQL's LIKE is case-sensitive, SQLite's is not.
+            var text = q.Trim().ToLowerInvariant();
+            query = query.Where(m => m.Title.ToLower().Contains(text) || (m.Medium != null && m.Medium.ToLower().Contains(text))
+                                     || (m.Agenda != null && m.Agenda.ToLower().Contains(text)));
         }
         when = when is "past" or "all" ? when : "upcoming";
         query = when switch

@@ -119,10 +119,12 @@ public sealed class ContactsController(AppDbContext db, TimeProvider clock) : Co
         var query = db.Contacts.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var pattern = $"%{q.Trim()}%";
-            query = query.Where(c => EF.Functions.Like(c.Name, pattern) || EF.Functions.Like(c.Company!, pattern)
-                                     || EF.Functions.Like(c.Email!, pattern) || EF.Functions.Like(c.Designation!, pattern)
-                                     || EF.Functions.Like(c.Phone!, pattern));
+            // Lower-cased on both sides: PostgreSQL's LIKE is case-sensitive, SQLite's is not.
+            var text = q.Trim().ToLowerInvariant();
+            query = query.Where(c => c.Name.ToLower().Contains(text) || (c.Company != null && c.Company.ToLower().Contains(text))
+                                     || (c.Email != null && c.Email.ToLower().Contains(text))
+                                     || (c.Designation != null && c.Designation.ToLower().Contains(text))
+                                     || (c.Phone != null && c.Phone.Contains(text)));
         }
         if (!string.IsNullOrWhiteSpace(category)) query = query.Where(c => c.Category == category.Trim());
         return query;
