@@ -227,4 +227,39 @@ public sealed class CalendarTests(TestApp app) : IClassFixture<TestApp>
         var ok = agenda.QuerySelector("a[href='https://example.com']")!;
         Assert.Equal("noopener noreferrer", ok.GetAttribute("rel"));
     }
+
+    [Fact]
+    public async Task OverlappingMeetings_ShareTheirDayAndHourCells()
+    {
+        var client = await app.SignedInClientAsync();
+        var a = await CreateMeetingAsync(client, "Long workshop", "2026-11-18T09:00", "2026-11-18T12:00");
+        var b = await CreateMeetingAsync(client, "Quick sync", "2026-11-18T10:15", "2026-11-18T10:45");
+
+        var month = await client.GetPageAsync("/calendar?year=2026&month=11");
+        Assert.Equal([a.ToString(), b.ToString()], month.QuerySelectorAll("td[data-day='2026-11-18'] [data-meeting]").Select(e => e.GetAttribute("data-meeting")!).ToArray());
+
+        var week = await client.GetPageAsync("/calendar/week?date=2026-11-18");
+        string[] In(int hour) => week.QuerySelectorAll($"td[data-day='2026-11-18'][data-hour='{hour}'] [data-meeting]").Select(e => e.GetAttribute("data-meeting")!).ToArray();
+        Assert.Equal([a.ToString()], In(9));
+        Assert.Equal([a.ToString(), b.ToString()], In(10));
+        Assert.Equal([a.ToString()], In(11));
+        Assert.Empty(In(12));
+        Assert.Contains("continues", week.QuerySelector($"td[data-day='2026-11-18'][data-hour='10'] [data-meeting='{a}']")!.ClassName);
+        Assert.Contains("10:15–10:45", week.QuerySelector($"td[data-day='2026-11-18'][data-hour='10'] [data-meeting='{b}']")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Post_EditInTwoTabs_SecondSaveGetsAConflictMessage()
+    {
+        var client = await app.SignedInClientAsync();
+        var id = await CreateMeetingAsync(client, "Shared", "2026-11-25T10:00", "2026-11-25T11:00");
+        var tab1 = await client.GetPageAsync($"/calendar/edit/{id}");
+        var tab2 = await client.GetPageAsync($"/calendar/edit/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(tab1, $"form[action='/calendar/edit/{id}']",
+            new Dictionary<string, string> { ["Title"] = "First" })).StatusCode);
+        var second = await client.SubmitAsync(tab2, $"form[action='/calendar/edit/{id}']", new Dictionary<string, string> { ["Title"] = "Second" });
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("changed in another tab", (await AppClient.ParseAsync(second)).QuerySelector(".validation-summary-errors")!.TextContent);
+        Assert.Equal("First", (await client.GetPageAsync($"/calendar/details/{id}")).QuerySelector("h1")!.TextContent.Trim());
+    }
 }
