@@ -167,4 +167,20 @@ public sealed class ContactsTests(TestApp app) : IClassFixture<TestApp>
             .Select((l, i) => i == 0 ? l : l[1..]));
         Assert.Equal("NOTE:" + new string('é', 100), note);
     }
+
+    [Fact]
+    public async Task DeleteContactWithMeetings_KeepsTheMeetings_WithoutThatAttendee()
+    {
+        var client = await app.SignedInClientAsync();
+        var id = await CreateContactAsync(client, "Leaving Person");
+        var meeting = await Calendar.CalendarSteps.CreateMeetingAsync(client, "Review", "2026-11-25T10:00", "2026-11-25T11:00",
+            new Dictionary<string, string> { ["ContactIds"] = id.ToString() });
+        Assert.Contains("Review", (await client.GetPageAsync($"/contacts/details/{id}")).QuerySelector("[data-role=attendee-meetings]")!.TextContent);
+
+        var confirm = await client.GetPageAsync($"/contacts/delete/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(confirm, $"form[action='/contacts/delete/{id}']")).StatusCode);
+        var details = await client.GetPageAsync($"/calendar/details/{meeting}");
+        Assert.DoesNotContain("Leaving Person", details.QuerySelector("#attendees-title")!.ParentElement!.TextContent);
+        Assert.Contains("No attendees recorded", details.QuerySelector("#attendees-title")!.ParentElement!.TextContent);
+    }
 }
