@@ -99,6 +99,9 @@ builder.Services.AddScoped<InvoiceIssueContext>();
 builder.Services.AddScoped<InvoicePayments>();
 builder.Services.AddScoped<IInvoiceLifecycleHook, LedgerInvoiceHook>();
 builder.Services.AddSingleton<MarkOverdueJob.Runs>();
+// Tools: the calendar (meetings in the account's zone, the secret .ics feed).
+builder.Services.AddScoped<FreelancerOS.Web.Features.Calendar.MeetingEditor>();
+builder.Services.AddScoped<FreelancerOS.Web.Features.Calendar.CalendarFeeds>();
 PdfFonts.Configure();
 builder.Services.AddQuartz(q =>
 {

@@ -38,6 +38,10 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     public DbSet<Expense> Expenses => Set<Expense>();
     public DbSet<LedgerCategory> LedgerCategories => Set<LedgerCategory>();
     public DbSet<PaymentMode> PaymentModes => Set<PaymentMode>();
+    // Tools: contacts and the calendar
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
