@@ -38,6 +38,9 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     public DbSet<Expense> Expenses => Set<Expense>();
     public DbSet<LedgerCategory> LedgerCategories => Set<LedgerCategory>();
     public DbSet<PaymentMode> PaymentModes => Set<PaymentMode>();
+    // Tools
+    public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<Goal> Goals => Set<Goal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

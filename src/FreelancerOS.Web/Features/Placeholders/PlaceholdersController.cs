@@ -10,10 +10,9 @@ public sealed class PlaceholdersController : Controller
 {
     private static readonly Dictionary<string, string> Titles = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["workflow"] = "Workflow", ["resources"] = "Resources",
-        ["contacts"] = "Contacts", ["goals"] = "Goals", ["calendar"] = "Calendar",
+        ["workflow"] = "Workflow", ["contacts"] = "Contacts", ["calendar"] = "Calendar",
     };
 
-    [HttpGet("{section:regex(^(workflow|resources|contacts|goals|calendar)$)}")]
+    [HttpGet("{section:regex(^(workflow|contacts|calendar)$)}")]
     public IActionResult Show(string section) => View("ComingSoon", Titles[section]);
 }
