@@ -41,7 +41,9 @@ public static class SafeMarkdown
     public static string ToHtml(string? markdown, Func<TaskItem, string>? taskControl)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return "";
-        var document = Markdown.Parse(markdown, Pipeline);
+        if (TryParse(markdown) is not { } document)
+            return "<p class=\"text-body-secondary\">This text is nested too deeply to be formatted, so it is shown as typed.</p><pre>" +
+                   System.Net.WebUtility.HtmlEncode(markdown) + "</pre>";
         Neutralise(document);
 
         using var writer = new StringWriter();
@@ -56,9 +58,24 @@ public static class SafeMarkdown
     /// <summary>The body's to-dos in reading order (those in code blocks are text, not to-dos).</summary>
     public static IReadOnlyList<TaskItem> Tasks(string? markdown)
     {
-        if (string.IsNullOrEmpty(markdown)) return [];
-        return Markdown.Parse(markdown, Pipeline).Descendants<TaskList>()
-            .Select((t, i) => new TaskItem(i, t.Checked, TaskText(t))).ToList();
+        if (string.IsNullOrEmpty(markdown) || TryParse(markdown) is not { } document) return [];
+        return document.Descendants<TaskList>().Select((t, i) => new TaskItem(i, t.Checked, TaskText(t))).ToList();
+    }
+
+    /// <summary>False for text Markdig refuses to parse (nesting beyond its depth limit); a form can refuse it up front.</summary>
+    public static bool CanFormat(string? markdown) => string.IsNullOrEmpty(markdown) || TryParse(markdown) is not null;
+
+    private static MarkdownDocument? TryParse(string markdown)
+    {
+        try
+        {
+            return Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's guard against pathological nesting ("depth limit exceeded").
+            return null;
+        }
     }
 
     /// <summary>
@@ -67,8 +84,8 @@ public static class SafeMarkdown
     /// </summary>
     public static string? SetTaskDone(string? markdown, int index, bool done)
     {
-        if (string.IsNullOrEmpty(markdown) || index < 0) return null;
-        var task = Markdown.Parse(markdown, Pipeline).Descendants<TaskList>().Skip(index).FirstOrDefault();
+        if (string.IsNullOrEmpty(markdown) || index < 0 || TryParse(markdown) is not { } document) return null;
+        var task = document.Descendants<TaskList>().Skip(index).FirstOrDefault();
         if (task is null) return null;
         // The span covers "[ ]" in the source text (its offsets are into the string as given, line endings included).
         var open = task.Span.Start;

@@ -77,6 +77,15 @@ public sealed class ResourcesTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task Post_TooDeeplyNestedBody_IsRefusedBesideTheField()
+    {
+        var client = await app.SignedInClientAsync();
+        var response = await PostCreateAsync(client, new() { ["Name"] = "Deep", ["Topic"] = "Taxes", ["Body"] = string.Concat(Enumerable.Repeat("- ", 5_000)) + "x" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("nested too deeply", AppClient.FieldError(await AppClient.ParseAsync(response), "Body"));
+    }
+
+    [Fact]
     public async Task Post_TooLongBody_IsRefusedBesideTheField()
     {
         var client = await app.SignedInClientAsync();

@@ -161,4 +161,38 @@ public sealed class SafeMarkdownTests
         Assert.Null(SafeMarkdown.SetTaskDone(md, -1, true));
         Assert.Null(SafeMarkdown.SetTaskDone("", 0, true));
     }
+
+    public static TheoryData<string> Pathological => new()
+    {
+        new string('[', 20_000) + new string(']', 20_000),
+        string.Concat(Enumerable.Repeat("> ", 10_000)) + "- [ ] deep",
+        string.Concat(Enumerable.Repeat("- ", 10_000)) + "[ ] deep",
+        string.Concat(Enumerable.Repeat("*a ", 10_000)),
+        string.Concat(Enumerable.Repeat("[x](", 5_000)),
+        "| a |\n|---|\n" + string.Concat(Enumerable.Repeat("| [ ] b |\n", 5_000)),
+        "\0\u202e<scr\0ipt>",
+    };
+
+    [Theory]
+    [MemberData(nameof(Pathological))]
+    public void PathologicalInput_RendersWithoutThrowing(string md)
+    {
+        var html = SafeMarkdown.ToHtml(md, t => $"<i>{t.Index}</i>");
+        AssertInert(Parse(html));
+        Assert.NotEmpty(html);
+        _ = SafeMarkdown.SetTaskDone(md, 0, true);
+        _ = SafeMarkdown.Tasks(md);
+    }
+
+    [Fact]
+    public void TooDeeplyNestedText_IsShownAsTyped_AndReportedAsNotFormattable()
+    {
+        var md = string.Concat(Enumerable.Repeat("> ", 10_000)) + "<script>x</script>";
+        Assert.False(SafeMarkdown.CanFormat(md));
+        Assert.True(SafeMarkdown.CanFormat("# fine"));
+        var doc = Parse(SafeMarkdown.ToHtml(md));
+        Assert.Contains("<script>x</script>", doc.QuerySelector("pre")!.TextContent);
+        Assert.Empty(SafeMarkdown.Tasks(md));
+        Assert.Null(SafeMarkdown.SetTaskDone(md, 0, true));
+    }
 }

@@ -41,7 +41,8 @@ public sealed class ResourceFormValidator : AbstractValidator<ResourceForm>
         RuleFor(f => f.Link).Must(l => string.IsNullOrWhiteSpace(l) || Uri.TryCreate(l.Trim(), UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps) && SafeMarkdown.IsSafeLink(l))
             .WithMessage("Enter a web address that starts with https:// or http://.")
             .MaximumLength(500).WithMessage("At most 500 characters.");
-        RuleFor(f => f.Body).MaximumLength(Resource.MaxBodyLength).WithMessage("At most 50,000 characters.");
+        RuleFor(f => f.Body).MaximumLength(Resource.MaxBodyLength).WithMessage("At most 50,000 characters.")
+            .Must(SafeMarkdown.CanFormat).WithMessage("This text is nested too deeply (lists or quotes inside each other) to be formatted. Flatten it a little.");
     }
 }
 
