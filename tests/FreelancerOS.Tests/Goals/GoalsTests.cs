@@ -151,6 +151,22 @@ public sealed class GoalsTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task DeletingTheFollowedPaymentMode_KeepsTheGoal_AndSaysTheFigureIsGone()
+    {
+        var client = await app.SignedInClientAsync();
+        var lists = await client.GetPageAsync("/ledger/lists");
+        var form = await client.GetPageAsync("/goals/create");
+        var cash = form.QuerySelectorAll("select[name=TrackedPaymentModeId] option").First(o => o.TextContent.Trim() == "Cash").GetAttribute("value")!;
+        var goal = await CreateAsync(client, new() { ["Name"] = "Cash 1k", ["Category"] = "Wealth", ["TargetValue"] = "1000", ["Tracking"] = "PaymentModeBalance", ["TrackedPaymentModeId"] = cash });
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(lists, $"#delete-mode-{cash}")).StatusCode);
+        var page = await client.GetPageAsync($"/goals/details/{goal}");
+        Assert.Contains("no longer exists", Text(page, "[data-role=follows]"));
+        Assert.Equal("0.00 EUR of 1,000.00 EUR · 0%", Progress(page));
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/goals")).StatusCode);
+    }
+
+    [Fact]
     public async Task Dashboard_ShowsTheGoalsDueSoonest()
     {
         var client = await app.SignedInClientAsync();
