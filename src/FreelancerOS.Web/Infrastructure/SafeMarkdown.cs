@@ -99,7 +99,10 @@ public static class SafeMarkdown
 
     public static bool IsSafeLink(string? url) => HasScheme(url, "http://", "https://", "mailto:");
 
-    public static bool IsSafeImage(string? url) => HasScheme(url, "http://", "https://");
+    public static bool IsSafeImage(string? url) => IsWebAddress(url);
+
+    /// <summary>An absolute http(s) address with nothing a browser would read differently (no control characters).</summary>
+    public static bool IsWebAddress(string? url) => HasScheme(url, "http://", "https://");
 
     private static bool HasScheme(string? url, params string[] schemes)
     {

@@ -38,12 +38,17 @@ public sealed class ResourceFormValidator : AbstractValidator<ResourceForm>
         RuleFor(f => f.Kind).IsInEnum().WithMessage("Choose a kind.");
         RuleFor(f => f.Topic).NotEmpty().WithMessage("Enter a topic, such as Taxes, or one of your own.")
             .MaximumLength(100).WithMessage("At most 100 characters.");
-        RuleFor(f => f.Link).Must(l => string.IsNullOrWhiteSpace(l) || Uri.TryCreate(l.Trim(), UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps) && SafeMarkdown.IsSafeLink(l))
+        RuleFor(f => f.Link).Must(IsEmptyOrWebAddress)
             .WithMessage("Enter a web address that starts with https:// or http://.")
             .MaximumLength(500).WithMessage("At most 500 characters.");
         RuleFor(f => f.Body).MaximumLength(Resource.MaxBodyLength).WithMessage("At most 50,000 characters.")
             .Must(SafeMarkdown.CanFormat).WithMessage("This text is nested too deeply (lists or quotes inside each other) to be formatted. Flatten it a little.");
     }
+
+    /// <summary>Only http(s): the link is drawn as an anchor, so mailto:, javascript: and the like are refused here.</summary>
+    private static bool IsEmptyOrWebAddress(string? link) =>
+        string.IsNullOrWhiteSpace(link)
+        || (SafeMarkdown.IsWebAddress(link) && Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) && uri.Host.Length > 0);
 }
 
 /// <summary>The list's filter, bound from the query string.</summary>
