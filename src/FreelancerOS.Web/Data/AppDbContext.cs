@@ -42,6 +42,9 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    // Tools
+    public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<Goal> Goals => Set<Goal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -215,28 +215,11 @@ public sealed partial class LedgerController(
     public async Task<IActionResult> Balances()
     {
         var (home, today) = await AccountAsync();
-        // All-time sums read the payment-mode index in its own order (no sort, no table access); the few
-        // entries dated after today are then taken off, from the date index.
-        var allTime = await db.LedgerEntries.AsNoTracking()
-            .GroupBy(e => new { e.PaymentModeId, e.Kind })
-            .Select(g => new { g.Key.PaymentModeId, g.Key.Kind, Sum = g.Sum(e => e.HomeAmountMinor) })
-            .ToListAsync();
-        var future = await db.LedgerEntries.AsNoTracking()
-            .Where(e => e.Date > today)
-            .GroupBy(e => new { e.PaymentModeId, e.Kind })
-            .Select(g => new { g.Key.PaymentModeId, g.Key.Kind, Sum = g.Sum(e => e.HomeAmountMinor) })
-            .ToListAsync();
-        var groups = allTime.Select(g => new
-        {
-            g.PaymentModeId, g.Kind,
-            Sum = g.Sum - future.Where(f => f.PaymentModeId == g.PaymentModeId && f.Kind == g.Kind).Sum(f => f.Sum),
-        }).ToList();
+        var groups = await LedgerBalances.AsOfAsync(db, today);
         var modes = await db.PaymentModes.AsNoTracking().OrderBy(m => m.Name).Select(m => new ModeOption(m.Id, m.Name)).ToListAsync();
-        var rows = modes.Select(m => new BalanceRow(m.Name,
-            groups.Where(g => g.PaymentModeId == m.Id && g.Kind == LedgerKind.Income).Sum(g => g.Sum),
-            groups.Where(g => g.PaymentModeId == m.Id && g.Kind == LedgerKind.Expense).Sum(g => g.Sum))).ToList();
-        var receivable = groups.Where(g => g.PaymentModeId == null && g.Kind == LedgerKind.Income).Sum(g => g.Sum);
-        var payable = groups.Where(g => g.PaymentModeId == null && g.Kind == LedgerKind.Expense).Sum(g => g.Sum);
+        var rows = modes.Select(m => new BalanceRow(m.Name, groups.Sum(m.Id, LedgerKind.Income), groups.Sum(m.Id, LedgerKind.Expense))).ToList();
+        var receivable = groups.Sum(null, LedgerKind.Income);
+        var payable = groups.Sum(null, LedgerKind.Expense);
         return View(new BalancesPage(today, rows, home, receivable, payable));
     }
 

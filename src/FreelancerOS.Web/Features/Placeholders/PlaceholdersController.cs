@@ -10,9 +10,9 @@ public sealed class PlaceholdersController : Controller
 {
     private static readonly Dictionary<string, string> Titles = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["workflow"] = "Workflow", ["resources"] = "Resources", ["goals"] = "Goals",
+        ["workflow"] = "Workflow",
     };
 
-    [HttpGet("{section:regex(^(workflow|resources|goals)$)}")]
+    [HttpGet("{section:regex(^(workflow)$)}")]
     public IActionResult Show(string section) => View("ComingSoon", Titles[section]);
 }

@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FreelancerOS.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class ContactsAndCalendar : Migration
+    public partial class Tools : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -64,6 +64,48 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Goals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TargetValue = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Progress = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    TargetDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Tracking = table.Column<int>(type: "integer", nullable: false),
+                    TrackedClientId = table.Column<int>(type: "integer", nullable: true),
+                    TrackedPaymentModeId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Goals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Goals_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Goals_Clients_TrackedClientId",
+                        column: x => x.TrackedClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Goals_PaymentModes_TrackedPaymentModeId",
+                        column: x => x.TrackedPaymentModeId,
+                        principalTable: "PaymentModes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Meetings",
                 columns: table => new
                 {
@@ -85,6 +127,33 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                     table.PrimaryKey("PK_Meetings", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Meetings_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Resources",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Topic = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Body = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Resources", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Resources_AspNetUsers_OwnerId",
                         column: x => x.OwnerId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -162,6 +231,26 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                 columns: new[] { "OwnerId", "Name" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Goals_OwnerId",
+                table: "Goals",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Goals_OwnerId_TargetDate",
+                table: "Goals",
+                columns: new[] { "OwnerId", "TargetDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Goals_TrackedClientId",
+                table: "Goals",
+                column: "TrackedClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Goals_TrackedPaymentModeId",
+                table: "Goals",
+                column: "TrackedPaymentModeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MeetingClients_MeetingId",
                 table: "MeetingClients",
                 column: "MeetingId");
@@ -180,6 +269,21 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                 name: "IX_Meetings_OwnerId_StartUtc",
                 table: "Meetings",
                 columns: new[] { "OwnerId", "StartUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Resources_OwnerId",
+                table: "Resources",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Resources_OwnerId_Kind_Topic",
+                table: "Resources",
+                columns: new[] { "OwnerId", "Kind", "Topic" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Resources_OwnerId_Name",
+                table: "Resources",
+                columns: new[] { "OwnerId", "Name" });
         }
 
         /// <inheritdoc />
@@ -189,10 +293,16 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                 name: "CalendarFeeds");
 
             migrationBuilder.DropTable(
+                name: "Goals");
+
+            migrationBuilder.DropTable(
                 name: "MeetingClients");
 
             migrationBuilder.DropTable(
                 name: "MeetingContacts");
+
+            migrationBuilder.DropTable(
+                name: "Resources");
 
             migrationBuilder.DropTable(
                 name: "Contacts");

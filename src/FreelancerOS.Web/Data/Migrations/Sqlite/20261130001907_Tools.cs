@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace FreelancerOS.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ContactsAndCalendar : Migration
+    public partial class Tools : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -63,6 +63,48 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Goals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TargetValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Progress = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    TargetDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Tracking = table.Column<int>(type: "INTEGER", nullable: false),
+                    TrackedClientId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TrackedPaymentModeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Goals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Goals_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Goals_Clients_TrackedClientId",
+                        column: x => x.TrackedClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Goals_PaymentModes_TrackedPaymentModeId",
+                        column: x => x.TrackedPaymentModeId,
+                        principalTable: "PaymentModes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Meetings",
                 columns: table => new
                 {
@@ -84,6 +126,33 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_Meetings", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Meetings_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Resources",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Resources", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Resources_AspNetUsers_OwnerId",
                         column: x => x.OwnerId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -161,6 +230,26 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                 columns: new[] { "OwnerId", "Name" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Goals_OwnerId",
+                table: "Goals",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Goals_OwnerId_TargetDate",
+                table: "Goals",
+                columns: new[] { "OwnerId", "TargetDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Goals_TrackedClientId",
+                table: "Goals",
+                column: "TrackedClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Goals_TrackedPaymentModeId",
+                table: "Goals",
+                column: "TrackedPaymentModeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MeetingClients_MeetingId",
                 table: "MeetingClients",
                 column: "MeetingId");
@@ -179,6 +268,21 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                 name: "IX_Meetings_OwnerId_StartUtc",
                 table: "Meetings",
                 columns: new[] { "OwnerId", "StartUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Resources_OwnerId",
+                table: "Resources",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Resources_OwnerId_Kind_Topic",
+                table: "Resources",
+                columns: new[] { "OwnerId", "Kind", "Topic" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Resources_OwnerId_Name",
+                table: "Resources",
+                columns: new[] { "OwnerId", "Name" });
         }
 
         /// <inheritdoc />
@@ -188,10 +292,16 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                 name: "CalendarFeeds");
 
             migrationBuilder.DropTable(
+                name: "Goals");
+
+            migrationBuilder.DropTable(
                 name: "MeetingClients");
 
             migrationBuilder.DropTable(
                 name: "MeetingContacts");
+
+            migrationBuilder.DropTable(
+                name: "Resources");
 
             migrationBuilder.DropTable(
                 name: "Contacts");
