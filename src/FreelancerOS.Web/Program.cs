@@ -95,6 +95,11 @@ builder.Services.AddScoped<InvoiceIssueContext>();
 builder.Services.AddScoped<InvoicePayments>();
 builder.Services.AddScoped<IInvoiceLifecycleHook, LedgerInvoiceHook>();
 builder.Services.AddSingleton<MarkOverdueJob.Runs>();
+// Reports and the dashboard: one query class per concern (forecast sources: none until recurring invoices exist).
+builder.Services.AddScoped<FreelancerOS.Web.Features.Reports.ReceivablesQueries>();
+builder.Services.AddScoped<FreelancerOS.Web.Features.Reports.ForecastQueries>();
+builder.Services.AddScoped<FreelancerOS.Web.Features.Reports.ProfitabilityQueries>();
+builder.Services.AddScoped<FreelancerOS.Web.Features.Reports.TaxQueries>();
 PdfFonts.Configure();
 builder.Services.AddQuartz(q =>
 {
