@@ -10,7 +10,7 @@ using static FreelancerOS.Tests.Reports.ReportSteps;
 namespace FreelancerOS.Tests.Reports;
 
 /// <summary>Tax collected, the cash-flow forecast, profitability and the dashboard, hand-computed, through the real forms.</summary>
-public sealed class FinanceReportsTests(TestApp app) : IClassFixture<TestApp>
+public abstract class FinanceReportsTestsBase<TApp>(TApp app) where TApp : TestApp
 {
     private static readonly DateTimeOffset Nov22 = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
 
@@ -148,6 +148,19 @@ public sealed class FinanceReportsTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(8350m, chart.GetProperty("series")[0].GetProperty("data")[11].GetDecimal());
         Assert.Equal("/reports/receivables", page.QuerySelector("[data-role=receivable-overdue]")!.GetAttribute("href"));
         Assert.Contains("No timer is running", Cell(page, "[data-role=timer]"));
+
+        // Every report page runs the same few statements with data as for an empty account: none per row.
+        var empty = await app.SignedInClientAsync();
+        foreach (var url in new[] { "/", "/reports", "/reports/receivables", "/reports/forecast", "/reports/profitability?period=all", "/reports/tax?year=2026" })
+        {
+            counter.Reset();
+            await client.GetPageAsync(url);
+            var withData = counter.Count;
+            counter.Reset();
+            await empty.GetPageAsync(url);
+            Assert.True(withData <= 10, $"{url} ran {withData} SQL statements");
+            Assert.True(withData == counter.Count, $"{url}: {withData} statements with data, {counter.Count} without");
+        }
     }
 
     [Fact]
@@ -220,3 +233,8 @@ public sealed class FinanceReportsTests(TestApp app) : IClassFixture<TestApp>
         Assert.NotNull((await client.GetPageAsync("/")).QuerySelector("#dashboard-months-chart"));
     }
 }
+
+public sealed class FinanceReportsTests(TestApp app) : FinanceReportsTestsBase<TestApp>(app), IClassFixture<TestApp>;
+
+/// <summary>Tax collected, forecast, profitability and the dashboard, on PostgreSQL (./test.sh starts the server): the same scenarios, the same figures.</summary>
+public sealed class PostgresFinanceReportsTests(FreelancerOS.Tests.Ledger.PostgresTestApp app) : FinanceReportsTestsBase<FreelancerOS.Tests.Ledger.PostgresTestApp>(app), IClassFixture<FreelancerOS.Tests.Ledger.PostgresTestApp>;

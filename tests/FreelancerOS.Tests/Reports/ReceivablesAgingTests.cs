@@ -10,7 +10,7 @@ namespace FreelancerOS.Tests.Reports;
 /// Receivables aging, hand-computed: what is still owed per invoice (total less payments) by days past the
 /// due date, moving the injected clock across the bucket boundaries (day 30 vs 31, 60 vs 61, 90 vs 91).
 /// </summary>
-public sealed class ReceivablesAgingTests(TestApp app) : IClassFixture<TestApp>
+public abstract class ReceivablesAgingTestsBase<TApp>(TApp app) where TApp : TestApp
 {
     private static readonly DateTimeOffset Nov22 = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
 
@@ -170,3 +170,8 @@ public sealed class ReceivablesAgingTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("400.00 EUR", Cell(page, "[data-role=balance]"));
     }
 }
+
+public sealed class ReceivablesAgingTests(TestApp app) : ReceivablesAgingTestsBase<TestApp>(app), IClassFixture<TestApp>;
+
+/// <summary>Receivables aging and overdue at once, on PostgreSQL (./test.sh starts the server): the same scenarios, the same figures.</summary>
+public sealed class PostgresReceivablesAgingTests(FreelancerOS.Tests.Ledger.PostgresTestApp app) : ReceivablesAgingTestsBase<FreelancerOS.Tests.Ledger.PostgresTestApp>(app), IClassFixture<FreelancerOS.Tests.Ledger.PostgresTestApp>;
