@@ -149,6 +149,13 @@ public abstract class FinanceReportsTestsBase<TApp>(TApp app) where TApp : TestA
         Assert.Equal("/reports/receivables", page.QuerySelector("[data-role=receivable-overdue]")!.GetAttribute("href"));
         Assert.Contains("No timer is running", Cell(page, "[data-role=timer]"));
 
+        // A running timer shows on the dashboard with its project.
+        var time = await client.GetPageAsync("/time");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(time, "form[action='/time/start']", new Dictionary<string, string> { ["ProjectId"] = site.ToString() })).StatusCode);
+        var running = await client.GetPageAsync("/");
+        Assert.Contains("Site", Cell(running, "[data-role=timer]"));
+        Assert.NotNull(running.QuerySelector("[data-role=timer] [data-timer-started]"));
+
         // Every report page runs the same few statements with data as for an empty account: none per row.
         var empty = await app.SignedInClientAsync();
         foreach (var url in new[] { "/", "/reports", "/reports/receivables", "/reports/forecast", "/reports/profitability?period=all", "/reports/tax?year=2026" })
