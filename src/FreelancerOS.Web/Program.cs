@@ -33,6 +33,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+builder.Services.AddScoped<CurrentAccount>();
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
 
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -102,6 +103,11 @@ builder.Services.AddSingleton<MarkOverdueJob.Runs>();
 // Tools: the calendar (meetings in the account's zone, the secret .ics feed).
 builder.Services.AddScoped<FreelancerOS.Web.Features.Calendar.MeetingEditor>();
 builder.Services.AddScoped<FreelancerOS.Web.Features.Calendar.CalendarFeeds>();
+// Reports and the dashboard: one query class per concern (forecast sources: none until recurring invoices exist).
+builder.Services.AddScoped<FreelancerOS.Web.Features.Reports.ReceivablesQueries>();
+builder.Services.AddScoped<FreelancerOS.Web.Features.Reports.ForecastQueries>();
+builder.Services.AddScoped<FreelancerOS.Web.Features.Reports.ProfitabilityQueries>();
+builder.Services.AddScoped<FreelancerOS.Web.Features.Reports.TaxQueries>();
 PdfFonts.Configure();
 builder.Services.AddQuartz(q =>
 {

@@ -183,8 +183,11 @@ public class Invoice : OwnedEntity
             throw new DomainException($"Only a draft can be deleted; {Number} is {Status}. Void it instead.");
     }
 
-    /// <summary>Draft → Sent: the number is given now and the invoice is locked.</summary>
-    public void Issue(string number, int year, int sequence, DateTimeOffset now, InvoiceParties? parties = null)
+    /// <summary>
+    /// Draft → Sent: the number is given now and the invoice is locked. Given <paramref name="today"/>, an
+    /// invoice already past its due date goes on to Overdue in the same step.
+    /// </summary>
+    public void Issue(string number, int year, int sequence, DateTimeOffset now, InvoiceParties? parties = null, DateOnly? today = null)
     {
         EnsureIssuable();
         if (string.IsNullOrWhiteSpace(number) || sequence <= 0)
@@ -194,6 +197,7 @@ public class Invoice : OwnedEntity
         NumberYear = year;
         NumberSequence = sequence;
         ChangeStatus(InvoiceStatus.Sent, now);
+        if (today is { } t) MarkOverdueIfDue(t, now);
     }
 
     /// <summary>Throws with the reason when this invoice cannot be issued now (checked before a number is taken).</summary>
@@ -208,6 +212,23 @@ public class Invoice : OwnedEntity
         if (Total <= 0)
             throw new DomainException("An invoice's total must be more than zero to issue it.");
     }
+
+    /// <summary>
+    /// Sent → Overdue at once when the due date is already before today: issuing a back-dated invoice or
+    /// undoing a payment after the due date must not wait for the hourly job. Does nothing otherwise.
+    /// </summary>
+    public bool MarkOverdueIfDue(DateOnly today, DateTimeOffset now)
+    {
+        if (Status != InvoiceStatus.Sent || DueDate >= today) return false;
+        ChangeStatus(InvoiceStatus.Overdue, now);
+        return true;
+    }
+
+    /// <summary>Whole days past the due date on <paramref name="today"/> for an open invoice (Sent or Overdue); 0 otherwise.</summary>
+    public int DaysLate(DateOnly today) => Status is InvoiceStatus.Sent or InvoiceStatus.Overdue ? DaysPastDue(DueDate, today) : 0;
+
+    /// <summary>0 on or before the due date, 1 the day after it, and so on.</summary>
+    public static int DaysPastDue(DateOnly dueDate, DateOnly today) => Math.Max(0, today.DayNumber - dueDate.DayNumber);
 
     /// <summary>Sent → Overdue once the due date is before today (the daily job does this in bulk).</summary>
     public void MarkOverdue(DateOnly today, DateTimeOffset now)
@@ -252,6 +273,8 @@ public class Invoice : OwnedEntity
             ChangeStatus(InvoiceStatus.Paid, now);
         else if (!covered && Status == InvoiceStatus.Paid)
             ChangeStatus(DueDate < today ? InvoiceStatus.Overdue : InvoiceStatus.Sent, now);
+        else if (!covered)
+            MarkOverdueIfDue(today, now);
     }
 
     /// <summary>Why a move on the board to <paramref name="target"/> is refused, or null when it is allowed.</summary>

@@ -1,3 +1,4 @@
+using FreelancerOS.Tests.Infrastructure;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -23,7 +24,16 @@ public sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyVal
 
     public int Count => Volatile.Read(ref _count);
 
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    /// <summary>The statements counted since the last reset, to name them when a page runs too many.</summary>
+    public IReadOnlyList<string> Statements { get { lock (_statements) return _statements.ToList(); } }
+
+    private readonly List<string> _statements = [];
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _count, 0);
+        lock (_statements) _statements.Clear();
+    }
 
     public void OnNext(DiagnosticListener listener)
     {
@@ -34,7 +44,10 @@ public sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyVal
     {
         if (e.Key == RelationalEventId.CommandExecuted.Name && e.Value is CommandExecutedEventData data
             && (data.Command.Connection?.ConnectionString ?? "").Contains(_folder, StringComparison.Ordinal))
+        {
             Interlocked.Increment(ref _count);
+            lock (_statements) _statements.Add(data.Command.CommandText);
+        }
     }
 
     public void OnCompleted() { }

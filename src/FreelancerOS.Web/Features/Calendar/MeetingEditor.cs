@@ -1,5 +1,6 @@
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Calendar;
@@ -8,10 +9,10 @@ namespace FreelancerOS.Web.Features.Calendar;
 /// Creating and changing a meeting: its times from the account's zone to UTC, its attendees checked to
 /// be the user's own clients and contacts, all saved at once.
 /// </summary>
-public sealed class MeetingEditor(AppDbContext db, TimeProvider clock)
+public sealed class MeetingEditor(AppDbContext db, TimeProvider clock, CurrentAccount account)
 {
     public async Task<TimeZoneInfo> ZoneAsync() =>
-        Zones.Find(await db.Settings.AsNoTracking().Select(s => s.TimeZoneId).FirstOrDefaultAsync());
+        Zones.Find((await account.SettingsAsync()).TimeZoneId);
 
     public Task<Meeting?> LoadAsync(int id) =>
         db.Meetings.Include(m => m.Clients).Include(m => m.Contacts).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id);

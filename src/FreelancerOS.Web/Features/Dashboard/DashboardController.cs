@@ -1,55 +1,69 @@
+using FreelancerOS.Web.Infrastructure;
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Features.Invoices;
+using FreelancerOS.Web.Features.Ledger;
+using FreelancerOS.Web.Features.Reports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Dashboard;
 
-public sealed class DashboardController(AppDbContext db, TimeProvider clock) : Controller
+/// <summary>
+/// The morning figures. Every figure comes from the query class that owns it (ledger months, receivables,
+/// unbilled work, forecast), so the dashboard and the pages it links to agree; a fixed handful of
+/// statements whatever the amount of data.
+/// </summary>
+public sealed class DashboardController(AppDbContext db, CurrentAccount account, ReceivablesQueries receivables, BilledWork work, ForecastQueries forecasts) : Controller
 {
     [HttpGet("/")]
     [HttpGet("/dashboard")]
     public async Task<IActionResult> Index()
     {
-        var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync() ?? new AccountSettings();
-        var homeCurrency = settings.HomeCurrency;
-        var today = settings.Today(clock);
-        var pipeline = await db.Clients
+        var settings = await account.SettingsAsync();
+        var home = settings.HomeCurrency;
+        var today = await account.TodayAsync();
+        var month = new DateOnly(today.Year, today.Month, 1);
+        var january = new DateOnly(today.Year, 1, 1);
+        // One grouped statement covers both the 12-month chart and the whole of this year.
+        var months = await LedgerFigures.MonthsAsync(db, month.AddMonths(-11) < january ? month.AddMonths(-11) : january, new DateOnly(today.Year, 12, 1));
+        var pipeline = await db.Clients.AsNoTracking()
             .Where(c => c.Stage == ClientStage.Lead || c.Stage == ClientStage.Negotiation)
             .GroupBy(c => c.Currency)
             .Select(g => new CurrencyTotal(g.Key, g.Sum(c => c.ContractValue), g.Count()))
             .ToListAsync();
+        var timer = await db.Timers.AsNoTracking()
+            .Select(t => new DashboardTimer(t.ProjectId, t.Project!.Name, t.Service != null ? t.Service.Name : null, t.StartedAt))
+            .SingleOrDefaultAsync();
 
-        // This year's entries by month and kind, summed on the stored period and integer minor units;
-        // the month figures are this year's current month.
-        var yearStart = LedgerEntry.PeriodOf(new DateOnly(today.Year, 1, 1));
-        var yearEnd = LedgerEntry.PeriodOf(new DateOnly(today.Year, 12, 1));
+        PeriodFigures Figures(Func<MonthFigures, bool> which) => new(
+            LedgerEntry.FromMinor(months.Where(which).Sum(m => m.IncomeMinor), home),
+            LedgerEntry.FromMinor(months.Where(which).Sum(m => m.ExpenseMinor), home));
         var thisMonth = LedgerEntry.PeriodOf(today);
-        var year = await db.LedgerEntries.AsNoTracking()
-            .Where(e => e.Period >= yearStart && e.Period <= yearEnd)
-            .GroupBy(e => new { e.Period, e.Kind })
-            .Select(g => new { g.Key.Period, g.Key.Kind, Sum = g.Sum(e => e.HomeAmountMinor) })
-            .ToListAsync();
-        var receivable = await db.LedgerEntries.AsNoTracking()
-            .Where(e => e.PaymentModeId == null && e.Kind == LedgerKind.Income)
-            .SumAsync(e => e.HomeAmountMinor);
-
-        LedgerFigures Figures(Func<int, bool> period) => new(
-            LedgerEntry.FromMinor(year.Where(g => period(g.Period) && g.Kind == LedgerKind.Income).Sum(g => g.Sum), homeCurrency),
-            LedgerEntry.FromMinor(year.Where(g => period(g.Period) && g.Kind == LedgerKind.Expense).Sum(g => g.Sum), homeCurrency));
-
-        return View(new DashboardModel(homeCurrency, pipeline, today,
-            Figures(p => p == thisMonth), Figures(_ => true), LedgerEntry.FromMinor(receivable, homeCurrency)));
+        return View(new DashboardModel(home, pipeline, today,
+            Figures(m => m.Period == thisMonth), Figures(m => m.Period / 100 == today.Year),
+            months.Where(m => m.Period <= thisMonth).TakeLast(12).ToList(),
+            await receivables.AgingAsync(today), await work.UnbilledTotalsAsync(), await forecasts.ForecastAsync(today, home, withBalances: false), timer));
     }
 }
 
 public sealed record CurrencyTotal(string Currency, decimal Amount, int Count);
 
-public sealed record LedgerFigures(decimal Income, decimal Expenses)
+public sealed record PeriodFigures(decimal Income, decimal Expenses)
 {
     public decimal Net => Income - Expenses;
 }
 
+public sealed record DashboardTimer(int ProjectId, string ProjectName, string? ServiceName, DateTimeOffset StartedAt);
+
 public sealed record DashboardModel(
     string HomeCurrency, IReadOnlyList<CurrencyTotal> Pipeline, DateOnly Today,
-    LedgerFigures ThisMonth, LedgerFigures ThisYear, decimal Receivable);
+    PeriodFigures ThisMonth, PeriodFigures ThisYear, IReadOnlyList<MonthFigures> LastTwelveMonths,
+    AgingReport Receivables, IReadOnlyList<UnbilledTotal> Unbilled, Forecast Forecast, DashboardTimer? Timer)
+{
+    /// <summary>Money receivable as the ledger holds it (open incomes, in the home currency).</summary>
+    public decimal Receivable => LedgerEntry.FromMinor(Forecast.ReceivableMinor, HomeCurrency);
+
+    /// <summary>The part of it already past its due date.</summary>
+    public decimal ReceivableOverdue => LedgerEntry.FromMinor(Forecast.OverdueInMinor, HomeCurrency);
+}

@@ -1,19 +1,19 @@
 using FreelancerOS.Web.Data;
-using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Goals;
 
 /// <summary>The dashboard's card of goals due soonest: those whose target date is today or later, with their progress.</summary>
-public sealed class GoalsDueViewComponent(AppDbContext db, TimeProvider clock) : ViewComponent
+public sealed class GoalsDueViewComponent(AppDbContext db, CurrentAccount account) : ViewComponent
 {
     public const int Shown = 5;
 
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync() ?? new AccountSettings();
-        var today = settings.Today(clock);
+        var settings = await account.SettingsAsync();
+        var today = await account.TodayAsync();
         var due = await GoalProgress.Select(db, db.Goals.AsNoTracking()
                 .Where(g => g.TargetDate != null && g.TargetDate >= today)
                 .OrderBy(g => g.TargetDate).ThenBy(g => g.Name).ThenBy(g => g.Id)

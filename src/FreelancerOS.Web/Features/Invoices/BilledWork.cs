@@ -48,6 +48,9 @@ public sealed record PickResult(IReadOnlyList<PickedLine> Lines, string? Refusal
 /// <summary>Raised inside the saving transaction when an item was billed by another request meanwhile.</summary>
 public sealed class AlreadyBilledException(string message) : Exception(message);
 
+/// <summary>Unbilled work of all clients in one currency: billable hours, and the value of those hours plus the other billable items.</summary>
+public sealed record UnbilledTotal(string Currency, decimal Hours, decimal Value, int OtherItems);
+
 public sealed record UnbilledTimeRow(int Id, DateOnly Date, string? Description, decimal Hours, decimal Rate, decimal Amount, string Currency);
 
 public sealed record UnbilledTimeGroup(
@@ -104,18 +107,17 @@ public sealed class BilledWork(AppDbContext db)
         foreach (var r in rows.Take(ListedEntries))
             groups.First(g => g.ProjectId == r.ProjectId && g.ServiceId == r.ServiceId && g.Currency == r.Currency).Entries.Add(r.Row);
 
-        var milestones = await db.Milestones.AsNoTracking()
+        var milestones = await ReachedMilestones()
             .Join(db.Projects, m => m.ProjectId, p => p.Id, (m, p) => new { m, p })
-            .Where(x => x.p.ClientId == clientId && x.m.State == MilestoneState.Reached && x.m.InvoiceId == null)
+            .Where(x => x.p.ClientId == clientId)
             .OrderBy(x => x.p.Name).ThenBy(x => x.m.SortOrder)
             .Select(x => new UnbilledItem(x.m.Id, x.p.Name, x.m.Name, 1m, x.m.Amount, client.Currency)).ToListAsync(ct);
-        var services = await db.Services.AsNoTracking()
-            .Where(s => s.Project!.ClientId == clientId && s.Pricing == ServicePricing.Flat && s.InvoiceId == null)
+        var services = await FlatServices(clientId)
             .OrderBy(s => s.Project!.Name).ThenBy(s => s.Name)
             .Select(s => new UnbilledItem(s.Id, s.Project!.Name, s.Name, s.Quantity, s.Rate, client.Currency)).ToListAsync(ct);
-        var changes = await db.ScopeChanges.AsNoTracking()
+        var changes = await ApprovedChanges()
             .Join(db.Projects, s => s.ProjectId, p => p.Id, (s, p) => new { s, p })
-            .Where(x => x.p.ClientId == clientId && x.s.State == ScopeChangeState.Approved && x.s.InvoiceId == null && x.s.EstimateAmount != null)
+            .Where(x => x.p.ClientId == clientId)
             .OrderBy(x => x.p.Name).ThenBy(x => x.s.RequestedOn)
             .Select(x => new UnbilledItem(x.s.Id, x.p.Name, x.s.Description, 1m, x.s.EstimateAmount!.Value, client.Currency)).ToListAsync(ct);
         // Expenses in another currency are listed too (with their currency): ticking one is refused by name.
@@ -139,9 +141,41 @@ public sealed class BilledWork(AppDbContext db)
     public static string ExpenseName(string description, string? vendor, DateOnly date) =>
         $"{Shorten(description.Trim(), 300)} ({(string.IsNullOrWhiteSpace(vendor) ? "" : vendor.Trim() + ", ")}{date:yyyy-MM-dd})";
 
-    private IQueryable<TimeEntry> UnbilledTime(int clientId, DateOnly? from, DateOnly? to)
+    /// <summary>
+    /// Every client's unbilled work summed per currency (the dashboard's figure): billable hours and their
+    /// value, plus reached milestones, flat services and approved scope changes with an amount. The same
+    /// "unbilled" rules as the invoice form (the queries below), in one statement.
+    /// </summary>
+    public async Task<IReadOnlyList<UnbilledTotal>> UnbilledTotalsAsync(CancellationToken ct = default)
     {
-        var query = db.TimeEntries.AsNoTracking().Where(t => t.Project!.ClientId == clientId && t.Billable && t.InvoiceId == null);
+        var time = UnbilledTime(null, null, null).GroupBy(t => t.Currency)
+            .Select(g => new { Currency = g.Key, Hours = g.Sum(t => t.Hours), Value = g.Sum(t => t.Amount), Items = 0 });
+        var milestones = ReachedMilestones().Join(db.Projects, m => m.ProjectId, p => p.Id, (m, p) => new { p.Client!.Currency, m.Amount })
+            .GroupBy(m => m.Currency)
+            .Select(g => new { Currency = g.Key, Hours = 0m, Value = g.Sum(m => m.Amount), Items = g.Count() });
+        var services = FlatServices().GroupBy(x => x.Project!.Client!.Currency)
+            .Select(g => new { Currency = g.Key, Hours = 0m, Value = g.Sum(x => x.Rate * x.Quantity), Items = g.Count() });
+        var changes = ApprovedChanges().Join(db.Projects, s => s.ProjectId, p => p.Id, (s, p) => new { p.Client!.Currency, Amount = s.EstimateAmount!.Value })
+            .GroupBy(c => c.Currency)
+            .Select(g => new { Currency = g.Key, Hours = 0m, Value = g.Sum(c => c.Amount), Items = g.Count() });
+        var rows = await time.Concat(milestones).Concat(services).Concat(changes).ToListAsync(ct);
+        return rows.GroupBy(r => r.Currency).OrderBy(g => g.Key)
+            .Select(g => new UnbilledTotal(g.Key, g.Sum(r => r.Hours), g.Sum(r => r.Value), g.Sum(r => r.Items))).ToList();
+    }
+
+    private IQueryable<Milestone> ReachedMilestones() =>
+        db.Milestones.AsNoTracking().Where(m => m.State == MilestoneState.Reached && m.InvoiceId == null);
+
+    private IQueryable<Service> FlatServices(int? clientId = null) =>
+        db.Services.AsNoTracking().Where(s => (clientId == null || s.Project!.ClientId == clientId) && s.Pricing == ServicePricing.Flat && s.InvoiceId == null);
+
+    /// <summary>Approved changes that carry an amount (an hourly project's change raises its estimate and is billed as time).</summary>
+    private IQueryable<ScopeChange> ApprovedChanges() =>
+        db.ScopeChanges.AsNoTracking().Where(s => s.State == ScopeChangeState.Approved && s.InvoiceId == null && s.EstimateAmount != null);
+
+    private IQueryable<TimeEntry> UnbilledTime(int? clientId, DateOnly? from, DateOnly? to)
+    {
+        var query = db.TimeEntries.AsNoTracking().Where(t => (clientId == null || t.Project!.ClientId == clientId) && t.Billable && t.InvoiceId == null);
         if (from is { } f) query = query.Where(t => t.Date >= f);
         if (to is { } e) query = query.Where(t => t.Date <= e);
         return query;

@@ -46,7 +46,7 @@ public sealed class InvoiceIssuer(AppDbContext db, TimeProvider clock, IEnumerab
                 var year = invoice.IssueDate.Year;
                 var sequence = await NextSequenceAsync(year, ct);
                 invoice.Issue(settings.FormatInvoiceNumber(year, sequence), year, sequence, clock.GetUtcNow(),
-                    InvoiceParties.From(settings, invoice.Client!));
+                    InvoiceParties.From(settings, invoice.Client!), settings.Today(clock));
                 foreach (var hook in hooks) await hook.OnIssuedAsync(invoice, ct);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);

@@ -122,9 +122,16 @@ public sealed record InvoiceCard(
     string Currency, decimal Total, decimal AmountPaid)
 {
     public string Title => Invoice.TitleFor(IssueDate, ClientName);
+    public decimal Balance => Total - AmountPaid;
+    public bool IsOpen => Status is InvoiceStatus.Sent or InvoiceStatus.Overdue;
+    public int DaysLate(DateOnly today) => IsOpen ? Invoice.DaysPastDue(DueDate, today) : 0;
 }
 
-public sealed record StatusTotal(InvoiceStatus Status, string Currency, decimal Total, int Count);
+public sealed record StatusTotal(InvoiceStatus Status, string Currency, decimal Total, int Count)
+{
+    public decimal Paid { get; init; }
+    public decimal Balance => Total - Paid;
+}
 
 public sealed record InvoiceColumn(InvoiceStatus Status, IReadOnlyList<InvoiceCard> Cards, IReadOnlyList<StatusTotal> Totals)
 {
@@ -135,6 +142,9 @@ public sealed record InvoiceBoard(IReadOnlyList<InvoiceColumn> Columns, string H
 {
     /// <summary>Cards shown per column; the list view has the rest.</summary>
     public const int CardsPerColumn = 50;
+
+    /// <summary>The account's today, for days late on the cards.</summary>
+    public DateOnly Today { get; init; }
 }
 
 public sealed record InvoiceListRow(
@@ -142,13 +152,23 @@ public sealed record InvoiceListRow(
     string Currency, decimal Total, decimal AmountPaid)
 {
     public string Title => Invoice.TitleFor(IssueDate, ClientName);
+    public int DaysLate(DateOnly today) => Status is InvoiceStatus.Sent or InvoiceStatus.Overdue ? Invoice.DaysPastDue(DueDate, today) : 0;
 }
 
-public sealed record InvoiceList(Paged<InvoiceListRow> Rows, string? Query, InvoiceStatus? Status, int? ClientId, DateOnly? From, DateOnly? To, IReadOnlyList<ClientOption> Clients);
+public sealed record InvoiceList(Paged<InvoiceListRow> Rows, string? Query, InvoiceStatus? Status, int? ClientId, DateOnly? From, DateOnly? To, IReadOnlyList<ClientOption> Clients)
+{
+    /// <summary>The aging bucket filter (open invoices by days past due), from the receivables report's links.</summary>
+    public ReceivableAge? Age { get; init; }
+    public bool OpenOnly { get; init; }
+    public const string OpenAge = "open";
+    public DateOnly Today { get; init; }
+}
 
 public sealed record InvoiceDetails(Invoice Invoice, AccountSettings Settings, IReadOnlyList<InvoicePaymentRow>? Payments = null, decimal? SuggestedRate = null)
 {
     public IReadOnlyList<InvoicePaymentRow> Incomes => Payments ?? [];
+    public DateOnly Today { get; init; }
+    public int DaysLate => Invoice.DaysLate(Today);
     public bool NeedsExchangeRate => Invoice.IsEditable && Invoice.Currency != Settings.HomeCurrency;
 
     public IEnumerable<InvoiceLine> Lines => Invoice.Lines.OrderBy(l => l.Position);

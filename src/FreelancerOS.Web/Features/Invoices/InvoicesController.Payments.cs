@@ -108,6 +108,6 @@ public sealed partial class InvoicesController
         if (invoice.IsEditable && invoice.Currency != settings.HomeCurrency)
             rate = await db.LedgerEntries.AsNoTracking().Where(e => e.Currency == invoice.Currency)
                 .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id).Select(e => (decimal?)e.ExchangeRate).FirstOrDefaultAsync();
-        return new InvoiceDetails(invoice, settings, rows, rate);
+        return new InvoiceDetails(invoice, settings, rows, rate) { Today = settings.Today(clock) };
     }
 }

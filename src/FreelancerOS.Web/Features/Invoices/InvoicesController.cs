@@ -18,8 +18,9 @@ public sealed partial class InvoicesController(
     public async Task<IActionResult> Index(bool showVoid = false) => View("Board", await LoadBoardAsync(showVoid, focus: null));
 
     [HttpGet]
-    public async Task<IActionResult> List(string? q, InvoiceStatus? status, int? clientId, DateOnly? from, DateOnly? to, int page = 1)
+    public async Task<IActionResult> List(string? q, InvoiceStatus? status, int? clientId, DateOnly? from, DateOnly? to, string? age, int page = 1)
     {
+        var today = (await SettingsAsync()).Today(clock);
         var query = db.Invoices.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q))
         {
@@ -30,10 +31,20 @@ public sealed partial class InvoicesController(
         if (clientId is { } c) query = query.Where(i => i.ClientId == c);
         if (from is { } f) query = query.Where(i => i.IssueDate >= f);
         if (to is { } t) query = query.Where(i => i.IssueDate <= t);
+        var bucket = ReceivableAges.Parse(age);
+        var openOnly = bucket is not null || age == InvoiceList.OpenAge;
+        if (openOnly) query = query.Where(i => i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue);
+        if (bucket is { } b)
+        {
+            // What the aging report counts in that bucket: open invoices whose due date puts them there today.
+            var (minDue, maxDue) = ReceivableAges.DueDates(b, today);
+            if (minDue is { } min) query = query.Where(i => i.DueDate >= min);
+            if (maxDue is { } max) query = query.Where(i => i.DueDate <= max);
+        }
         var rows = await query.OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id)
             .Select(i => new InvoiceListRow(i.Id, i.Number, i.Status, i.IssueDate, i.DueDate, i.ClientId, i.Client!.Name, i.Currency, i.Total, i.AmountPaid))
             .ToPagedAsync(page);
-        return View(new InvoiceList(rows, q, status, clientId, from, to, await ClientOptionsAsync()));
+        return View(new InvoiceList(rows, q, status, clientId, from, to, await ClientOptionsAsync()) { Age = bucket, OpenOnly = openOnly, Today = today });
     }
 
     [HttpGet]
@@ -369,12 +380,13 @@ public sealed partial class InvoicesController(
 
     private async Task<InvoiceBoard> LoadBoardAsync(bool showVoid, int? focus)
     {
-        var homeCurrency = (await SettingsAsync()).HomeCurrency;
+        var settings = await SettingsAsync();
+        var homeCurrency = settings.HomeCurrency;
         var statuses = showVoid ? InvoiceStatuses.Board.Append(InvoiceStatus.Void).ToList() : InvoiceStatuses.Board.ToList();
         var totals = await db.Invoices.AsNoTracking()
             .Where(i => statuses.Contains(i.Status))
             .GroupBy(i => new { i.Status, i.Currency })
-            .Select(g => new StatusTotal(g.Key.Status, g.Key.Currency, g.Sum(i => i.Total), g.Count()))
+            .Select(g => new StatusTotal(g.Key.Status, g.Key.Currency, g.Sum(i => i.Total), g.Count()) { Paid = g.Sum(i => i.AmountPaid) })
             .ToListAsync();
         var columns = new List<InvoiceColumn>();
         foreach (var status in statuses)
@@ -390,7 +402,7 @@ public sealed partial class InvoicesController(
             columns.Add(new InvoiceColumn(status, cards, totals.Where(t => t.Status == status)
                 .OrderBy(t => t.Currency == homeCurrency ? 0 : 1).ThenBy(t => t.Currency).ToList()));
         }
-        return new InvoiceBoard(columns, homeCurrency, showVoid, focus);
+        return new InvoiceBoard(columns, homeCurrency, showVoid, focus) { Today = settings.Today(clock) };
     }
 
 }

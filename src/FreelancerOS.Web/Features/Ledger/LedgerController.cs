@@ -215,11 +215,7 @@ public sealed partial class LedgerController(
     public async Task<IActionResult> Balances()
     {
         var (home, today) = await AccountAsync();
-        var groups = await LedgerBalances.AsOfAsync(db, today);
-        var modes = await db.PaymentModes.AsNoTracking().OrderBy(m => m.Name).Select(m => new ModeOption(m.Id, m.Name)).ToListAsync();
-        var rows = modes.Select(m => new BalanceRow(m.Name, groups.Sum(m.Id, LedgerKind.Income), groups.Sum(m.Id, LedgerKind.Expense))).ToList();
-        var receivable = groups.Sum(null, LedgerKind.Income);
-        var payable = groups.Sum(null, LedgerKind.Expense);
+        var (rows, receivable, payable) = await LedgerFigures.BalancesAsync(db, today);
         return View(new BalancesPage(today, rows, home, receivable, payable));
     }
 
@@ -331,18 +327,39 @@ public sealed partial class LedgerController(
 
 public static class LedgerFigures
 {
-    /// <summary>Income and expenses per month for the 12 months ending with <paramref name="lastMonth"/>, grouped on the stored period.</summary>
-    public static async Task<IReadOnlyList<MonthFigures>> LastTwelveMonthsAsync(AppDbContext db, DateOnly lastMonth)
+    /// <summary>
+    /// What each payment mode holds on <paramref name="today"/> (received minus paid), and what is still to
+    /// receive and to pay (entries with no payment mode), in home-currency minor units. Three statements.
+    /// </summary>
+    public static async Task<(IReadOnlyList<BalanceRow> Rows, long ReceivableMinor, long PayableMinor)> BalancesAsync(AppDbContext db, DateOnly today)
     {
-        var first = LedgerEntry.PeriodOf(lastMonth.AddMonths(-11));
+        var groups = await LedgerBalances.AsOfAsync(db, today);
+        var modes = await db.PaymentModes.AsNoTracking().OrderBy(m => m.Name).Select(m => new ModeOption(m.Id, m.Name)).ToListAsync();
+        var rows = modes.Select(m => new BalanceRow(m.Name,
+            groups.Sum(m.Id, LedgerKind.Income), groups.Sum(m.Id, LedgerKind.Expense))).ToList();
+        var receivable = groups.Sum(null, LedgerKind.Income);
+        var payable = groups.Sum(null, LedgerKind.Expense);
+        return (rows, receivable, payable);
+    }
+
+    /// <summary>Income and expenses per month from <paramref name="firstMonth"/> to <paramref name="lastMonth"/> (inclusive), grouped on the stored period.</summary>
+    public static async Task<IReadOnlyList<MonthFigures>> MonthsAsync(AppDbContext db, DateOnly firstMonth, DateOnly lastMonth)
+    {
+        var first = LedgerEntry.PeriodOf(firstMonth);
         var last = LedgerEntry.PeriodOf(lastMonth);
         var groups = await db.LedgerEntries.AsNoTracking()
             .Where(e => e.Period >= first && e.Period <= last)
             .GroupBy(e => new { e.Period, e.Kind })
             .Select(g => new { g.Key.Period, g.Key.Kind, Sum = g.Sum(e => e.HomeAmountMinor) })
             .ToListAsync();
-        return Enumerable.Range(0, 12).Select(i => LedgerEntry.PeriodOf(lastMonth.AddMonths(i - 11))).Select(p => new MonthFigures(p,
+        var start = new DateOnly(firstMonth.Year, firstMonth.Month, 1);
+        var count = (lastMonth.Year - firstMonth.Year) * 12 + lastMonth.Month - firstMonth.Month + 1;
+        return Enumerable.Range(0, Math.Max(0, count)).Select(i => LedgerEntry.PeriodOf(start.AddMonths(i))).Select(p => new MonthFigures(p,
             groups.Where(g => g.Period == p && g.Kind == LedgerKind.Income).Sum(g => g.Sum),
             groups.Where(g => g.Period == p && g.Kind == LedgerKind.Expense).Sum(g => g.Sum))).ToList();
     }
+
+    /// <summary>Income and expenses per month for the 12 months ending with <paramref name="lastMonth"/>, grouped on the stored period.</summary>
+    public static Task<IReadOnlyList<MonthFigures>> LastTwelveMonthsAsync(AppDbContext db, DateOnly lastMonth) =>
+        MonthsAsync(db, lastMonth.AddMonths(-11), lastMonth);
 }

@@ -9,11 +9,14 @@ using Microsoft.EntityFrameworkCore;
 namespace FreelancerOS.Web.Features.Reports;
 
 /// <summary>
-/// The ledger's reports for a calendar year: income vs expenses by month, and by classification and
-/// category, each as CSV too. Receivables aging, profitability and tax collected need invoices and
-/// projects, and come with them.
+/// The reports: /reports is their index and the ledger's year (income vs expenses by month, and by
+/// classification and category); receivables aging, the cash-flow forecast, profitability and tax
+/// collected each have their page and CSV (ReportsController.Finance.cs). The figures come from the
+/// query classes of this folder.
 /// </summary>
-public sealed class ReportsController(AppDbContext db, TimeProvider clock) : Controller
+public sealed partial class ReportsController(
+    AppDbContext db, TimeProvider clock, ReceivablesQueries receivables, ForecastQueries forecasts,
+    ProfitabilityQueries profitability, TaxQueries taxes) : Controller
 {
     [HttpGet("/reports")]
     public async Task<IActionResult> Index(int? year) => View(await LoadAsync(year));

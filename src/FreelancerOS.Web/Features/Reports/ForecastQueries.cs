@@ -1,0 +1,119 @@
+using FreelancerOS.Web.Data;
+using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Features.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace FreelancerOS.Web.Features.Reports;
+
+/// <summary>Money expected to move on a date, in home-currency minor units.</summary>
+public sealed record ExpectedFlow(DateOnly Date, LedgerKind Kind, long Minor, string Source);
+
+/// <summary>
+/// Expected money that is not in the ledger yet. Recurring invoices will register one that yields their
+/// next runs in the window; until they exist, no source is registered and the forecast reads the ledger only.
+/// </summary>
+public interface IForecastSource
+{
+    Task<IReadOnlyList<ExpectedFlow>> FlowsAsync(DateOnly from, DateOnly to, CancellationToken ct);
+}
+
+/// <summary>
+/// The cash-flow forecast, in the home currency as the ledger stores it (each open entry's amount at the
+/// rate frozen on it). Money in: the open (not received) incomes, an invoice's on its due date (that open
+/// income is exactly the invoice's balance), any other on its own date. Money out: unpaid expenses on their
+/// date, and expenses that repeat monthly (same description, vendor and category in each of the last three
+/// months) projected on the same day of the coming months they are not entered for yet. Anything expected
+/// before today is overdue: shown apart, never counted as arriving on time.
+/// </summary>
+public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource> sources)
+{
+    public static readonly IReadOnlyList<int> Horizons = [30, 60, 90];
+
+    public const string OpenIncome = "Open invoices and incomes";
+    public const string UnpaidExpense = "Unpaid expenses";
+    public const string MonthlyExpense = "Expenses that repeat monthly";
+
+    /// <summary>Two statements, three more with the payment-mode balances.</summary>
+    public async Task<Forecast> ForecastAsync(DateOnly today, string home, bool withBalances, CancellationToken ct = default)
+    {
+        var end = today.AddDays(Horizons[^1]);
+        var open = await (
+                from e in db.LedgerEntries.AsNoTracking()
+                where e.PaymentModeId == null
+                join i in db.Invoices on e.InvoiceId equals (int?)i.Id into invoices
+                from i in invoices.DefaultIfEmpty()
+                let expected = i != null ? i.DueDate : e.Date
+                group e.HomeAmountMinor by new { e.Kind, Expected = expected } into g
+                select new { g.Key.Kind, g.Key.Expected, Minor = g.Sum() })
+            .ToListAsync(ct);
+        var receivable = open.Where(o => o.Kind == LedgerKind.Income).Sum(o => o.Minor);
+        var flows = open.Where(o => o.Expected <= end).Select(o => new ExpectedFlow(o.Expected, o.Kind, o.Minor, o.Kind == LedgerKind.Income ? OpenIncome : UnpaidExpense)).ToList();
+        var repeating = await RepeatingExpensesAsync(today, end, ct);
+        flows.AddRange(repeating.Select(r => new ExpectedFlow(r.Next, LedgerKind.Expense, r.Minor, MonthlyExpense)));
+        foreach (var source in sources) flows.AddRange(await source.FlowsAsync(today, end, ct));
+
+        var windows = Horizons.Select(days =>
+        {
+            var until = today.AddDays(days);
+            var due = flows.Where(f => f.Date >= today && f.Date <= until).ToList();
+            return new ForecastWindow(days, until,
+                due.Where(f => f.Kind == LedgerKind.Income).Sum(f => f.Minor),
+                due.Where(f => f.Kind == LedgerKind.Expense).Sum(f => f.Minor));
+        }).ToList();
+        var late = flows.Where(f => f.Date < today).ToList();
+        IReadOnlyList<BalanceRow> modes = withBalances ? (await LedgerFigures.BalancesAsync(db, today)).Rows : [];
+        return new Forecast(today, home, windows,
+            late.Where(f => f.Kind == LedgerKind.Income).Sum(f => f.Minor), late.Where(f => f.Kind == LedgerKind.Expense).Sum(f => f.Minor),
+            modes, repeating, flows.Where(f => f.Date >= today).ToList()) { ReceivableMinor = receivable };
+    }
+
+    /// <summary>One statement: the expenses of the three months before this one up to the horizon's month, per series and month.</summary>
+    private async Task<IReadOnlyList<RepeatingExpense>> RepeatingExpensesAsync(DateOnly today, DateOnly end, CancellationToken ct)
+    {
+        var month = new DateOnly(today.Year, today.Month, 1);
+        var first = LedgerEntry.PeriodOf(month.AddMonths(-3));
+        var last = LedgerEntry.PeriodOf(end);
+        var months = await db.Expenses.AsNoTracking()
+            .Where(e => e.Period >= first && e.Period <= last)
+            .GroupBy(e => new { e.Description, e.Vendor, e.CategoryId, e.Period })
+            .Select(g => new { g.Key.Description, g.Key.Vendor, g.Key.CategoryId, g.Key.Period, Minor = g.Sum(e => e.HomeAmountMinor), Last = g.Max(e => e.Date) })
+            .ToListAsync(ct);
+        var previous = Enumerable.Range(1, 3).Select(k => LedgerEntry.PeriodOf(month.AddMonths(-k))).ToList();
+        var found = new List<RepeatingExpense>();
+        foreach (var series in months.GroupBy(m => (m.Description, m.Vendor, m.CategoryId)))
+        {
+            if (!previous.All(p => series.Any(m => m.Period == p))) continue;
+            var latest = series.Single(m => m.Period == previous[0]);
+            for (var k = 0; ; k++)
+            {
+                var target = month.AddMonths(k);
+                if (target > end) break;
+                if (series.Any(m => m.Period == LedgerEntry.PeriodOf(target))) continue; // already in the ledger (paid or not)
+                var day = Math.Min(latest.Last.Day, DateTime.DaysInMonth(target.Year, target.Month));
+                var date = new DateOnly(target.Year, target.Month, day);
+                if (date >= today && date <= end)
+                    found.Add(new RepeatingExpense(series.Key.Description, series.Key.Vendor, date, latest.Minor));
+            }
+        }
+        return found.OrderBy(f => f.Next).ThenBy(f => f.Description).ToList();
+    }
+}
+
+/// <summary>A monthly expense not entered yet for a coming month, at last month's amount.</summary>
+public sealed record RepeatingExpense(string Description, string? Vendor, DateOnly Next, long Minor);
+
+public sealed record ForecastWindow(int Days, DateOnly Until, long InMinor, long OutMinor)
+{
+    public long NetMinor => InMinor - OutMinor;
+}
+
+public sealed record Forecast(
+    DateOnly Today, string HomeCurrency, IReadOnlyList<ForecastWindow> Windows, long OverdueInMinor, long OverdueOutMinor,
+    IReadOnlyList<BalanceRow> Modes, IReadOnlyList<RepeatingExpense> Repeating, IReadOnlyList<ExpectedFlow> Flows)
+{
+    /// <summary>Every income not received yet, whenever it is expected (the ledger's "money receivable").</summary>
+    public long ReceivableMinor { get; init; }
+
+    /// <summary>What the payment modes hold today.</summary>
+    public long BalanceMinor => Modes.Sum(m => m.BalanceMinor);
+}
