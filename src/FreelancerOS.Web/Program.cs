@@ -3,11 +3,9 @@ using FreelancerOS.Web.Features.Invoices;
 using FreelancerOS.Web.Infrastructure;
 using FreelancerOS.Web.Infrastructure.DemoData;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
-using Quartz;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,10 +19,8 @@ builder.Logging.AddSerilog(new LoggerConfiguration()
     .WriteTo.File(Path.Combine(dataFolder, "logs", "freelanceros-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31)
     .CreateLogger(), dispose: true);
 
-// Sign-in cookies and antiforgery tokens stay valid across restarts (and across instances sharing the data folder).
-builder.Services.AddDataProtection()
-    .SetApplicationName("FreelancerOS")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+// Sign-in cookies and antiforgery tokens stay valid across restarts and across instances (keys in the server database).
+builder.Services.AddAppDataProtection(builder.Configuration, dataFolder);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
@@ -84,7 +80,8 @@ builder.Services.AddControllersWithViews(o =>
 builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddScoped<DemoDataSeeder>();
-builder.Services.AddSingleton<FreelancerOS.Web.Features.Ledger.ImportJobs>();
+builder.Services.AddScoped<FreelancerOS.Web.Features.Ledger.LedgerImports>();
+builder.Services.AddSingleton<IJobSchedule, FreelancerOS.Web.Features.Ledger.LedgerStartup>();
 
 // Invoices: numbering on issue, the PDF (AGPL licence + fonts, once), the overdue job at start-up and hourly.
 builder.Services.AddScoped<InvoiceIssuer>();
@@ -94,16 +91,9 @@ builder.Services.AddScoped<IInvoiceLifecycleHook, BilledWorkHook>();
 builder.Services.AddScoped<InvoiceIssueContext>();
 builder.Services.AddScoped<InvoicePayments>();
 builder.Services.AddScoped<IInvoiceLifecycleHook, LedgerInvoiceHook>();
-builder.Services.AddSingleton<MarkOverdueJob.Runs>();
 PdfFonts.Configure();
-builder.Services.AddQuartz(q =>
-{
-    q.AddJob<MarkOverdueJob>(j => j.WithIdentity(MarkOverdueJob.Key));
-    q.AddTrigger(t => t.ForJob(MarkOverdueJob.Key).WithIdentity("mark-overdue-at-startup", "invoices").StartNow());
-    q.AddTrigger(t => t.ForJob(MarkOverdueJob.Key).WithIdentity("mark-overdue-hourly", "invoices")
-        .WithCronSchedule(MarkOverdueJob.HourlyCron, c => c.InTimeZone(TimeZoneInfo.Utc)));
-});
-builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+builder.Services.AddBackgroundJobs(builder.Configuration, dataFolder);
+builder.Services.AddSingleton<IJobSchedule, MarkOverdueJob.Schedule>();
 
 var app = builder.Build();
 
@@ -122,6 +112,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseUserCulture();
 app.UseAuthorization();
+app.UseJobsDashboard();
 app.UseRequestLog();
 
 app.MapHealthChecks("/healthz").AllowAnonymous();

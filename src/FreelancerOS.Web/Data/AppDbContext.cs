@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace FreelancerOS.Web.Data;
 /// subclass that only exists to keep its own migrations (EF's "multiple providers" pattern).
 /// </summary>
 public abstract class AppDbContext(DbContextOptions options, ICurrentUser currentUser)
-    : IdentityDbContext<AppUser>(options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     /// <summary>Read by the query filters; a fresh value per context instance.</summary>
     public string? CurrentUserId => currentUser.UserId;
@@ -38,6 +39,10 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     public DbSet<Expense> Expenses => Set<Expense>();
     public DbSet<LedgerCategory> LedgerCategories => Set<LedgerCategory>();
     public DbSet<PaymentMode> PaymentModes => Set<PaymentMode>();
+    public DbSet<StoredReceipt> Receipts => Set<StoredReceipt>();
+    public DbSet<LedgerImport> LedgerImports => Set<LedgerImport>();
+    // Shared by every instance on a server database (see Program.cs); unused with SQLite.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -54,6 +59,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
             entity.HasOne(typeof(AppUser)).WithMany().HasForeignKey(nameof(OwnedEntity.OwnerId)).OnDelete(DeleteBehavior.Cascade);
             entity.HasQueryFilter(OwnerFilter(entityType.ClrType));
         }
+        // A receipt belongs to its expense's owner.
+        builder.Entity<StoredReceipt>().HasQueryFilter(r => r.Expense!.OwnerId == CurrentUserId);
     }
 
     private LambdaExpression OwnerFilter(Type type)
