@@ -110,9 +110,10 @@ app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+// Before authorization: the dashboard answers 404 itself to anyone but the administrator (no sign-in redirect).
+app.UseJobsDashboard();
 app.UseUserCulture();
 app.UseAuthorization();
-app.UseJobsDashboard();
 app.UseRequestLog();
 
 app.MapHealthChecks("/healthz").AllowAnonymous();

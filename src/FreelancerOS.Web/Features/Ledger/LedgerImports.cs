@@ -203,11 +203,12 @@ public sealed class LedgerImportSweep(AppDbContext db, TimeProvider clock, ILogg
     public async Task SweepAsync(bool startingUp)
     {
         var now = clock.GetUtcNow();
-        var ownsDatabase = startingUp && db.Database.IsSqlite();
+        // SQLite: no other process runs imports, and a long import cannot write its heartbeat (one writer at a time).
+        var sqlite = db.Database.IsSqlite();
         var open = await db.LedgerImports.IgnoreQueryFilters().AsNoTracking()
             .Where(i => i.Status != ImportStatus.Succeeded && i.Status != ImportStatus.Failed)
             .Select(i => new { i.Id, i.Status, i.CreatedAt, i.HeartbeatAt }).ToListAsync();
-        var dead = open.Where(i => (ownsDatabase && i.Status == ImportStatus.Running) || LedgerImport.Abandoned(i.Status, i.CreatedAt, i.HeartbeatAt, now))
+        var dead = open.Where(i => (i.Status == ImportStatus.Running && sqlite) ? startingUp : LedgerImport.Abandoned(i.Status, i.CreatedAt, i.HeartbeatAt, now))
             .Select(i => i.Id).ToList();
         var unused = open.Where(i => i.Status == ImportStatus.Pending && now - i.CreatedAt > LedgerImport.KeepUnused).Select(i => i.Id).ToList();
 
