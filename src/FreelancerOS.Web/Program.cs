@@ -3,13 +3,11 @@ using FreelancerOS.Web.Features.Invoices;
 using FreelancerOS.Web.Infrastructure;
 using FreelancerOS.Web.Infrastructure.DemoData;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using FluentValidation;
 using FluentValidation.AspNetCore;
-using Quartz;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -25,10 +23,8 @@ var logger = new LoggerConfiguration()
     .CreateLogger();
 builder.Services.AddSerilog(logger, dispose: true);
 
-// Sign-in cookies and antiforgery tokens stay valid across restarts (and across instances sharing the data folder).
-builder.Services.AddDataProtection()
-    .SetApplicationName("FreelancerOS")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+// Sign-in cookies and antiforgery tokens stay valid across restarts and across instances (keys in the server database).
+builder.Services.AddAppDataProtection(builder.Configuration, dataFolder);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
@@ -89,7 +85,8 @@ builder.Services.AddControllersWithViews(o =>
 builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddScoped<DemoDataSeeder>();
-builder.Services.AddSingleton<FreelancerOS.Web.Features.Ledger.ImportJobs>();
+builder.Services.AddScoped<FreelancerOS.Web.Features.Ledger.LedgerImports>();
+builder.Services.AddSingleton<IJobSchedule, FreelancerOS.Web.Features.Ledger.LedgerStartup>();
 
 // Invoices: numbering on issue, the PDF (fonts, once), the overdue job at start-up and hourly.
 builder.Services.AddScoped<InvoiceIssuer>();
@@ -99,7 +96,6 @@ builder.Services.AddScoped<IInvoiceLifecycleHook, BilledWorkHook>();
 builder.Services.AddScoped<InvoiceIssueContext>();
 builder.Services.AddScoped<InvoicePayments>();
 builder.Services.AddScoped<IInvoiceLifecycleHook, LedgerInvoiceHook>();
-builder.Services.AddSingleton<MarkOverdueJob.Runs>();
 // Tools: the calendar (meetings in the account's zone, the secret .ics feed).
 builder.Services.AddScoped<FreelancerOS.Web.Features.Calendar.MeetingEditor>();
 builder.Services.AddScoped<FreelancerOS.Web.Features.Calendar.CalendarFeeds>();
@@ -109,14 +105,8 @@ builder.Services.AddScoped<FreelancerOS.Web.Features.Reports.ForecastQueries>();
 builder.Services.AddScoped<FreelancerOS.Web.Features.Reports.ProfitabilityQueries>();
 builder.Services.AddScoped<FreelancerOS.Web.Features.Reports.TaxQueries>();
 PdfFonts.Configure();
-builder.Services.AddQuartz(q =>
-{
-    q.AddJob<MarkOverdueJob>(j => j.WithIdentity(MarkOverdueJob.Key));
-    q.AddTrigger(t => t.ForJob(MarkOverdueJob.Key).WithIdentity("mark-overdue-at-startup", "invoices").StartNow());
-    q.AddTrigger(t => t.ForJob(MarkOverdueJob.Key).WithIdentity("mark-overdue-hourly", "invoices")
-        .WithCronSchedule(MarkOverdueJob.HourlyCron, c => c.InTimeZone(TimeZoneInfo.Utc)));
-});
-builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+builder.Services.AddBackgroundJobs(builder.Configuration, dataFolder);
+builder.Services.AddSingleton<IJobSchedule, MarkOverdueJob.Schedule>();
 
 var app = builder.Build();
 
@@ -133,6 +123,8 @@ app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+// Before authorization: the dashboard answers 404 itself to anyone but the administrator (no sign-in redirect).
+app.UseJobsDashboard();
 app.UseUserCulture();
 app.UseAuthorization();
 app.UseSerilogRequestLogging(o => o.Logger = logger);

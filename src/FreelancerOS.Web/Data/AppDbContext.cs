@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace FreelancerOS.Web.Data;
 /// subclass that only exists to keep its own migrations (EF's "multiple providers" pattern).
 /// </summary>
 public abstract class AppDbContext(DbContextOptions options, ICurrentUser currentUser)
-    : IdentityDbContext<AppUser>(options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     /// <summary>Read by the query filters; a fresh value per context instance.</summary>
     public string? CurrentUserId => currentUser.UserId;
@@ -45,6 +46,10 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     // Tools
     public DbSet<Resource> Resources => Set<Resource>();
     public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<StoredReceipt> Receipts => Set<StoredReceipt>();
+    public DbSet<LedgerImport> LedgerImports => Set<LedgerImport>();
+    // Shared by every instance on a server database (see Program.cs); unused with SQLite.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -61,6 +66,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
             entity.HasOne(typeof(AppUser)).WithMany().HasForeignKey(nameof(OwnedEntity.OwnerId)).OnDelete(DeleteBehavior.Cascade);
             entity.HasQueryFilter(OwnerFilter(entityType.ClrType));
         }
+        // A receipt belongs to its expense's owner.
+        builder.Entity<StoredReceipt>().HasQueryFilter(r => r.Expense!.OwnerId == CurrentUserId);
     }
 
     private LambdaExpression OwnerFilter(Type type)

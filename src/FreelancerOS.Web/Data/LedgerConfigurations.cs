@@ -78,3 +78,29 @@ internal sealed class PaymentModeConfiguration : IEntityTypeConfiguration<Paymen
         b.HasIndex(m => new { m.OwnerId, m.Name }).IsUnique();
     }
 }
+
+internal sealed class StoredReceiptConfiguration : IEntityTypeConfiguration<StoredReceipt>
+{
+    public void Configure(EntityTypeBuilder<StoredReceipt> b)
+    {
+        b.ToTable("Receipts");
+        b.HasKey(r => r.ExpenseId);
+        b.Property(r => r.ExpenseId).ValueGeneratedNever();
+        b.HasOne(r => r.Expense).WithOne().HasForeignKey<StoredReceipt>(r => r.ExpenseId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(r => r.Content).IsRequired();
+    }
+}
+
+internal sealed class LedgerImportConfiguration : IEntityTypeConfiguration<LedgerImport>
+{
+    public void Configure(EntityTypeBuilder<LedgerImport> b)
+    {
+        b.ToTable("LedgerImports");
+        b.HasIndex(i => i.Token).IsUnique();
+        b.HasIndex(i => i.Status);
+        b.Property(i => i.FileName).HasMaxLength(255).IsRequired();
+        b.Property(i => i.Mapping).HasMaxLength(2000);
+        b.Property(i => i.Error).HasMaxLength(LedgerImport.MaxErrorLength);
+        b.Ignore(i => i.Finished);
+    }
+}

@@ -144,8 +144,12 @@ public class Expense : LedgerEntry
         return null;
     }
 
-    /// <summary>Path of the stored receipt, relative to the data folder; null when there is none.</summary>
+    /// <summary>
+    /// Where a receipt stored as a file before receipts moved into the database was, relative to the data
+    /// folder; moved in (and cleared) at start-up. The receipt's bytes are a <see cref="StoredReceipt"/>.
+    /// </summary>
     public string? ReceiptPath { get; set; }
+    /// <summary>The receipt's name as uploaded; null when the expense has no receipt.</summary>
     public string? ReceiptFileName { get; set; }
     public string? ReceiptContentType { get; set; }
 

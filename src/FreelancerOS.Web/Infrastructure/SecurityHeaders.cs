@@ -9,13 +9,20 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    // The jobs dashboard (Hangfire) has no inline script, but its chart library injects one fixed
+    // <style> element: allowed by its hash, on the dashboard's pages only.
+    private static readonly string JobsDashboardCsp =
+        Csp.Replace("style-src 'self';", "style-src 'self' 'sha256-z7zcnw/4WalZqx+PrNaRnoeLz/G9WXuFqV1WCJ129sg=';", StringComparison.Ordinal);
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
+            // Read now: the dashboard's branch moves "/jobs" into PathBase before the response starts.
+            var csp = context.Request.Path.StartsWithSegments(Jobs.DashboardPath) ? JobsDashboardCsp : Csp;
             context.Response.OnStarting(() =>
             {
                 var h = context.Response.Headers;
-                h.ContentSecurityPolicy = Csp;
+                h.ContentSecurityPolicy = csp;
                 h.XContentTypeOptions = "nosniff";
                 h.XFrameOptions = "DENY";
                 h["Referrer-Policy"] = "same-origin";

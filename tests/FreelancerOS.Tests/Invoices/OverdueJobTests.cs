@@ -4,7 +4,8 @@ using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Features.Invoices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
+using Hangfire;
+using Hangfire.Storage;
 using static FreelancerOS.Tests.Invoices.InvoiceSteps;
 
 namespace FreelancerOS.Tests.Invoices;
@@ -97,17 +98,17 @@ public sealed class OverdueJobTests(TestApp app) : IClassFixture<TestApp>
     public async Task Host_RunsTheJobAtStartUp_AndSchedulesItHourly()
     {
         _ = app.Server; // start the host
-        var runs = app.Services.GetRequiredService<MarkOverdueJob.Runs>();
-        for (var wait = 0; runs.Count == 0 && wait < 100; wait++) await Task.Delay(100);
-        Assert.True(runs.Count >= 1, "The start-up trigger did not run the job.");
-        Assert.NotNull(runs.LastRunAt);
+        // Read from Hangfire's storage (the database), not from this process's memory.
+        var storage = app.Services.GetRequiredService<JobStorage>();
+        bool RanOnce() => storage.GetMonitoringApi().SucceededJobs(0, 100).Any(j => j.Value.Job?.Type == typeof(MarkOverdueJob));
+        for (var wait = 0; !RanOnce() && wait < 150; wait++) await Task.Delay(100);
+        Assert.True(RanOnce(), "The start-up run of the job did not succeed.");
 
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        Assert.True(await scheduler.Exists(MarkOverdueJob.Key));
-        var triggers = await scheduler.GetTriggersOfJob(MarkOverdueJob.Key);
-        var cron = Assert.Single(triggers.OfType<ICronTrigger>());
-        Assert.Equal(MarkOverdueJob.HourlyCron, cron.CronExpressionString);
-        Assert.NotNull(cron.NextFireTimeUtc);
+        using var connection = storage.GetConnection();
+        var recurring = Assert.Single(connection.GetRecurringJobs(), j => j.Id == MarkOverdueJob.RecurringId);
+        Assert.Equal(MarkOverdueJob.HourlyCron, recurring.Cron);
+        Assert.Equal(typeof(MarkOverdueJob), recurring.Job.Type);
+        Assert.NotNull(recurring.NextExecution);
     }
 
     private Task<List<InvoiceStatus>> StatusesAsync(int[] ids) =>

@@ -225,9 +225,10 @@ public sealed class LedgerTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var userId = await UserIdAsync(app, owner);
         var expense = await app.WithDbAsync(db => db.Expenses.SingleAsync(e => e.Description == "Hotel"), userId);
-        var file = Path.Combine(app.DataFolder, expense.ReceiptPath!);
-        Assert.True(File.Exists(file));
-        Assert.StartsWith(Path.Combine(app.DataFolder, "receipts"), file);
+        // Stored in the database (every instance reads it there), not as a file of this instance.
+        Assert.Equal(Pdf, await app.WithDbAsync(db => db.Receipts.Where(r => r.ExpenseId == expense.Id).Select(r => r.Content).SingleAsync(), userId));
+        Assert.Equal("hotel.pdf", expense.ReceiptFileName);
+        Assert.False(Directory.Exists(Path.Combine(app.DataFolder, "receipts")));
 
         var download = await owner.Http.GetAsync($"/ledger/receipt/{expense.Id}");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
@@ -239,7 +240,7 @@ public sealed class LedgerTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync($"/ledger/receipt/{expense.Id}")).StatusCode);
 
         await owner.SubmitAsync(await owner.GetPageAsync($"/ledger/edit/{expense.Id}"), "#delete-form");
-        Assert.False(File.Exists(file));
+        Assert.False(await app.WithDbAsync(db => db.Receipts.IgnoreQueryFilters().AnyAsync(r => r.ExpenseId == expense.Id)));
     }
 
     [Fact]
@@ -251,8 +252,8 @@ public sealed class LedgerTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("PDF, PNG or JPEG", AppClient.FieldError(await AppClient.ParseAsync(response), "Receipt"));
         var expense = await app.WithDbAsync(db => db.Expenses.SingleAsync(e => e.Id == id), await UserIdAsync(app, client));
-        Assert.Null(expense.ReceiptPath);
-        Assert.False(Directory.Exists(Path.Combine(app.DataFolder, "receipts", expense.OwnerId)));
+        Assert.Null(expense.ReceiptFileName);
+        Assert.False(await app.WithDbAsync(db => db.Receipts.IgnoreQueryFilters().AnyAsync(r => r.ExpenseId == id)));
 
         // On a new expense the same file stops the whole form: nothing is saved.
         var refused = await PostWithReceiptAsync(client, "/ledger/create?kind=expense", "GIF89a not a receipt"u8.ToArray(), "scan.png",

@@ -1,44 +1,38 @@
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
 
 namespace FreelancerOS.Web.Features.Invoices;
 
 /// <summary>
-/// Marks every Sent invoice whose due date is before today as Overdue, for every account. Scheduled at
-/// start-up and every hour at :05 (see Program.cs), so each time zone's midnight is caught within the
-/// hour; running it again changes nothing.
+/// Marks every Sent invoice whose due date is before today as Overdue, for every account. A recurring
+/// Hangfire job every hour at :05 (so each time zone's midnight is caught within the hour), and once at
+/// start-up; running it again, or on several instances at once, changes nothing.
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed class MarkOverdueJob(IServiceScopeFactory scopes, MarkOverdueJob.Runs runs, ILogger<MarkOverdueJob> log) : IJob
+[DisableConcurrentExecution(timeoutInSeconds: 600)]
+public sealed class MarkOverdueJob(AppDbContext db, TimeProvider clock, ILogger<MarkOverdueJob> log)
 {
-    /// <summary>When the job last ran in this process and what it did (a singleton; for logs and tests).</summary>
-    public sealed class Runs
-    {
-        public DateTimeOffset? LastRunAt { get; private set; }
-        public int LastMarked { get; private set; }
-        public int Count { get; private set; }
+    public const string RecurringId = "mark-overdue-invoices";
+    public const string HourlyCron = "5 * * * *";
 
-        internal void Record(DateTimeOffset at, int marked)
-        {
-            LastRunAt = at;
-            LastMarked = marked;
-            Count++;
-        }
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var marked = await OverdueInvoices.MarkAsync(db, clock, cancellationToken);
+        if (marked > 0) log.LogInformation("Marked {Count} invoices overdue", marked);
+        return marked;
     }
 
-    public static readonly JobKey Key = new("mark-overdue-invoices", "invoices");
-    public const string HourlyCron = "0 5 * * * ?";
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public sealed class Schedule : IJobSchedule
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        var marked = await OverdueInvoices.MarkAsync(db, clock, cancellationToken);
-        runs.Record(clock.GetUtcNow(), marked);
-        if (marked > 0) log.LogInformation("Marked {Count} invoices overdue", marked);
+        public Task ScheduleAsync(IRecurringJobManager recurring, IBackgroundJobClient jobs, IServiceProvider services, CancellationToken ct)
+        {
+            recurring.AddOrUpdate<MarkOverdueJob>(RecurringId, j => j.RunAsync(CancellationToken.None), HourlyCron,
+                new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+            jobs.Enqueue<MarkOverdueJob>(j => j.RunAsync(CancellationToken.None));
+            return Task.CompletedTask;
+        }
     }
 }
 

@@ -31,9 +31,6 @@ public sealed partial class LedgerController
     [HttpGet]
     public IActionResult Import() => View("ImportUpload");
 
-    private string ImportPath(Guid token) =>
-        Path.Combine(DataFolder, "imports", db.CurrentUserId!, token.ToString("N") + ".csv");
-
     [HttpPost]
     [RequestSizeLimit(MaxImportBytes + 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxImportBytes + 1024 * 1024)]
@@ -49,18 +46,17 @@ public sealed partial class LedgerController
             ModelState.AddModelError("file", "The file is larger than 20 MB.");
             return View("ImportUpload");
         }
-        var token = Guid.NewGuid();
-        var path = ImportPath(token);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using (var target = System.IO.File.Create(path))
-            await file.CopyToAsync(target);
-        var peek = LedgerCsv.Peek(path);
+        // Kept in the database, not on this instance's disk: whichever instance runs the import reads it there.
+        var content = new byte[file.Length];
+        await using (var source = file.OpenReadStream())
+            await source.ReadExactlyAsync(content);
+        var peek = LedgerCsv.Peek(content);
         if (peek is null)
         {
-            System.IO.File.Delete(path);
             ModelState.AddModelError("file", "This file could not be read as CSV (row 1).");
             return View("ImportUpload");
         }
+        var token = await imports.UploadAsync(file.FileName, content);
         var mapping = ImportMapping.Guess(token, peek.Value.Headers);
         if (peek.Value.Sample.FirstOrDefault() is { } first && mapping.DateColumn is { } dc && dc < first.Length)
             mapping.DateFormat = LedgerCsv.DateFormats.FirstOrDefault(f => DateOnly.TryParseExact(first[dc].Trim(), f, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) ?? mapping.DateFormat;
@@ -74,128 +70,48 @@ public sealed partial class LedgerController
         return upload.Refusal ?? View("ImportPreview", new ImportPreviewPage(mapping, upload.Parsed!, upload.Headers));
     }
 
-    /// <summary>Starts the import in the background (one transaction) and shows its progress; a file with any error imports nothing.</summary>
+    /// <summary>Starts the import as a background job (one transaction) and shows its progress; a file with any error imports nothing.</summary>
     [HttpPost]
     public async Task<IActionResult> ImportRun(ImportMapping mapping)
     {
         var upload = await ParseUploadAsync(mapping);
         if (upload.Refusal is not null) return upload.Refusal;
-        var (result, headers, path, home) = (upload.Parsed!, upload.Headers, upload.Path, upload.HomeCurrency);
-        if (result.HasErrors) return View("ImportPreview", new ImportPreviewPage(mapping, result, headers));
-
-        var owner = db.CurrentUserId!;
-        var job = new ImportJob(owner, result.Rows.Count);
-        if (!imports.TryStart(mapping.Token, job)) return RedirectToAction(nameof(ImportStatus), new { id = mapping.Token });
-        _ = Task.Run(() => RunImportAsync(scopes, imports, owner, home, result, job, path));
+        if (upload.Parsed!.HasErrors) return View("ImportPreview", new ImportPreviewPage(mapping, upload.Parsed, upload.Headers));
+        await imports.StartAsync(mapping.Token, mapping, upload.Parsed.Rows.Count);
         return RedirectToAction(nameof(ImportStatus), new { id = mapping.Token });
     }
 
     [HttpGet]
-    public IActionResult ImportStatus(Guid id)
+    public async Task<IActionResult> ImportStatus(Guid id)
     {
-        var job = imports.Find(id, db.CurrentUserId);
-        if (job is null) return NotFound();
-        ViewData["Token"] = id;
-        return Request.IsHtmx() ? PartialView("_ImportProgress", job) : View(job);
+        var progress = await imports.ProgressAsync(id);
+        if (progress is null) return NotFound();
+        return Request.IsHtmx() ? PartialView("_ImportProgress", progress) : View(progress);
     }
 
-    private sealed record Upload(IActionResult? Refusal, ParseResult? Parsed, string[] Headers, string Path, string HomeCurrency);
+    private sealed record Upload(IActionResult? Refusal, ParseResult? Parsed, string[] Headers);
 
     /// <summary>
-    /// Reads the uploaded file again with the posted mapping: a 404 when the upload is gone, the mapping
-    /// page when the mapping is invalid, else the parsed rows with the ledger's duplicates flagged.
+    /// Reads the upload again with the posted mapping: a 404 when it is gone (or already imported), the
+    /// mapping page when the mapping is invalid, else the parsed rows with the ledger's duplicates flagged.
     /// </summary>
     private async Task<Upload> ParseUploadAsync(ImportMapping mapping)
     {
-        var path = ImportPath(mapping.Token);
-        if (!System.IO.File.Exists(path)) return new Upload(NotFound(), null, [], path, "");
-        var peek = LedgerCsv.Peek(path);
+        var content = await imports.ContentAsync(mapping.Token);
+        if (content is null)
+        {
+            // Already started (a second click, or the back button): its progress, not an error page.
+            if (await imports.ProgressAsync(mapping.Token) is not null)
+                return new Upload(RedirectToAction(nameof(ImportStatus), new { id = mapping.Token }), null, []);
+            return new Upload(NotFound(), null, []);
+        }
+        var peek = LedgerCsv.Peek(content);
         var headers = peek?.Headers ?? [];
         if (!ModelState.IsValid)
-            return new Upload(View("ImportMap", new ImportMapPage(mapping, headers, peek?.Sample ?? [], "")), null, headers, path, "");
+            return new Upload(View("ImportMap", new ImportMapPage(mapping, headers, peek?.Sample ?? [], "")), null, headers);
         var (home, _) = await AccountAsync();
-        var result = LedgerCsv.Parse(path, mapping, home);
-        await FlagDuplicatesAsync(result);
-        return new Upload(null, result, headers, path, home);
+        var result = LedgerCsv.Parse(content, mapping, home);
+        await LedgerImports.FlagDuplicatesAsync(db, result);
+        return new Upload(null, result, headers);
     }
-
-    private async Task FlagDuplicatesAsync(ParseResult result)
-    {
-        var dated = result.Rows.Where(r => r.Date is not null).ToList();
-        if (dated.Count == 0) return;
-        var from = dated.Min(r => r.Date!.Value);
-        var to = dated.Max(r => r.Date!.Value);
-        var existing = (await db.LedgerEntries.AsNoTracking().Where(e => e.Date >= from && e.Date <= to)
-                .Select(e => new { e.Date, e.Amount, e.Description }).ToListAsync())
-            .Select(e => LedgerCsv.DuplicateKey(e.Date, e.Amount, e.Description)).ToHashSet();
-        foreach (var row in dated)
-            row.Duplicate = existing.Contains(LedgerCsv.DuplicateKey(row.Date!.Value, row.Amount, row.Description));
-    }
-
-    /// <summary>Inserts the rows in one transaction, in batches so the progress moves; new category and mode names are created.</summary>
-    private static async Task RunImportAsync(IServiceScopeFactory scopes, ImportJobs imports, string owner, string home, ParseResult result, ImportJob job, string path)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(owner);
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-            await LedgerLists.EnsureDefaultsAsync(db);
-            await using var tx = await db.Database.BeginTransactionAsync();
-
-            var categories = await db.LedgerCategories.ToListAsync();
-            var modes = await db.PaymentModes.ToListAsync();
-            var now = clock.GetUtcNow();
-            var imported = 0;
-            var skipped = 0;
-            var batch = 0;
-            foreach (var row in result.Rows)
-            {
-                if (row.Duplicate) { skipped++; job.Advance(1); continue; }
-                LedgerEntry entry = row.Kind == LedgerKind.Expense ? new Expense { Vendor = row.Vendor } : new Income();
-                entry.Record(row.Date!.Value, row.Amount, row.Currency, row.Rate, home);
-                entry.Description = row.Description;
-                entry.CreatedAt = now;
-                if (row.Category is { } cn)
-                {
-                    var category = categories.FirstOrDefault(c => c.Kind == row.Kind && c.Name.Equals(cn, StringComparison.OrdinalIgnoreCase));
-                    if (category is null) { category = new LedgerCategory(row.Kind, cn); db.LedgerCategories.Add(category); categories.Add(category); }
-                    entry.Category = category;
-                }
-                if (row.PaymentMode is { } mn)
-                {
-                    var mode = modes.FirstOrDefault(m => m.Name.Equals(mn, StringComparison.OrdinalIgnoreCase));
-                    if (mode is null) { mode = new PaymentMode { Name = mn }; db.PaymentModes.Add(mode); modes.Add(mode); }
-                    entry.PaymentMode = mode;
-                }
-                db.LedgerEntries.Add(entry);
-                imported++;
-                if (++batch == 200)
-                {
-                    await db.SaveChangesAsync();
-                    db.ChangeTracker.Clear();
-                    categories = await db.LedgerCategories.ToListAsync();
-                    modes = await db.PaymentModes.ToListAsync();
-                    job.Advance(batch);
-                    batch = 0;
-                }
-            }
-            await db.SaveChangesAsync();
-            await tx.CommitAsync();
-            job.Advance(batch);
-            job.Imported = imported;
-            job.Skipped = skipped;
-        }
-        catch (Exception e)
-        {
-            job.Error = "The import failed and nothing was imported: " + e.Message;
-        }
-        finally
-        {
-            job.Finish(imports.Now);
-            try { System.IO.File.Delete(path); } catch (IOException) { }
-        }
-    }
-
 }

@@ -12,12 +12,10 @@ namespace FreelancerOS.Web.Features.Ledger;
 /// partial files by concern (this one: entries and their pages) so every view stays in Features/Ledger.
 /// </summary>
 public sealed partial class LedgerController(
-    AppDbContext db, TimeProvider clock, IConfiguration config, IWebHostEnvironment env, ImportJobs imports, IServiceScopeFactory scopes,
+    AppDbContext db, TimeProvider clock, LedgerImports imports,
     FreelancerOS.Web.Features.Invoices.InvoicePayments payments, FreelancerOS.Web.Features.Invoices.BilledWork billed)
     : Controller
 {
-    private string DataFolder => Database.DataFolder(config, env);
-
     private async Task<(string HomeCurrency, DateOnly Today)> AccountAsync()
     {
         var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync() ?? new AccountSettings();
@@ -48,7 +46,7 @@ public sealed partial class LedgerController(
         e.Id, e.Kind, e.Date, e.Description, e.Amount, e.Currency, e.ExchangeRate, e.HomeAmountMinor,
         e.Category != null ? e.Category.Name : null, e.PaymentModeId, e.PaymentMode != null ? e.PaymentMode.Name : null,
         e.Kind == LedgerKind.Income ? ((Income)e).Client!.Name : ((Expense)e).Vendor,
-        e.Kind == LedgerKind.Expense && ((Expense)e).ReceiptPath != null));
+        e.Kind == LedgerKind.Expense && ((Expense)e).ReceiptFileName != null));
 
     [HttpGet]
     public async Task<IActionResult> Create(string? kind)
@@ -77,8 +75,9 @@ public sealed partial class LedgerController(
         if (!await ReceiptAcceptableAsync(form)) return await FormView(form, null, null);
 
         db.LedgerEntries.Add(entry);
+        // The receipt's bytes are written with the expense, in one SaveChanges (one transaction): both or neither.
+        await AttachReceiptAsync(entry, form);
         await db.SaveChangesAsync();
-        await StoreReceiptAsync(entry, form);
         TempData["Flash"] = $"{(entry.Kind == LedgerKind.Income ? "Income" : "Expense")} \"{entry.Description}\" was added.";
         return RedirectToAction(nameof(Index), new { period = "custom", from = entry.Date.ToString("yyyy-MM-dd"), to = entry.Date.ToString("yyyy-MM-dd") });
     }
@@ -115,12 +114,12 @@ public sealed partial class LedgerController(
         if (!await ApplyFormAsync(entry, form, home) || !await ReceiptAcceptableAsync(form))
             return await FormView(form, id, (entry as Expense)?.ReceiptFileName);
 
-        string? oldReceipt = null;
-        if (entry is Expense x && form.RemoveReceipt && x.ReceiptPath is not null)
+        if (entry is Expense x && form.RemoveReceipt && x.ReceiptFileName is not null)
         {
-            oldReceipt = x.ReceiptPath;
-            x.ReceiptPath = x.ReceiptFileName = x.ReceiptContentType = null;
+            x.ReceiptFileName = x.ReceiptContentType = null;
+            if (await db.Receipts.FindAsync(x.Id) is { } stored) db.Receipts.Remove(stored);
         }
+        await AttachReceiptAsync(entry, form);
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync();
@@ -135,8 +134,6 @@ public sealed partial class LedgerController(
                                          "Reload the page to see the current details, then make your change again.");
             return await FormView(form, id, (entry as Expense)?.ReceiptFileName);
         }
-        DeleteFile(oldReceipt);
-        await StoreReceiptAsync(entry, form);
         TempData["Flash"] = "Entry saved.";
         return RedirectToAction(nameof(Index), new { period = "custom", from = entry.Date.ToString("yyyy-MM-dd"), to = entry.Date.ToString("yyyy-MM-dd") });
     }
@@ -159,10 +156,9 @@ public sealed partial class LedgerController(
             Response.StatusCode = StatusCodes.Status409Conflict;
             return await FormView(EntryForm.From(entry), id, expense.ReceiptFileName);
         }
-        var receipt = (entry as Expense)?.ReceiptPath;
+        // Its receipt row goes with it (cascade).
         db.LedgerEntries.Remove(entry);
         await db.SaveChangesAsync();
-        DeleteFile(receipt);
         TempData["Flash"] = $"\"{entry.Description}\" was deleted.";
         return LocalRedirect(SafeReturn(returnUrl));
     }
@@ -193,11 +189,12 @@ public sealed partial class LedgerController(
     [HttpGet]
     public async Task<IActionResult> Receipt(int id)
     {
-        var expense = await db.Expenses.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id);
-        if (expense?.ReceiptPath is null) return NotFound();
-        var path = Path.Combine(DataFolder, expense.ReceiptPath);
-        if (!System.IO.File.Exists(path)) return NotFound();
-        return PhysicalFile(path, expense.ReceiptContentType ?? "application/octet-stream", expense.ReceiptFileName ?? Path.GetFileName(path));
+        // The owner filter on receipts (through their expense) makes another account's receipt a 404.
+        var receipt = await db.Receipts.AsNoTracking().Where(r => r.ExpenseId == id)
+            .Select(r => new { r.Content, r.Expense!.ReceiptFileName, r.Expense.ReceiptContentType }).SingleOrDefaultAsync();
+        if (receipt is null) return NotFound();
+        var type = receipt.ReceiptContentType ?? "application/octet-stream";
+        return File(receipt.Content, type, receipt.ReceiptFileName ?? "receipt" + Expense.ExtensionFor(type));
     }
 
     [HttpGet]
@@ -265,32 +262,25 @@ public sealed partial class LedgerController(
         return false;
     }
 
-    /// <summary>Stores an accepted receipt under the data folder, replacing the previous one.</summary>
-    private async Task StoreReceiptAsync(LedgerEntry entry, EntryForm form)
+    /// <summary>Puts an accepted receipt on the expense (replacing the previous one); saved by the caller's SaveChanges.</summary>
+    private async Task AttachReceiptAsync(LedgerEntry entry, EntryForm form)
     {
         if (entry is not Expense expense || form.Receipt is not { Length: > 0 } file) return;
         var type = await ReceiptTypeAsync(file) ?? throw new InvalidOperationException("The receipt was not checked.");
-
-        var relative = Path.Combine("receipts", expense.OwnerId, Guid.NewGuid().ToString("N") + Expense.ExtensionFor(type));
-        var full = Path.Combine(DataFolder, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        await using (var target = System.IO.File.Create(full))
+        var content = new byte[file.Length];
         await using (var source = file.OpenReadStream())
-            await source.CopyToAsync(target);
+            await source.ReadExactlyAsync(content);
 
-        var old = expense.ReceiptPath;
-        expense.ReceiptPath = relative;
+        var stored = expense.Id == 0 ? null : await db.Receipts.FindAsync(expense.Id);
+        if (stored is null) db.Receipts.Add(new StoredReceipt { Expense = expense, Content = content });
+        else
+        {
+            stored.Content = content;
+            // "Remove the receipt" ticked along with a new file: the new one is kept.
+            if (db.Entry(stored).State == EntityState.Deleted) db.Entry(stored).State = EntityState.Modified;
+        }
         expense.ReceiptFileName = Path.GetFileName(file.FileName) is { Length: > 0 and <= 255 } n ? n : "receipt" + Expense.ExtensionFor(type);
         expense.ReceiptContentType = type;
-        await db.SaveChangesAsync();
-        DeleteFile(old);
-    }
-
-    private void DeleteFile(string? relative)
-    {
-        if (relative is null) return;
-        var full = Path.GetFullPath(Path.Combine(DataFolder, relative));
-        if (full.StartsWith(DataFolder, StringComparison.Ordinal) && System.IO.File.Exists(full)) System.IO.File.Delete(full);
     }
 
     private async Task<IActionResult> FormView(EntryForm form, int? id, string? receiptFileName)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using CsvHelper;
 using FluentValidation;
@@ -38,7 +37,7 @@ public static class LedgerCsv
     }
 
     /// <summary>Every record of the file as strings (the header first), with the 1-based record number; malformed records are reported, not thrown.</summary>
-    private static IEnumerable<(int Row, string[] Fields)> Records(string path, List<string> errors)
+    private static IEnumerable<(int Row, string[] Fields)> Records(byte[] content, List<string> errors)
     {
         var options = new CsvReaderOptions
         {
@@ -46,7 +45,7 @@ public static class LedgerCsv
             TrimWhitespace = true,
             OnMalformedRecord = r => errors.Add($"Row {r.RecordNumber}: the file is malformed here ({r.Reason}): {Shorten(r.RawRecord ?? "")}"),
         };
-        using var stream = File.OpenRead(path);
+        using var stream = new MemoryStream(content, writable: false);
         using var reader = CsvReader.Create(stream, options, false);
         var row = 0;
         while (true)
@@ -67,10 +66,10 @@ public static class LedgerCsv
     }
 
     /// <summary>Reads the header and a few rows, for the mapping step. Null when the file is not readable as CSV.</summary>
-    public static (string[] Headers, List<string[]> Sample)? Peek(string path, int rows = 5)
+    public static (string[] Headers, List<string[]> Sample)? Peek(byte[] content, int rows = 5)
     {
         var errors = new List<string>();
-        var records = Records(path, errors).Take(rows + 1).ToList();
+        var records = Records(content, errors).Take(rows + 1).ToList();
         if (records.Count == 0 || (errors.Count > 0 && records.Count <= 1)) return null;
         return (records[0].Fields, records.Skip(1).Select(r => r.Fields).ToList());
     }
@@ -79,12 +78,12 @@ public static class LedgerCsv
     /// Parses every row with the mapping: a row's errors are keyed by the column they belong to. A file
     /// that cannot be read as CSV (a stray quote...) yields a row-numbered error too; nothing is thrown.
     /// </summary>
-    public static ParseResult Parse(string path, ImportMapping m, string homeCurrency)
+    public static ParseResult Parse(byte[] content, ImportMapping m, string homeCurrency)
     {
         var rows = new List<ImportRow>();
         var fileErrors = new List<string>();
         var first = true;
-        foreach (var (row, record) in Records(path, fileErrors))
+        foreach (var (row, record) in Records(content, fileErrors))
         {
             if (first) { first = false; continue; }
             if (record.All(string.IsNullOrWhiteSpace)) continue;
@@ -270,46 +269,9 @@ public sealed record ImportMapPage(ImportMapping Mapping, string[] Headers, List
 
 public sealed record ImportPreviewPage(ImportMapping Mapping, ParseResult Result, string[] Headers);
 
-/// <summary>Progress of the imports running in this process, polled by the status page.</summary>
-public sealed class ImportJob(string ownerId, int total)
+/// <summary>What the status page shows of an import, read from the database on every poll.</summary>
+public sealed record ImportProgress(Guid Token, ImportStatus Status, int Total, int Done, int Imported, int Skipped, string? Error)
 {
-    public string OwnerId { get; } = ownerId;
-    public int Total { get; } = total;
-    private int _done;
-    public int Done => Volatile.Read(ref _done);
-    public int Imported { get; set; }
-    public int Skipped { get; set; }
-    private volatile bool _finished;
-
-    /// <summary>Set last, after the counts, by the import's own thread; read by the status requests.</summary>
-    public bool Finished => _finished;
-    public DateTimeOffset? FinishedAt { get; private set; }
-    public string? Error { get; set; }
-
-    public void Finish(DateTimeOffset at)
-    {
-        FinishedAt = at;
-        _finished = true;
-    }
-    public int Percent => Total == 0 ? 100 : (int)(Done * 100L / Total);
-    public void Advance(int by) => Interlocked.Add(ref _done, by);
-}
-
-public sealed class ImportJobs(TimeProvider clock)
-{
-    private static readonly TimeSpan KeepFinished = TimeSpan.FromHours(1);
-    private readonly ConcurrentDictionary<Guid, ImportJob> _jobs = new();
-
-    public DateTimeOffset Now => clock.GetUtcNow();
-
-    /// <summary>Registers a new import; the results of imports finished over an hour ago are forgotten.</summary>
-    public bool TryStart(Guid token, ImportJob job)
-    {
-        foreach (var (key, old) in _jobs)
-            if (old.FinishedAt is { } at && Now - at > KeepFinished) _jobs.TryRemove(key, out _);
-        return _jobs.TryAdd(token, job);
-    }
-
-    public ImportJob? Find(Guid token, string? ownerId) =>
-        _jobs.TryGetValue(token, out var job) && job.OwnerId == ownerId ? job : null;
+    public bool Finished => Status is ImportStatus.Succeeded or ImportStatus.Failed;
+    public int Percent => Total == 0 ? 100 : (int)(Math.Min(Done, Total) * 100L / Total);
 }

@@ -1,0 +1,31 @@
+using System.Security.Cryptography.X509Certificates;
+using FreelancerOS.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace FreelancerOS.Web.Infrastructure;
+
+/// <summary>
+/// The data-protection keys that sign cookies and antiforgery tokens. On a server database they live in
+/// it, so every instance reads and writes the same ring (a cookie from one instance is valid on the
+/// next); with SQLite they stay in the data folder. Unencrypted unless a certificate is configured.
+/// </summary>
+public static class Keys
+{
+    public static IServiceCollection AddAppDataProtection(this IServiceCollection services, IConfiguration config, string dataFolder)
+    {
+        var builder = services.AddDataProtection().SetApplicationName("FreelancerOS");
+        if (Database.Provider(config) is DatabaseProvider.Postgres or DatabaseProvider.SqlServer)
+            builder.PersistKeysToDbContext<AppDbContext>();
+        else
+            builder.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+
+        if (config["DataProtection:CertificatePath"] is { Length: > 0 } path)
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, config["DataProtection:CertificatePassword"]);
+            if (!certificate.HasPrivateKey)
+                throw new InvalidOperationException($"DataProtection:CertificatePath ({path}) has no private key: the keys could not be read back.");
+            builder.ProtectKeysWithCertificate(certificate);
+        }
+        return services;
+    }
+}
