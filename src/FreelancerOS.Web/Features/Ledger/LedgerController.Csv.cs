@@ -37,6 +37,7 @@ public sealed partial class LedgerController
     [HttpPost]
     [RequestSizeLimit(MaxImportBytes + 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxImportBytes + 1024 * 1024)]
+    [Errors.UploadLimit(MaxImportBytes, "The file is larger than 20 MB.")]
     public async Task<IActionResult> Import(IFormFile? file)
     {
         if (file is null || file.Length == 0)

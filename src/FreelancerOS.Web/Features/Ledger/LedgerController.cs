@@ -67,6 +67,7 @@ public sealed partial class LedgerController(
     [HttpPost]
     [RequestSizeLimit(Expense.MaxReceiptBytes + 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = Expense.MaxReceiptBytes + 1024 * 1024)]
+    [Errors.UploadLimit(Expense.MaxReceiptBytes, "The receipt is larger than 10 MB.")]
     public async Task<IActionResult> Create(EntryForm form)
     {
         var (home, _) = await AccountAsync();
@@ -94,6 +95,7 @@ public sealed partial class LedgerController(
     [HttpPost]
     [RequestSizeLimit(Expense.MaxReceiptBytes + 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = Expense.MaxReceiptBytes + 1024 * 1024)]
+    [Errors.UploadLimit(Expense.MaxReceiptBytes, "The receipt is larger than 10 MB.")]
     public async Task<IActionResult> Edit(int id, EntryForm form)
     {
         var entry = await db.LedgerEntries.SingleOrDefaultAsync(e => e.Id == id);
