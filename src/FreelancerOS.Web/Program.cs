@@ -66,9 +66,10 @@ builder.Services.AddControllersWithViews(o =>
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         // What a person sees when a field cannot even be read (letters in an amount, a date that is not one).
         var messages = o.ModelBindingMessageProvider;
-        messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"'{value}' is not valid here: check the number or date format.");
-        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"'{value}' is not valid here.");
-        messages.SetValueIsInvalidAccessor(value => $"'{value}' is not valid here.");
+        messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"'{Echo.Short(value)}' is not valid here: check the number or date format.");
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"'{Echo.Short(value)}' is not valid here.");
+        messages.SetValueIsInvalidAccessor(value => $"'{Echo.Short(value)}' is not valid here.");
+        o.ModelBinderProviders.Insert(0, new BooleanBinder.Provider());
         messages.SetValueMustNotBeNullAccessor(_ => "Enter a value.");
         messages.SetUnknownValueIsInvalidAccessor(_ => "This value is not valid.");
         messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "This value is not valid.");
@@ -81,6 +82,7 @@ builder.Services.AddControllersWithViews(o =>
         o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
         o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
     });
+builder.Services.AddCappedTempData();
 builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddScoped<DemoDataSeeder>();

@@ -107,3 +107,58 @@ public sealed class RefusalTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("larger than 20 MB", await response.Content.ReadAsStringAsync());
     }
 }
+
+public sealed class FormRedrawTests(TestApp app) : IClassFixture<TestApp>
+{
+    [Fact]
+    public async Task Post_TimeEntryWithBillableBanana_RedrawsTheFormWithAMessage()
+    {
+        var client = await app.SignedInClientAsync();
+        var project = await Projects.Work.ProjectAsync(client, await Projects.Work.ClientAsync(client));
+        var form = await client.GetPageAsync($"/time/create?projectId={project}");
+        var response = await client.SubmitAsync(form, "form[action='/time/create']", new Dictionary<string, string>
+        {
+            ["ProjectId"] = project.ToString(), ["Hours"] = "2", ["Date"] = "2026-11-20", ["Billable"] = "Banana",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Tick the box or leave it empty.", AppClient.FieldError(await AppClient.ParseAsync(response), "Billable"));
+    }
+
+    [Theory]
+    [InlineData("/clients", "/clients/sort", "stage", "Lead")]
+    [InlineData("/projects", "/projects/sort", "priority", "High")]
+    [InlineData("/invoices", "/invoices/sort", "status", "Draft")]
+    [InlineData("/services", "/services/sort", "status", "InProgress")]
+    public async Task Post_EmptyIdListToABoardsSort_IsABadRequest(string board, string sort, string column, string value)
+    {
+        var client = await app.SignedInClientAsync();
+        var page = await client.GetPageAsync(board);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.HtmxPostAsync(page, sort, [new(column, value)])).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.HtmxPostAsync(page, sort, [new(column, value), new("ids", "")])).StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_HundredThousandCharacters_AreNotEchoedIntoMessagesOrTheTempDataCookie()
+    {
+        var client = await app.SignedInClientAsync();
+        var huge = new string('9', 100_000) + "x";
+        var page = await client.GetPageAsync("/clients/create");
+        var response = await client.SubmitAsync(page, "form[action='/clients/create']", new Dictionary<string, string>
+        {
+            ["Name"] = "Echo Ltd", ["ContractValue"] = huge, ["DefaultHourlyRate"] = huge,
+        });
+        var message = AppClient.FieldError(await AppClient.ParseAsync(response), "ContractValue");
+        Assert.Contains("is not valid here", message);
+        Assert.True(message.Length < 120, message);
+
+        var project = await Projects.Work.ProjectAsync(client, await Projects.Work.ClientAsync(client));
+        var form = await client.GetPageAsync($"/time/create?projectId={project}");
+        var saved = await client.SubmitAsync(form, "form[action='/time/create']", new Dictionary<string, string>
+        {
+            ["ProjectId"] = project.ToString(), ["Hours"] = "2", ["Date"] = "2026-11-20", ["Description"] = new string('d', 100_000),
+        });
+        var cookies = string.Join(";", saved.Headers.TryGetValues("Set-Cookie", out var c) ? c : []);
+        Assert.True(cookies.Length < 4096, $"cookies are {cookies.Length} characters");
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/healthz")).StatusCode);
+    }
+}
