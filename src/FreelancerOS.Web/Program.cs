@@ -57,6 +57,7 @@ builder.Services.AddAntiforgery(o =>
 {
     o.HeaderName = "RequestVerificationToken";
     o.Cookie.Name = "FreelancerOS.Antiforgery";
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
 });
 
 builder.Services.AddValidatorsFromAssembly(typeof(Program).Assembly);
@@ -83,6 +84,9 @@ builder.Services.AddControllersWithViews(o =>
         o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
     });
 builder.Services.AddCappedTempData();
+builder.Services.AddProxySupport(builder.Configuration);
+// Signing out, or changing the password elsewhere, ends every session at its next request.
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddScoped<DemoDataSeeder>();
@@ -115,7 +119,12 @@ if (args.Length > 0 && args[0] == "seed-demo")
 {
     return await DemoDataCommand.RunAsync(app.Services, args[1..]);
 }
+if (args.Length > 0 && args[0] == "reset-lockout")
+{
+    return await FreelancerOS.Web.Features.Account.ResetLockoutCommand.RunAsync(app.Services, args[1..]);
+}
 
+app.UseProxySupport(app.Environment);
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();

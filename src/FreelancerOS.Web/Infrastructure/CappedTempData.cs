@@ -27,6 +27,7 @@ public static class CappedTempDataRegistration
 {
     public static IServiceCollection AddCappedTempData(this IServiceCollection services)
     {
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.TryAddSingleton<CookieTempDataProvider>();
         services.Replace(ServiceDescriptor.Singleton<ITempDataProvider>(sp => new CappedTempData(sp.GetRequiredService<CookieTempDataProvider>())));
         return services;
