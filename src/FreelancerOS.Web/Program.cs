@@ -71,6 +71,7 @@ builder.Services.AddControllersWithViews(o =>
         messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"'{Echo.Short(value)}' is not valid here.");
         messages.SetValueIsInvalidAccessor(value => $"'{Echo.Short(value)}' is not valid here.");
         o.ModelBinderProviders.Insert(0, new BooleanBinder.Provider());
+        o.ModelBinderProviders.Insert(0, new DateRangeBinder.Provider());
         messages.SetValueMustNotBeNullAccessor(_ => "Enter a value.");
         messages.SetUnknownValueIsInvalidAccessor(_ => "This value is not valid.");
         messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "This value is not valid.");

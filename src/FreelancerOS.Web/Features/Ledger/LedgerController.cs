@@ -206,7 +206,7 @@ public sealed partial class LedgerController(
     public async Task<IActionResult> Summary(string? month)
     {
         var (home, today) = await AccountAsync();
-        var m = DateOnly.TryParseExact((month ?? "") + "-01", "yyyy-MM-dd", out var parsed) ? parsed : new DateOnly(today.Year, today.Month, 1);
+        var m = DateOnly.TryParseExact((month ?? "") + "-01", "yyyy-MM-dd", out var parsed) && Limits.IsSaneDate(parsed) ? parsed : new DateOnly(today.Year, today.Month, 1);
         var period = LedgerEntry.PeriodOf(m);
         var totals = await LedgerTotals.QueryAsync(db.LedgerEntries.AsNoTracking().Where(e => e.Period == period), home);
         var months = await LedgerFigures.LastTwelveMonthsAsync(db, m);

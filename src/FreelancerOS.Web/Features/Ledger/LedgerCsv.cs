@@ -1,3 +1,4 @@
+using FreelancerOS.Web.Infrastructure;
 using System.Collections.Concurrent;
 using System.Globalization;
 using CsvHelper;
@@ -109,7 +110,8 @@ public static class LedgerCsv
         var date = Cell(m.DateColumn, "Date");
         if (string.IsNullOrEmpty(date)) row.Errors.TryAdd("Date", "The date is missing.");
         else if (!DateOnly.TryParseExact(date, m.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            row.Errors["Date"] = $"\"{date}\" is not a date in the format {m.DateFormat}.";
+            row.Errors["Date"] = $"\"{Echo.Short(date)}\" is not a date in the format {m.DateFormat}.";
+        else if (!Limits.IsSaneDate(d)) row.Errors["Date"] = Limits.DateMessage;
         else row.Date = d;
 
         row.Description = Cell(m.DescriptionColumn, "Description") ?? "";
@@ -119,7 +121,7 @@ public static class LedgerCsv
         var amountText = Cell(m.AmountColumn, "Amount");
         decimal? amount = null;
         if (string.IsNullOrEmpty(amountText)) row.Errors.TryAdd("Amount", "The amount is missing.");
-        else if (ParseNumber(amountText, m.DecimalSeparator) is not { } a) row.Errors["Amount"] = $"\"{amountText}\" is not a number.";
+        else if (ParseNumber(amountText, m.DecimalSeparator) is not { } a) row.Errors["Amount"] = $"\"{Echo.Short(amountText)}\" is not a number.";
         else amount = a;
 
         var type = Cell(m.TypeColumn, "Type");
@@ -127,7 +129,7 @@ public static class LedgerCsv
         {
             if (type.Equals("income", StringComparison.OrdinalIgnoreCase)) row.Kind = LedgerKind.Income;
             else if (type.Equals("expense", StringComparison.OrdinalIgnoreCase)) row.Kind = LedgerKind.Expense;
-            else row.Errors["Type"] = $"\"{type}\" is neither Income nor Expense.";
+            else row.Errors["Type"] = $"\"{Echo.Short(type)}\" is neither Income nor Expense.";
             if (amount < 0) amount = -amount;
         }
         else if (amount is { } signed)
@@ -144,7 +146,7 @@ public static class LedgerCsv
         if (!string.IsNullOrEmpty(rateText))
         {
             if (ParseNumber(rateText, m.DecimalSeparator) is { } r) rate = r;
-            else row.Errors["ExchangeRate"] = $"\"{rateText}\" is not a number.";
+            else row.Errors["ExchangeRate"] = $"\"{Echo.Short(rateText)}\" is not a number.";
         }
         row.Category = NullIfEmpty(Cell(m.CategoryColumn, "Category"));
         row.PaymentMode = NullIfEmpty(Cell(m.ModeColumn, "PaymentMode"));

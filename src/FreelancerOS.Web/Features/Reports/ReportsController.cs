@@ -48,7 +48,7 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock) : Con
     {
         var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync() ?? new AccountSettings();
         var today = settings.Today(clock);
-        var y = year is >= 1900 and <= 9999 ? year.Value : today.Year;
+        var y = year is { } asked && Limits.IsSaneYear(asked) ? asked : today.Year;
         var months = await LedgerFigures.LastTwelveMonthsAsync(db, new DateOnly(y, 12, 1));
         var first = y * 100 + 1;
         var last = y * 100 + 12;
