@@ -55,6 +55,12 @@ public sealed partial class LedgerController
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using (var target = System.IO.File.Create(path))
             await file.CopyToAsync(target);
+        if (!CsvSafety.LooksLikeText(path))
+        {
+            System.IO.File.Delete(path);
+            ModelState.AddModelError("file", "This file is not a CSV text file (it looks like an image, a PDF or other binary data).");
+            return View("ImportUpload");
+        }
         var peek = LedgerCsv.Peek(path);
         if (peek is null)
         {

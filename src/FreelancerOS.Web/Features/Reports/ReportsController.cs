@@ -32,7 +32,7 @@ public sealed class ReportsController(AppDbContext db, TimeProvider clock) : Con
         {
             csv.WriteHeader(["Type", "Category", "Entries", "Amount", "Currency"]);
             foreach (var r in page.Categories)
-                await csv.WriteRecordAsync([r.Kind.ToString(), r.Name, r.Count.ToString(CultureInfo.InvariantCulture), Money(r.Minor), home]);
+                await csv.WriteRecordAsync([r.Kind.ToString(), Features.Ledger.CsvSafety.ForSpreadsheet(r.Name), r.Count.ToString(CultureInfo.InvariantCulture), Money(r.Minor), home]);
         }
         else
         {
