@@ -18,6 +18,7 @@ public static class Database
         var folder = config["Data:Folder"] is { Length: > 0 } f ? f : "data";
         var full = Path.GetFullPath(Path.Combine(env.ContentRootPath, folder));
         Directory.CreateDirectory(full);
+        PrivateFiles.Secure(full);
         return full;
     }
 
