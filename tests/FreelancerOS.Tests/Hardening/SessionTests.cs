@@ -162,3 +162,20 @@ public sealed class ProxyTests(TestApp app) : IClassFixture<TestApp>
         Assert.False(response.Headers.Contains("Strict-Transport-Security"));
     }
 }
+
+public sealed class LockoutTests(TestApp app) : IClassFixture<TestApp>
+{
+    [Fact]
+    public async Task LockedOutOwner_GetsBackInWithTheResetLockoutCommand()
+    {
+        var email = $"locked-{Guid.NewGuid():N}@example.com";
+        (await app.SignedInClientAsync(email)).Dispose();
+        var client = app.NewClient();
+        for (var i = 0; i < 5; i++) await client.LoginAsync(email, "Wrong-password-1");
+        Assert.Equal(HttpStatusCode.OK, (await client.LoginAsync(email)).StatusCode);
+
+        Assert.Equal(0, await FreelancerOS.Web.Features.Account.ResetLockoutCommand.RunAsync(app.Services, ["--email", email]));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(email)).StatusCode);
+        Assert.Equal(2, await FreelancerOS.Web.Features.Account.ResetLockoutCommand.RunAsync(app.Services, []));
+    }
+}
