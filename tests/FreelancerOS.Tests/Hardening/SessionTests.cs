@@ -13,7 +13,9 @@ namespace FreelancerOS.Tests.Hardening;
 public sealed class FirstAccountTests(ClosedRegistrationApp app) : IClassFixture<ClosedRegistrationApp>
 {
     [Fact]
-    public async Task TenSimultaneousSignUpsOnAFreshInstall_CreateExactlyOneAccount()
+    public Task TenSimultaneousSignUpsOnAFreshInstall_CreateExactlyOneAccount() => TenSignUpsMakeOneAccountAsync(app);
+
+    internal static async Task TenSignUpsMakeOneAccountAsync(TestApp app)
     {
         var clients = Enumerable.Range(0, 10).Select(_ => app.NewClient()).ToList();
         var pages = await Task.WhenAll(clients.Select(c => c.GetPageAsync("/account/register")));
@@ -26,6 +28,17 @@ public sealed class FirstAccountTests(ClosedRegistrationApp app) : IClassFixture
         Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync()));
         Assert.Equal(1, await app.WithDbAsync(db => db.Settings.IgnoreQueryFilters().CountAsync()));
     }
+}
+
+public sealed class ClosedPostgresApp : FreelancerOS.Tests.Ledger.PostgresTestApp
+{
+    protected override bool RegistrationOpen => false;
+}
+
+public sealed class FirstAccountPostgresTests(ClosedPostgresApp app) : IClassFixture<ClosedPostgresApp>
+{
+    [Fact]
+    public Task TenSimultaneousSignUpsOnAFreshInstall_CreateExactlyOneAccount_OnPostgres() => FirstAccountTests.TenSignUpsMakeOneAccountAsync(app);
 }
 
 public sealed class SessionTests(TestApp app) : IClassFixture<TestApp>
