@@ -58,6 +58,7 @@ builder.Services.AddAntiforgery(o =>
 {
     o.HeaderName = "RequestVerificationToken";
     o.Cookie.Name = "FreelancerOS.Antiforgery";
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
 });
 
 builder.Services.AddValidatorsFromAssembly(typeof(Program).Assembly, includeInternalTypes: true);
@@ -68,9 +69,11 @@ builder.Services.AddControllersWithViews(o =>
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         // What a person sees when a field cannot even be read (letters in an amount, a date that is not one).
         var messages = o.ModelBindingMessageProvider;
-        messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"'{value}' is not valid here: check the number or date format.");
-        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"'{value}' is not valid here.");
-        messages.SetValueIsInvalidAccessor(value => $"'{value}' is not valid here.");
+        messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"'{Echo.Short(value)}' is not valid here: check the number or date format.");
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"'{Echo.Short(value)}' is not valid here.");
+        messages.SetValueIsInvalidAccessor(value => $"'{Echo.Short(value)}' is not valid here.");
+        o.ModelBinderProviders.Insert(0, new BooleanBinder.Provider());
+        o.ModelBinderProviders.Insert(0, new DateRangeBinder.Provider());
         messages.SetValueMustNotBeNullAccessor(_ => "Enter a value.");
         messages.SetUnknownValueIsInvalidAccessor(_ => "This value is not valid.");
         messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "This value is not valid.");
@@ -82,6 +85,10 @@ builder.Services.AddControllersWithViews(o =>
         o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
         o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
     });
+builder.Services.AddCappedTempData();
+builder.Services.AddProxySupport(builder.Configuration);
+// Signing out, or changing the password elsewhere, ends every session at its next request.
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddScoped<DemoDataSeeder>();
@@ -116,7 +123,12 @@ if (args.Length > 0 && args[0] == "seed-demo")
 {
     return await DemoDataCommand.RunAsync(app.Services, args[1..]);
 }
+if (args.Length > 0 && args[0] == "reset-lockout")
+{
+    return await FreelancerOS.Web.Features.Account.ResetLockoutCommand.RunAsync(app.Services, args[1..]);
+}
 
+app.UseProxySupport(app.Environment);
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();

@@ -15,9 +15,6 @@ public enum LedgerKind
 /// </summary>
 public abstract class LedgerEntry : OwnedEntity
 {
-    public const decimal MaxAmount = 999_999_999_999.99m;
-    public const decimal MaxExchangeRate = 1_000_000m;
-
     public LedgerKind Kind { get; protected set; }
     public DateOnly Date { get; private set; }
 
@@ -61,8 +58,10 @@ public abstract class LedgerEntry : OwnedEntity
             throw new DomainException("Choose an ISO 4217 currency code, such as EUR or USD.", nameof(Currency));
         if (amount <= 0)
             throw new DomainException("Enter an amount greater than zero.", nameof(Amount));
-        if (amount > MaxAmount)
-            throw new DomainException("That amount is too large (at most 12 digits before the decimal point).", nameof(Amount));
+        if (!Limits.IsWithinAmount(amount, currency))
+            throw new DomainException(Limits.AmountMessage(currency), nameof(Amount));
+        if (!Limits.IsSaneDate(date))
+            throw new DomainException(Limits.DateMessage, nameof(Date));
         if (Domain.Currency.Round(amount, currency) != amount)
             throw new DomainException($"{currency} amounts have at most {Domain.Currency.MinorUnitDigits(currency)} decimals.", nameof(Amount));
 
@@ -70,16 +69,22 @@ public abstract class LedgerEntry : OwnedEntity
         if (currency == homeCurrency) rate = 1m;
         else if (exchangeRate is not { } r || r <= 0)
             throw new DomainException($"Enter the exchange rate: how many {homeCurrency} one {currency} was worth on that date.", nameof(ExchangeRate));
-        else if (r > MaxExchangeRate || decimal.Round(r, 8) != r)
+        else if (r > Limits.MaxExchangeRate || decimal.Round(r, Limits.ExchangeRateDecimals) != r)
             throw new DomainException("Enter a rate up to 1,000,000 with at most 8 decimals.", nameof(ExchangeRate));
         else rate = r;
+
+        // The home value is what the ledger sums as a long: it has the same bound as a typed amount.
+        var home = HomeValue(amount, rate, homeCurrency);
+        if (!Limits.IsWithinAmount(home, homeCurrency))
+            throw new DomainException($"At this rate that is {Domain.Currency.Format(home, homeCurrency, System.Globalization.CultureInfo.InvariantCulture)}: " +
+                $"{Limits.AmountMessage(homeCurrency)[0..1].ToLowerInvariant()}{Limits.AmountMessage(homeCurrency)[1..]}", nameof(Amount));
 
         Date = date;
         Period = PeriodOf(date);
         Amount = amount;
         Currency = currency;
         ExchangeRate = rate;
-        HomeAmountMinor = ToMinor(HomeValue(amount, rate, homeCurrency), homeCurrency);
+        HomeAmountMinor = ToMinor(home, homeCurrency);
     }
 
     /// <summary>The home-currency value of an amount at a rate, rounded half away from zero to the home currency.</summary>

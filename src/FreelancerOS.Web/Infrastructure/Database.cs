@@ -18,6 +18,7 @@ public static class Database
         var folder = config["Data:Folder"] is { Length: > 0 } f ? f : "data";
         var full = Path.GetFullPath(Path.Combine(env.ContentRootPath, folder));
         Directory.CreateDirectory(full);
+        PrivateFiles.Secure(full);
         return full;
     }
 
@@ -45,6 +46,20 @@ public static class Database
                 break;
         }
         return services;
+    }
+
+    /// <summary>
+    /// A transaction that holds the database's write lock from its first statement, so a check-then-insert
+    /// inside it (is there an account yet?) cannot interleave with another request's: BEGIN IMMEDIATE on
+    /// SQLite (the Microsoft.Data.Sqlite default for a non-deferred transaction), a transaction-scoped
+    /// advisory lock on PostgreSQL.
+    /// </summary>
+    public static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginExclusiveAsync(AppDbContext db, long lockKey)
+    {
+        var tx = await db.Database.BeginTransactionAsync();
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({lockKey})");
+        return tx;
     }
 
     public static async Task MigrateAsync(IServiceProvider services)

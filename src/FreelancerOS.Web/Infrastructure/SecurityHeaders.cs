@@ -28,6 +28,8 @@ public static class SecurityHeaders
                 h["Referrer-Policy"] = "same-origin";
                 h["Cross-Origin-Opener-Policy"] = "same-origin";
                 h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                // Downloads (invoice PDFs, CSV exports, receipts) hold the account's figures: no shared or disk cache keeps them.
+                if (h.ContentDisposition.Count > 0) h.CacheControl = "private, no-store";
                 return Task.CompletedTask;
             });
             await next();

@@ -8,7 +8,7 @@ using static FreelancerOS.Tests.Ledger.LedgerTestHelpers;
 namespace FreelancerOS.Tests.Ledger;
 
 /// <summary>The app on a fresh PostgreSQL database (the server set-up), which ./test.sh starts.</summary>
-public sealed class PostgresTestApp : TestApp
+public class PostgresTestApp : TestApp
 {
     private readonly string _server = Environment.GetEnvironmentVariable("FREELANCEROS_TEST_POSTGRES") ?? "";
     private readonly string _database = $"freelanceros_ledger_{Guid.NewGuid():N}";

@@ -29,13 +29,11 @@ public sealed class AccountController(
         ViewBag.CanRegister = await RegistrationOpenAsync();
         if (!ModelState.IsValid) return View(form);
 
-        var result = await signIn.PasswordSignInAsync(form.Email.Trim(), form.Password, form.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
-            return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToAction("Index", "Dashboard");
+        if (await SignInAsync(form)) return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToAction("Index", "Dashboard");
 
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for 15 minutes."
-            : "The e-mail address or password is not right.");
+        // One message whether the address is unknown, the password wrong or the account locked: the page must
+        // not tell a stranger which addresses have an account.
+        ModelState.AddModelError("", "The e-mail address or password is not right, or the account is locked after too many attempts: then wait 15 minutes.");
         return View(form);
     }
 
@@ -51,6 +49,9 @@ public sealed class AccountController(
     {
         if (!await RegistrationOpenAsync()) return View("RegistrationClosed");
         if (!ModelState.IsValid) return View(form);
+        // The "no account yet" check and the insert in one locked transaction: ten sign-ups at once make one account.
+        await using var tx = await Database.BeginExclusiveAsync(db, FirstAccountLock);
+        if (!await RegistrationOpenAsync()) return View("RegistrationClosed");
 
         var user = new AppUser { UserName = form.Email.Trim(), Email = form.Email.Trim(), CreatedAt = clock.GetUtcNow() };
         var created = await users.CreateAsync(user, form.Password);
@@ -64,6 +65,7 @@ public sealed class AccountController(
         currentUser.ActAs(user.Id);
         db.Settings.Add(new AccountSettings { HomeCurrency = Currency.Normalize(form.HomeCurrency) });
         await db.SaveChangesAsync();
+        await tx.CommitAsync();
 
         await signIn.SignInAsync(user, isPersistent: false);
         return RedirectToAction("Index", "Settings");
@@ -72,6 +74,8 @@ public sealed class AccountController(
     [HttpPost]
     public async Task<IActionResult> Logout()
     {
+        // A new stamp makes every cookie issued before (a copied one, another browser) fail its next validation.
+        if (await users.GetUserAsync(User) is { } user) await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
         return RedirectToAction(nameof(Login));
     }
@@ -97,6 +101,25 @@ public sealed class AccountController(
         TempData["Flash"] = "Your password was changed.";
         return RedirectToAction("Index", "Settings");
     }
+
+    /// <summary>
+    /// Every failed path hashes a password once, as a known address with a wrong password does, so the
+    /// answer takes the same time for an unknown address, a locked account and a wrong password.
+    /// </summary>
+    private async Task<bool> SignInAsync(LoginForm form)
+    {
+        var user = await users.FindByEmailAsync(form.Email.Trim());
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            users.PasswordHasher.VerifyHashedPassword(user ?? new AppUser(), TimingHash.Value, form.Password);
+            return false;
+        }
+        return (await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true)).Succeeded;
+    }
+
+    private const long FirstAccountLock = 0x46_4F_53_52_45_47; // "FOSREG"
+
+    private static readonly Lazy<string> TimingHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString()));
 
     /// <summary>The first account can always register; after that only when the operator opens it.</summary>
     private async Task<bool> RegistrationOpenAsync() =>

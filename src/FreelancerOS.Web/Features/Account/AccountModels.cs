@@ -15,8 +15,8 @@ public sealed class LoginFormValidator : AbstractValidator<LoginForm>
 {
     public LoginFormValidator()
     {
-        RuleFor(f => f.Email).NotEmpty().WithMessage("Enter your e-mail address.");
-        RuleFor(f => f.Password).NotEmpty().WithMessage("Enter your password.");
+        RuleFor(f => f.Email).NotEmpty().WithMessage("Enter your e-mail address.").MaximumLength(254).WithMessage("That is not an e-mail address of this app.");
+        RuleFor(f => f.Password).NotEmpty().WithMessage("Enter your password.").MaximumLength(200).WithMessage("The e-mail address or password is not right.");
     }
 }
 

@@ -65,7 +65,8 @@ public sealed class ClientForm
 
 public sealed class ClientFormValidator : AbstractValidator<ClientForm>
 {
-    public const decimal MaxAmount = 999_999_999_999.99m;
+    // The two-decimal bound of Limits: these amounts are in the client's currency, summed as decimals.
+    public static readonly decimal MaxAmount = Limits.MaxAmount(null);
 
     public ClientFormValidator()
     {
@@ -83,7 +84,7 @@ public sealed class ClientFormValidator : AbstractValidator<ClientForm>
         RuleFor(f => f.Currency).Must(c => Domain.Currency.IsKnown(Domain.Currency.Normalize(c)))
             .WithMessage("Choose an ISO 4217 currency code, such as EUR or USD.");
         RuleFor(f => f.ContractValue).GreaterThanOrEqualTo(0).WithMessage("The contract value cannot be negative.")
-            .LessThanOrEqualTo(MaxAmount).WithMessage("That amount is too large.")
+            .LessThanOrEqualTo(MaxAmount).WithMessage(Limits.AmountMessage(null))
             .Must(HasAtMostTwoDecimals).WithMessage("Use at most two decimals.");
         RuleFor(f => f.DefaultHourlyRate).GreaterThanOrEqualTo(0).WithMessage("The hourly rate cannot be negative.")
             .LessThanOrEqualTo(1_000_000m).WithMessage("That rate is too large.");

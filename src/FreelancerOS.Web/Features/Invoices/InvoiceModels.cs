@@ -67,8 +67,8 @@ public sealed class InvoiceLineForm
 
 public sealed class InvoiceFormValidator : AbstractValidator<InvoiceForm>
 {
-    public const decimal MaxUnitPrice = 1_000_000_000m;
-    public const decimal MaxQuantity = 1_000_000m;
+    public static readonly decimal MaxUnitPrice = Limits.MaxAmount(null);
+    public const decimal MaxQuantity = Limits.MaxQuantity;
 
     public InvoiceFormValidator()
     {
@@ -94,12 +94,18 @@ public sealed class InvoiceFormValidator : AbstractValidator<InvoiceForm>
                 .MaximumLength(500).WithMessage("At most 500 characters.");
             line.RuleFor(l => l.Quantity).NotNull().WithMessage("Enter a quantity.")
                 .GreaterThan(0).WithMessage("The quantity must be more than zero.")
-                .LessThanOrEqualTo(MaxQuantity).WithMessage("That quantity is too large.")
+                .LessThanOrEqualTo(MaxQuantity).WithMessage("At most 1,000,000.")
                 .Must(q => q is null || decimal.Round(q.Value, 4) == q.Value).WithMessage("Use at most four decimals.");
             line.RuleFor(l => l.UnitPrice).NotNull().WithMessage("Enter a unit price.")
                 .GreaterThanOrEqualTo(0).WithMessage("The unit price cannot be negative.")
-                .LessThanOrEqualTo(MaxUnitPrice).WithMessage("That price is too large.")
+                .LessThanOrEqualTo(MaxUnitPrice).WithMessage(Limits.AmountMessage(null))
                 .Must(p => p is null || decimal.Round(p.Value, 4) == p.Value).WithMessage("Use at most four decimals.");
+            // Each line is bounded so the invoice, its payments and the ledger income they make stay within Limits.
+            // Checked only once both factors are in range, so the product itself cannot overflow a decimal.
+            line.RuleFor(l => l).Must(l => l.Quantity is not { } q || l.UnitPrice is not { } u
+                    || Math.Abs(q) > MaxQuantity || Math.Abs(u) > MaxUnitPrice || q * u <= MaxUnitPrice)
+                .OverridePropertyName("UnitPrice")
+                .WithMessage($"Quantity × price: {Limits.AmountMessage(null)[0..1].ToLowerInvariant()}{Limits.AmountMessage(null)[1..]}");
         });
     }
 }
@@ -207,7 +213,7 @@ public sealed class PaymentFormValidator : AbstractValidator<PaymentForm>
         RuleFor(f => f.Date).NotNull().WithMessage("Enter the date the money came in.");
         RuleFor(f => f.Amount).NotNull().WithMessage("Enter the amount received.")
             .GreaterThan(0).WithMessage("Enter an amount greater than zero.")
-            .LessThanOrEqualTo(LedgerEntry.MaxAmount).WithMessage("That amount is too large.");
+            .LessThanOrEqualTo(Limits.MaxAmount(null)).WithMessage(Limits.AmountMessage(null));
     }
 }
 

@@ -34,6 +34,7 @@ public sealed partial class LedgerController
     [HttpPost]
     [RequestSizeLimit(MaxImportBytes + 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxImportBytes + 1024 * 1024)]
+    [Errors.UploadLimit(MaxImportBytes, "The file is larger than 20 MB.")]
     public async Task<IActionResult> Import(IFormFile? file)
     {
         if (file is null || file.Length == 0)
@@ -50,6 +51,11 @@ public sealed partial class LedgerController
         var content = new byte[file.Length];
         await using (var source = file.OpenReadStream())
             await source.ReadExactlyAsync(content);
+        if (!CsvSafety.LooksLikeText(content))
+        {
+            ModelState.AddModelError("file", "This file is not a CSV text file (it looks like an image, a PDF or other binary data).");
+            return View("ImportUpload");
+        }
         var peek = LedgerCsv.Peek(content);
         if (peek is null)
         {

@@ -65,6 +65,7 @@ public sealed partial class LedgerController(
     [HttpPost]
     [RequestSizeLimit(Expense.MaxReceiptBytes + 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = Expense.MaxReceiptBytes + 1024 * 1024)]
+    [Errors.UploadLimit(Expense.MaxReceiptBytes, "The receipt is larger than 10 MB.")]
     public async Task<IActionResult> Create(EntryForm form)
     {
         var (home, _) = await AccountAsync();
@@ -93,6 +94,7 @@ public sealed partial class LedgerController(
     [HttpPost]
     [RequestSizeLimit(Expense.MaxReceiptBytes + 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = Expense.MaxReceiptBytes + 1024 * 1024)]
+    [Errors.UploadLimit(Expense.MaxReceiptBytes, "The receipt is larger than 10 MB.")]
     public async Task<IActionResult> Edit(int id, EntryForm form)
     {
         var entry = await db.LedgerEntries.SingleOrDefaultAsync(e => e.Id == id);
@@ -201,7 +203,7 @@ public sealed partial class LedgerController(
     public async Task<IActionResult> Summary(string? month)
     {
         var (home, today) = await AccountAsync();
-        var m = DateOnly.TryParseExact((month ?? "") + "-01", "yyyy-MM-dd", out var parsed) ? parsed : new DateOnly(today.Year, today.Month, 1);
+        var m = DateOnly.TryParseExact((month ?? "") + "-01", "yyyy-MM-dd", out var parsed) && Limits.IsSaneDate(parsed) ? parsed : new DateOnly(today.Year, today.Month, 1);
         var period = LedgerEntry.PeriodOf(m);
         var totals = await LedgerTotals.QueryAsync(db.LedgerEntries.AsNoTracking().Where(e => e.Period == period), home);
         var months = await LedgerFigures.LastTwelveMonthsAsync(db, m);

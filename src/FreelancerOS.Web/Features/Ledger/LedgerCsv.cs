@@ -1,3 +1,4 @@
+using FreelancerOS.Web.Infrastructure;
 using System.Globalization;
 using CsvHelper;
 using FluentValidation;
@@ -17,20 +18,20 @@ public static class LedgerCsv
 
     public static async Task WriteAsync(Stream output, IAsyncEnumerable<ExportRow> rows)
     {
-        // Injection stays off (the library's default) so that an export reads back exactly as it was written.
+        // The library's own injection escaping stays off: CsvSafety protects text cells in a way the import undoes exactly.
         await using var csv = CsvWriter.Create(output, new CsvWriterOptions(), true);
         csv.WriteHeader(Columns);
         await foreach (var r in rows)
         {
             csv.WriteField(r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             csv.WriteField(r.Kind.ToString());
-            csv.WriteField(r.Description);
+            csv.WriteField(CsvSafety.ForSpreadsheet(r.Description));
             csv.WriteField(r.Amount.ToString("0.####", CultureInfo.InvariantCulture));
             csv.WriteField(r.Currency);
             csv.WriteField(r.ExchangeRate.ToString("0.########", CultureInfo.InvariantCulture));
-            csv.WriteField(r.Category ?? "");
-            csv.WriteField(r.PaymentMode ?? "");
-            csv.WriteField(r.Vendor ?? "");
+            csv.WriteField(CsvSafety.ForSpreadsheet(r.Category));
+            csv.WriteField(CsvSafety.ForSpreadsheet(r.PaymentMode));
+            csv.WriteField(CsvSafety.ForSpreadsheet(r.Vendor));
             await csv.EndRecordAsync();
         }
         await csv.FlushAsync();
@@ -108,17 +109,18 @@ public static class LedgerCsv
         var date = Cell(m.DateColumn, "Date");
         if (string.IsNullOrEmpty(date)) row.Errors.TryAdd("Date", "The date is missing.");
         else if (!DateOnly.TryParseExact(date, m.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            row.Errors["Date"] = $"\"{date}\" is not a date in the format {m.DateFormat}.";
+            row.Errors["Date"] = $"\"{Echo.Short(date)}\" is not a date in the format {m.DateFormat}.";
+        else if (!Limits.IsSaneDate(d)) row.Errors["Date"] = Limits.DateMessage;
         else row.Date = d;
 
-        row.Description = Cell(m.DescriptionColumn, "Description") ?? "";
+        row.Description = CsvSafety.FromSpreadsheet(Cell(m.DescriptionColumn, "Description")) ?? "";
         if (row.Description.Length == 0) row.Errors.TryAdd("Description", "The description is missing.");
         else if (row.Description.Length > 500) row.Errors["Description"] = "The description is longer than 500 characters.";
 
         var amountText = Cell(m.AmountColumn, "Amount");
         decimal? amount = null;
         if (string.IsNullOrEmpty(amountText)) row.Errors.TryAdd("Amount", "The amount is missing.");
-        else if (ParseNumber(amountText, m.DecimalSeparator) is not { } a) row.Errors["Amount"] = $"\"{amountText}\" is not a number.";
+        else if (ParseNumber(amountText, m.DecimalSeparator) is not { } a) row.Errors["Amount"] = $"\"{Echo.Short(amountText)}\" is not a number.";
         else amount = a;
 
         var type = Cell(m.TypeColumn, "Type");
@@ -126,7 +128,7 @@ public static class LedgerCsv
         {
             if (type.Equals("income", StringComparison.OrdinalIgnoreCase)) row.Kind = LedgerKind.Income;
             else if (type.Equals("expense", StringComparison.OrdinalIgnoreCase)) row.Kind = LedgerKind.Expense;
-            else row.Errors["Type"] = $"\"{type}\" is neither Income nor Expense.";
+            else row.Errors["Type"] = $"\"{Echo.Short(type)}\" is neither Income nor Expense.";
             if (amount < 0) amount = -amount;
         }
         else if (amount is { } signed)
@@ -143,11 +145,11 @@ public static class LedgerCsv
         if (!string.IsNullOrEmpty(rateText))
         {
             if (ParseNumber(rateText, m.DecimalSeparator) is { } r) rate = r;
-            else row.Errors["ExchangeRate"] = $"\"{rateText}\" is not a number.";
+            else row.Errors["ExchangeRate"] = $"\"{Echo.Short(rateText)}\" is not a number.";
         }
-        row.Category = NullIfEmpty(Cell(m.CategoryColumn, "Category"));
-        row.PaymentMode = NullIfEmpty(Cell(m.ModeColumn, "PaymentMode"));
-        row.Vendor = NullIfEmpty(Cell(m.VendorColumn, "Vendor"));
+        row.Category = NullIfEmpty(CsvSafety.FromSpreadsheet(Cell(m.CategoryColumn, "Category")));
+        row.PaymentMode = NullIfEmpty(CsvSafety.FromSpreadsheet(Cell(m.ModeColumn, "PaymentMode")));
+        row.Vendor = NullIfEmpty(CsvSafety.FromSpreadsheet(Cell(m.VendorColumn, "Vendor")));
         if (row.Category?.Length > 100) row.Errors["Category"] = "At most 100 characters.";
         if (row.PaymentMode?.Length > 100) row.Errors["PaymentMode"] = "At most 100 characters.";
         if (row.Vendor?.Length > 200) row.Errors["Vendor"] = "At most 200 characters.";

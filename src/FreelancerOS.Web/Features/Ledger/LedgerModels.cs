@@ -186,11 +186,14 @@ public sealed class EntryFormValidator : AbstractValidator<EntryForm>
             .MaximumLength(500).WithMessage("At most 500 characters.");
         RuleFor(f => f.Amount).NotNull().WithMessage("Enter the amount.")
             .GreaterThan(0).WithMessage("Enter an amount greater than zero.")
-            .LessThanOrEqualTo(LedgerEntry.MaxAmount).WithMessage("That amount is too large (at most 12 digits before the decimal point).");
+            .Must((f, a) => a is not { } v || Limits.IsWithinAmount(v, Domain.Currency.Normalize(f.Currency)))
+            .WithMessage(f => Limits.AmountMessage(Domain.Currency.Normalize(f.Currency)))
+            .Must((f, a) => a is not { } v || Limits.HasCurrencyDecimals(v, Domain.Currency.Normalize(f.Currency)))
+            .WithMessage(f => Limits.DecimalsMessage(Domain.Currency.Normalize(f.Currency)));
         RuleFor(f => f.Currency).Must(c => Domain.Currency.IsKnown(Domain.Currency.Normalize(c)))
             .WithMessage("Choose an ISO 4217 currency code, such as EUR or USD.");
         RuleFor(f => f.ExchangeRate).GreaterThan(0).WithMessage("The exchange rate must be greater than zero.")
-            .LessThanOrEqualTo(LedgerEntry.MaxExchangeRate).WithMessage("Enter a rate up to 1,000,000.");
+            .LessThanOrEqualTo(Limits.MaxExchangeRate).WithMessage("Enter a rate up to 1,000,000.");
         RuleFor(f => f.Vendor).MaximumLength(200).WithMessage("At most 200 characters.");
         RuleFor(f => f.Receipt).Must(r => r is null || r.Length <= Expense.MaxReceiptBytes)
             .WithMessage("The receipt is larger than 10 MB.");

@@ -50,7 +50,8 @@ public sealed record ClientOption(int Id, string Name, string Currency);
 
 public sealed class ProjectFormValidator : AbstractValidator<ProjectForm>
 {
-    public const decimal MaxAmount = 999_999_999_999.99m;
+    // The two-decimal bound of Limits: these amounts are in the client's currency, summed as decimals.
+    public static readonly decimal MaxAmount = Limits.MaxAmount(null);
 
     public ProjectFormValidator()
     {
@@ -64,7 +65,7 @@ public sealed class ProjectFormValidator : AbstractValidator<ProjectForm>
         RuleFor(f => f.Value).NotNull().WithMessage("Enter the fixed price.")
             .When(f => f.Pricing == ProjectPricing.FixedPrice);
         RuleFor(f => f.Value).GreaterThan(0).WithMessage("The fixed price must be more than 0.")
-            .LessThanOrEqualTo(MaxAmount).WithMessage("That amount is too large.")
+            .LessThanOrEqualTo(MaxAmount).WithMessage(Limits.AmountMessage(null))
             .Must(v => v is null || decimal.Round(v.Value, 2) == v).WithMessage("Use at most two decimals.")
             .When(f => f.Value is not null);
         RuleFor(f => f.HourlyRate).GreaterThanOrEqualTo(0).WithMessage("The hourly rate cannot be negative.")
@@ -128,7 +129,7 @@ public sealed class ScopeChangeFormValidator : AbstractValidator<ScopeChangeForm
         RuleFor(f => f.EstimateHours).GreaterThan(0).WithMessage("Hours must be more than 0, or leave them empty.")
             .LessThanOrEqualTo(100_000m).WithMessage("That estimate is too large.");
         RuleFor(f => f.EstimateAmount).GreaterThan(0).WithMessage("The amount must be more than 0, or leave it empty.")
-            .LessThanOrEqualTo(ProjectFormValidator.MaxAmount).WithMessage("That amount is too large.")
+            .LessThanOrEqualTo(ProjectFormValidator.MaxAmount).WithMessage(Limits.AmountMessage(null))
             .Must(v => v is null || decimal.Round(v.Value, 2) == v).WithMessage("Use at most two decimals.");
         RuleFor(f => f.EstimateHours).NotNull().When(f => f.EstimateAmount is null)
             .WithMessage("Enter an estimate in hours or an amount.");
@@ -169,7 +170,7 @@ public sealed class MilestoneScheduleFormValidator : AbstractValidator<Milestone
             row.RuleFor(r => r.Share).NotNull().WithMessage("Enter its share.")
                 .When(r => !string.IsNullOrWhiteSpace(r.Name));
             row.RuleFor(r => r.Share).GreaterThan(0).WithMessage("A share must be more than 0.")
-                .LessThanOrEqualTo(ProjectFormValidator.MaxAmount).WithMessage("That share is too large.");
+                .LessThanOrEqualTo(ProjectFormValidator.MaxAmount).WithMessage(Limits.AmountMessage(null));
             row.RuleFor(r => r.State).IsInEnum().WithMessage("Choose a state.");
         });
     }

@@ -35,7 +35,7 @@ public sealed partial class ReportsController(
         {
             csv.WriteHeader(["Type", "Category", "Entries", "Amount", "Currency"]);
             foreach (var r in page.Categories)
-                await csv.WriteRecordAsync([r.Kind.ToString(), r.Name, r.Count.ToString(CultureInfo.InvariantCulture), Money(r.Minor), home]);
+                await csv.WriteRecordAsync([r.Kind.ToString(), Features.Ledger.CsvSafety.ForSpreadsheet(r.Name), r.Count.ToString(CultureInfo.InvariantCulture), Money(r.Minor), home]);
         }
         else
         {
@@ -51,7 +51,7 @@ public sealed partial class ReportsController(
     {
         var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync() ?? new AccountSettings();
         var today = settings.Today(clock);
-        var y = year is >= 1900 and <= 9999 ? year.Value : today.Year;
+        var y = year is { } asked && Limits.IsSaneYear(asked) ? asked : today.Year;
         var months = await LedgerFigures.LastTwelveMonthsAsync(db, new DateOnly(y, 12, 1));
         var first = y * 100 + 1;
         var last = y * 100 + 12;

@@ -17,7 +17,7 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock) : Contro
     {
         var settings = await SettingsAsync();
         var today = settings.Today(clock);
-        var monday = Timesheet.MondayOf(DateOnly.TryParseExact(week, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var w) ? w : today);
+        var monday = Timesheet.MondayOf(DateOnly.TryParseExact(week, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var w) && Limits.IsSaneDate(w) ? w : today);
         var sheet = await LoadSheetAsync(monday, ParseTarget(add), new Dictionary<string, string>());
         return View(new TimePage(sheet, await LoadTimerAsync(), await WorkOptionsAsync(), today));
     }
@@ -30,6 +30,7 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock) : Contro
     [HttpPost]
     public async Task<IActionResult> Cell(int projectId, int? serviceId, DateOnly date, string? hours, string? week)
     {
+        if (!Limits.IsSaneDate(date)) return BadRequest();
         var monday = Timesheet.MondayOf(date);
         var errors = new Dictionary<string, string>();
         var key = $"{projectId}-{serviceId}-{date:yyyy-MM-dd}";
