@@ -98,6 +98,10 @@ builder.Services.AddScoped<IInvoiceLifecycleHook, BilledWorkHook>();
 builder.Services.AddScoped<InvoiceIssueContext>();
 builder.Services.AddScoped<InvoicePayments>();
 builder.Services.AddScoped<IInvoiceLifecycleHook, LedgerInvoiceHook>();
+// Workflow: one rule for linking a client income to its invoice, client, project and service.
+builder.Services.AddScoped<IncomeLinks>();
+builder.Services.AddScoped<FreelancerOS.Web.Features.Workflow.WorkflowGrid>();
+builder.Services.AddScoped<IInvoiceLifecycleHook, IncomeLinksHook>();
 builder.Services.AddSingleton<MarkOverdueJob.Runs>();
 PdfFonts.Configure();
 builder.Services.AddQuartz(q =>

@@ -40,15 +40,18 @@ public sealed partial class LedgerController(
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
 
         var (from, to) = filter.Range(today);
+        var invoiceIds = items.Where(r => r.InvoiceId is not null).Select(r => r.InvoiceId!.Value).Distinct().ToList();
+        var invoiceNames = invoiceIds.Count == 0 ? [] : await db.Invoices.AsNoTracking().Where(i => invoiceIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.Number }).ToDictionaryAsync(i => i.Id, i => i.Number ?? "Draft invoice");
         return View(new LedgerPage(filter, from, to, new Paged<LedgerRow>(items, page, pageSize, totals.Count), totals, lookups,
-            Request.Path + Request.QueryString));
+            Request.Path + Request.QueryString) { InvoiceNames = invoiceNames });
     }
 
     internal static IQueryable<LedgerRow> Rows(IQueryable<LedgerEntry> query) => query.Select(e => new LedgerRow(
         e.Id, e.Kind, e.Date, e.Description, e.Amount, e.Currency, e.ExchangeRate, e.HomeAmountMinor,
         e.Category != null ? e.Category.Name : null, e.PaymentModeId, e.PaymentMode != null ? e.PaymentMode.Name : null,
         e.Kind == LedgerKind.Income ? ((Income)e).Client!.Name : ((Expense)e).Vendor,
-        e.Kind == LedgerKind.Expense && ((Expense)e).ReceiptPath != null));
+        e.Kind == LedgerKind.Expense && ((Expense)e).ReceiptPath != null, e.InvoiceId));
 
     [HttpGet]
     public async Task<IActionResult> Create(string? kind)

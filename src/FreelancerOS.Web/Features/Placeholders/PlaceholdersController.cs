@@ -10,10 +10,10 @@ public sealed class PlaceholdersController : Controller
 {
     private static readonly Dictionary<string, string> Titles = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["workflow"] = "Workflow", ["resources"] = "Resources",
+        ["resources"] = "Resources",
         ["contacts"] = "Contacts", ["goals"] = "Goals", ["calendar"] = "Calendar",
     };
 
-    [HttpGet("{section:regex(^(workflow|resources|contacts|goals|calendar)$)}")]
+    [HttpGet("{section:regex(^(resources|contacts|goals|calendar)$)}")]
     public IActionResult Show(string section) => View("ComingSoon", Titles[section]);
 }
