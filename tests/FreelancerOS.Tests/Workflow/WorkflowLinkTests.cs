@@ -308,4 +308,30 @@ public sealed class WorkflowLinkTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.False(await app.WithDbAsync(db => db.Clients.AnyAsync(c => c.Name == "Late Client"), userId));
     }
+
+    [Fact]
+    public async Task LedgerEditPage_UsesTheSameRules_AProjectOfAnotherClientIsRefused_AndADraftLineFollowsTheIncome()
+    {
+        var client = await app.SignedInClientAsync();
+        var userId = await UserIdAsync(app, client.Email!);
+        var mine = await CreateClientAsync(client, "Ledger Rules Ltd");
+        var other = await CreateClientAsync(client, "Ledger Other Ltd");
+        var otherProject = await CreateProjectAsync(app, userId, other, "Not theirs");
+        var draft = await CreateDraftAsync(client, mine, ("Consulting", "1", "100"));
+        var incomeId = await CreateIncomeAsync(app, client, userId, "Ledger rules money", 40m, mode: "Bank");
+        Assert.Equal(HttpStatusCode.Redirect, (await SetCellAsync(client, incomeId, "invoice", draft.ToString(), htmx: false)).StatusCode);
+
+        var edit = await client.GetPageAsync($"/ledger/edit/{incomeId}");
+        Assert.NotNull(edit.QuerySelector($"a[href='/workflow/edit/{incomeId}']"));
+        var refused = await client.SubmitAsync(edit, "#entry-form", new Dictionary<string, string> { ["ProjectId"] = otherProject.ToString() });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("of another client", AppClient.FieldError(await AppClient.ParseAsync(refused), "ProjectId"));
+        Assert.Null((await IncomeAsync(app, userId, incomeId)).ProjectId);
+
+        var saved = await client.SubmitAsync(edit, "#entry-form", new Dictionary<string, string> { ["Amount"] = "55", ["Description"] = "Ledger rules money, corrected" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var invoice = await InvoiceAsync(app, userId, draft);
+        Assert.Equal(155m, invoice.Total);
+        Assert.Equal("Ledger rules money, corrected", Assert.Single(invoice.Lines, l => l.SourceKind == InvoiceLineSourceKind.Income).Description);
+    }
 }

@@ -19,6 +19,73 @@ public sealed class IncomeLinks(AppDbContext db, InvoicePayments payments)
 {
     public async Task ApplyAsync(Income income, IncomeLinkChange to, CancellationToken ct = default)
     {
+        var (target, clientId, projectId) = await ResolveAsync(income, to, ct);
+        var current = income.InvoiceId is { } currentId && currentId != to.InvoiceId
+            ? await db.Invoices.Include(i => i.Lines).Include(i => i.History).Include(i => i.Client).SingleOrDefaultAsync(i => i.Id == currentId, ct)
+            : null;
+        if (current is not null && target is not null && InvoicePayments.IsIssued(current.Status))
+            throw new DomainException($"This income already pays {Name(current)}: choose no invoice first to take it off, then link it again.",
+                nameof(IncomeLinkChange.InvoiceId));
+
+        if (current is not null) await UnlinkAsync(income, current, ct);
+        else if (income.InvoiceId is not null && to.InvoiceId is null) income.InvoiceId = null; // its invoice is gone
+
+        var wasSettled = income.IsSettled;
+        income.PaymentModeId = to.PaymentModeId;
+        income.ClientId = clientId;
+        income.ProjectId = projectId;
+        income.ServiceId = to.ServiceId;
+
+        if (target is null) return;
+        if (income.InvoiceId == target.Id)
+        {
+            // Same invoice: a draft's line follows the income; on an issued invoice a received/not received change settles it.
+            if (target.Status == InvoiceStatus.Draft) RefreshLine(target, income);
+            else if (wasSettled != income.IsSettled) await payments.SettleChangedAsync(income, ct);
+            return;
+        }
+        if (target.Status == InvoiceStatus.Draft)
+        {
+            target.AddLines([LineFor(income)]);
+            income.InvoiceId = target.Id;
+        }
+        else await payments.LinkReceivedAsync(target, income, ct);
+    }
+
+    /// <summary>
+    /// Why the ledger's edit form may not give this income these client, project and service (its invoice
+    /// unchanged), or null: the same checks as the grid (a project of another client, an invoice of another client).
+    /// </summary>
+    public async Task<DomainException?> WhyNotAsync(Income income, int? clientId, int? projectId, int? serviceId, CancellationToken ct = default)
+    {
+        try
+        {
+            await ResolveAsync(income, new IncomeLinkChange(income.InvoiceId, clientId, projectId, serviceId, income.PaymentModeId), ct);
+            return null;
+        }
+        catch (DomainException e)
+        {
+            return e;
+        }
+    }
+
+    /// <summary>
+    /// After a ledger edit of an income on a draft: its line follows the income's description, amount and
+    /// project (the caller saves). Nothing for an income that is not on a draft.
+    /// </summary>
+    public async Task FollowOnDraftAsync(Income income, CancellationToken ct = default)
+    {
+        if (income.InvoiceId is not { } id) return;
+        var draft = await db.Invoices.Include(i => i.Lines).SingleOrDefaultAsync(i => i.Id == id && i.Status == InvoiceStatus.Draft, ct);
+        if (draft is null) return;
+        if (draft.Currency != income.Currency)
+            throw new DomainException($"This income is on {Name(draft)}, which is in {draft.Currency}: take it off the draft before changing its currency.", "Currency");
+        RefreshLine(draft, income);
+    }
+
+    /// <summary>Checks the change and works out the client (from the project or the invoice when none is chosen) and the project (from the service).</summary>
+    private async Task<(Invoice? Target, int? ClientId, int? ProjectId)> ResolveAsync(Income income, IncomeLinkChange to, CancellationToken ct)
+    {
         var target = to.InvoiceId is { } invoiceId
             ? await db.Invoices.Include(i => i.Lines).Include(i => i.History).Include(i => i.Client).SingleOrDefaultAsync(i => i.Id == invoiceId, ct)
               ?? throw new DomainException("Choose one of your invoices.", nameof(IncomeLinkChange.InvoiceId))
@@ -50,39 +117,10 @@ public sealed class IncomeLinks(AppDbContext db, InvoicePayments payments)
             if (clientId is null) clientId = target.ClientId;
             else if (clientId != target.ClientId)
                 throw new DomainException($"{Name(target)} is for {target.Client?.Name}, not for this income's client.", nameof(IncomeLinkChange.InvoiceId));
-            WhyNotLinkTo(target, income.Currency);
+            // An income already on this invoice stays (a paid invoice's income may still get its project or service).
+            if (income.InvoiceId != target.Id) WhyNotLinkTo(target, income.Currency);
         }
-
-        var current = income.InvoiceId is { } currentId && currentId != to.InvoiceId
-            ? await db.Invoices.Include(i => i.Lines).Include(i => i.History).Include(i => i.Client).SingleOrDefaultAsync(i => i.Id == currentId, ct)
-            : null;
-        if (current is not null && target is not null && InvoicePayments.IsIssued(current.Status))
-            throw new DomainException($"This income already pays {Name(current)}: choose no invoice first to take it off, then link it again.",
-                nameof(IncomeLinkChange.InvoiceId));
-
-        if (current is not null) await UnlinkAsync(income, current, ct);
-        else if (income.InvoiceId is not null && to.InvoiceId is null) income.InvoiceId = null; // its invoice is gone
-
-        var wasSettled = income.IsSettled;
-        income.PaymentModeId = to.PaymentModeId;
-        income.ClientId = clientId;
-        income.ProjectId = projectId;
-        income.ServiceId = to.ServiceId;
-
-        if (target is null) return;
-        if (income.InvoiceId == target.Id)
-        {
-            // Same invoice: a draft's line follows the income; on an issued invoice a received/not received change settles it.
-            if (target.Status == InvoiceStatus.Draft) RefreshLine(target, income);
-            else if (wasSettled != income.IsSettled) await payments.SettleChangedAsync(income, ct);
-            return;
-        }
-        if (target.Status == InvoiceStatus.Draft)
-        {
-            target.AddLines([LineFor(income)]);
-            income.InvoiceId = target.Id;
-        }
-        else await payments.LinkReceivedAsync(target, income, ct);
+        return (target, clientId, projectId);
     }
 
     /// <summary>Throws why an income in <paramref name="currency"/> cannot be linked to this invoice.</summary>

@@ -13,7 +13,8 @@ namespace FreelancerOS.Web.Features.Ledger;
 /// </summary>
 public sealed partial class LedgerController(
     AppDbContext db, TimeProvider clock, IConfiguration config, IWebHostEnvironment env, ImportJobs imports, IServiceScopeFactory scopes,
-    FreelancerOS.Web.Features.Invoices.InvoicePayments payments, FreelancerOS.Web.Features.Invoices.BilledWork billed)
+    FreelancerOS.Web.Features.Invoices.InvoicePayments payments, FreelancerOS.Web.Features.Invoices.BilledWork billed,
+    FreelancerOS.Web.Features.Invoices.IncomeLinks links)
     : Controller
 {
     private string DataFolder => Database.DataFolder(config, env);
@@ -129,8 +130,15 @@ public sealed partial class LedgerController(
             await using var tx = await db.Database.BeginTransactionAsync();
             // Received or not again: the invoice it is linked to follows (an undone payment merges back into its open amount).
             if (entry is Income income && wasSettled != entry.IsSettled) await payments.SettleChangedAsync(income);
+            // An income on a draft (linked from the workflow): its line follows the new description, amount and project.
+            if (entry is Income onDraft) await links.FollowOnDraftAsync(onDraft);
             await db.SaveChangesAsync();
             await tx.CommitAsync();
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(e.Field ?? "", e.Message);
+            return await FormView(form, id, (entry as Expense)?.ReceiptFileName);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -255,6 +263,9 @@ public sealed partial class LedgerController(
             ModelState.AddModelError(nameof(EntryForm.ProjectId), "Choose one of your projects.");
         if (form.Kind == LedgerKind.Income && form.ServiceId is { } sv && !await db.Services.AnyAsync(x => x.Id == sv && (form.ProjectId == null || x.ProjectId == form.ProjectId)))
             ModelState.AddModelError(nameof(EntryForm.ServiceId), form.ProjectId is null ? "Choose one of your services." : "Choose a service of the chosen project.");
+        // The workflow's rules for an income's client, project and invoice (a project of another client is refused).
+        if (ModelState.IsValid && entry is Income income && await links.WhyNotAsync(income, form.ClientId, form.ProjectId, form.ServiceId) is { } refused)
+            ModelState.AddModelError(refused.Field is nameof(EntryForm.ProjectId) or nameof(EntryForm.ServiceId) ? refused.Field : nameof(EntryForm.ClientId), refused.Message);
         if (!ModelState.IsValid) return false;
         try
         {
