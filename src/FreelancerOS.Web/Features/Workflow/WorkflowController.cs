@@ -65,13 +65,14 @@ public sealed class WorkflowController(WorkflowGrid grid) : Controller
     {
         if (!found) return NotFound();
         var row = await grid.RowAsync(id);
-        if (row is null) return NotFound();
+        // A received income set back to "not received" on an issued invoice merges into its open income and is gone.
+        if (row is null) return refusal is null && Request.IsHtmx() ? Content("", "text/html") : refusal is null ? Redirect(SafeReturn(returnUrl)) : NotFound();
         if (Request.IsHtmx())
         {
             var pageUrl = Request.Headers["HX-Current-URL"].ToString();
             var query = Uri.TryCreate(pageUrl, UriKind.Absolute, out var u) ? u.Query : "";
             var filter = WorkflowFilter.FromQuery(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query)));
-            ViewData["Totals"] = await grid.TotalsAsync(filter, await grid.ClientCategoryAsync(), await grid.TodayAsync(), HttpContext.RequestAborted);
+            ViewData["Totals"] = await grid.TotalsAsync(filter, await grid.ClientCategoryAsync(), HttpContext.RequestAborted);
             return PartialView("_RowUpdate", new WorkflowRowView(row, await grid.OptionsAsync([row]), SafeReturn(returnUrl), refusal, refusal is null));
         }
         if (refusal is null) return Redirect(SafeReturn(returnUrl) + $"#row-{id}");
