@@ -46,6 +46,8 @@ public static class LedgerBench
             ("ledger, this year, text search", "/ledger?period=year&q=hotel"),
             ("month summary + 12-month chart", "/ledger/summary"),
             ("balances per payment mode", "/ledger/balances"),
+            ("workflow grid, first page (client incomes)", "/workflow"),
+            ("workflow grid, unlinked only", "/workflow?unlinked=true"),
         };
 
         var commands = new SqlCommandCounter();

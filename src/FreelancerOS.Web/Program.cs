@@ -111,6 +111,10 @@ builder.Services.AddScoped<FreelancerOS.Web.Features.Reports.ReceivablesQueries>
 builder.Services.AddScoped<FreelancerOS.Web.Features.Reports.ForecastQueries>();
 builder.Services.AddScoped<FreelancerOS.Web.Features.Reports.ProfitabilityQueries>();
 builder.Services.AddScoped<FreelancerOS.Web.Features.Reports.TaxQueries>();
+// Workflow: one rule for linking a client income to its invoice, client, project and service.
+builder.Services.AddScoped<IncomeLinks>();
+builder.Services.AddScoped<FreelancerOS.Web.Features.Workflow.WorkflowGrid>();
+builder.Services.AddScoped<IInvoiceLifecycleHook, IncomeLinksHook>();
 PdfFonts.Configure();
 builder.Services.AddBackgroundJobs(builder.Configuration, dataFolder);
 builder.Services.AddSingleton<IJobSchedule, MarkOverdueJob.Schedule>();

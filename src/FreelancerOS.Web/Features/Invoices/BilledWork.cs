@@ -377,6 +377,11 @@ public sealed class BilledWork(AppDbContext db)
                     .SetProperty(t => t.Version, t => t.Version + 1), ct);
         await ReleaseAsync(invoiceId, SourceIds(lines, InvoiceLineSourceKind.Milestone), SourceIds(lines, InvoiceLineSourceKind.Service),
             SourceIds(lines, InvoiceLineSourceKind.ScopeChange), SourceIds(lines, InvoiceLineSourceKind.Expense), ct);
+        // An income's line taken off a draft unlinks that income (the workflow grid shows it unlinked again).
+        var incomes = SourceIds(lines, InvoiceLineSourceKind.Income);
+        if (incomes.Count > 0)
+            await db.Incomes.Where(x => x.InvoiceId == invoiceId && incomes.Contains(x.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.InvoiceId, (int?)null).SetProperty(x => x.Version, x => x.Version + 1), ct);
     }
 
     /// <summary>Makes every item billed on this invoice unbilled again (a deleted draft, a voided invoice).</summary>

@@ -67,6 +67,8 @@ public sealed class InvoicePayments(AppDbContext db, TimeProvider clock)
             db.Incomes.Add(income);
             linked.Add(income);
         }
+        // A not-received income linked to the draft (workflow grid) and the remainder are one open amount.
+        MergeOpen(linked, home);
         Apply(invoice, linked, settings.Today(clock));
     }
 
@@ -171,6 +173,73 @@ public sealed class InvoicePayments(AppDbContext db, TimeProvider clock)
             return $"This income belongs to invoice {invoice.Number}: its amount and currency follow the invoice. " +
                    "Record a partial payment on the invoice page to split it.";
         return null;
+    }
+
+    /// <summary>
+    /// A received income linked to an issued invoice (workflow grid): it takes the place of that much of the
+    /// open income (which shrinks or goes), so the linked incomes still add up to the total and the money is
+    /// counted once. Refused when it is not received, in another currency, or more than what is still open.
+    /// </summary>
+    public async Task LinkReceivedAsync(Invoice invoice, Income income, CancellationToken ct = default)
+    {
+        if (invoice.Status is not (InvoiceStatus.Sent or InvoiceStatus.Overdue))
+            throw new DomainException(invoice.Status == InvoiceStatus.Paid
+                ? $"{invoice.Number} is already paid in full."
+                : $"A {invoice.Status.ToString().ToLowerInvariant()} invoice cannot receive payments.", "InvoiceId");
+        if (!income.IsSettled)
+            throw new DomainException($"This income is not received yet, and {invoice.Number} already expects its open amount: " +
+                                      "set the payment mode (received) first, or record the payment on the invoice page.", "InvoiceId");
+        if (income.Currency != invoice.Currency)
+            throw new DomainException($"This income is in {income.Currency}, {invoice.Number} in {invoice.Currency}: an invoice is paid in its own currency.", "InvoiceId");
+        var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new AccountSettings();
+        var linked = await LinkedIncomesAsync(invoice.Id, ct);
+        linked.Remove(income);
+        var open = MergeOpen(linked, settings.HomeCurrency);
+        var openAmount = open?.Amount ?? 0m;
+        if (open is null || income.Amount > openAmount)
+            throw new DomainException($"This income is {Currency.Format(income.Amount, income.Currency)}, more than the " +
+                                      $"{Currency.Format(openAmount, invoice.Currency)} still open on {invoice.Number}.", "InvoiceId");
+        if (income.Amount == openAmount)
+        {
+            linked.Remove(open);
+            db.Incomes.Remove(open);
+        }
+        else open.Record(open.Date, openAmount - income.Amount, open.Currency, open.ExchangeRate, settings.HomeCurrency);
+        income.InvoiceId = invoice.Id;
+        linked.Add(income);
+        Apply(invoice, linked, settings.Today(clock));
+    }
+
+    /// <summary>
+    /// Takes a received income off an issued invoice: the open income grows back by its amount (or is made
+    /// again) and Paid reverts. The open income itself cannot leave (the linked incomes add up to the total).
+    /// </summary>
+    public async Task UnlinkReceivedAsync(Invoice invoice, Income income, CancellationToken ct = default)
+    {
+        if (!income.IsSettled)
+            throw new DomainException($"This is the open (not received) amount of {invoice.Number}: the incomes of an issued invoice always add up to its total, " +
+                                      "so it cannot be unlinked. Void the invoice instead.", "InvoiceId");
+        var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new AccountSettings();
+        var linked = await LinkedIncomesAsync(invoice.Id, ct);
+        linked.Remove(income);
+        income.InvoiceId = null;
+        var open = MergeOpen(linked, settings.HomeCurrency);
+        if (open is not null)
+            open.Record(open.Date, open.Amount + income.Amount, open.Currency, open.ExchangeRate, settings.HomeCurrency);
+        else
+        {
+            await LedgerLists.EnsureDefaultsAsync(db);
+            var category = await db.LedgerCategories.Where(c => c.IsBuiltIn && c.Kind == LedgerKind.Income).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+            open = new Income
+            {
+                Description = $"Invoice {invoice.Number} – {invoice.IssuedParties?.ClientName ?? invoice.Client?.Name}",
+                CategoryId = category, ClientId = invoice.ClientId, InvoiceId = invoice.Id, ProjectId = income.ProjectId, CreatedAt = clock.GetUtcNow(),
+            };
+            open.Record(invoice.IssueDate, income.Amount, income.Currency, income.ExchangeRate, settings.HomeCurrency);
+            db.Incomes.Add(open);
+            linked.Add(open);
+        }
+        Apply(invoice, linked, settings.Today(clock));
     }
 
     /// <summary>Merges every open income into the oldest one (so there is at most one) and returns it.</summary>

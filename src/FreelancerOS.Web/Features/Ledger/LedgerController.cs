@@ -13,7 +13,8 @@ namespace FreelancerOS.Web.Features.Ledger;
 /// </summary>
 public sealed partial class LedgerController(
     AppDbContext db, TimeProvider clock, LedgerImports imports,
-    FreelancerOS.Web.Features.Invoices.InvoicePayments payments, FreelancerOS.Web.Features.Invoices.BilledWork billed)
+    FreelancerOS.Web.Features.Invoices.InvoicePayments payments, FreelancerOS.Web.Features.Invoices.BilledWork billed,
+    FreelancerOS.Web.Features.Invoices.IncomeLinks links)
     : Controller
 {
     private async Task<(string HomeCurrency, DateOnly Today)> AccountAsync()
@@ -38,15 +39,18 @@ public sealed partial class LedgerController(
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
 
         var (from, to) = filter.Range(today);
+        var invoiceIds = items.Where(r => r.InvoiceId is not null).Select(r => r.InvoiceId!.Value).Distinct().ToList();
+        var invoiceNames = invoiceIds.Count == 0 ? [] : await db.Invoices.AsNoTracking().Where(i => invoiceIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.Number }).ToDictionaryAsync(i => i.Id, i => i.Number ?? "Draft invoice");
         return View(new LedgerPage(filter, from, to, new Paged<LedgerRow>(items, page, pageSize, totals.Count), totals, lookups,
-            Request.Path + Request.QueryString));
+            Request.Path + Request.QueryString) { InvoiceNames = invoiceNames });
     }
 
     internal static IQueryable<LedgerRow> Rows(IQueryable<LedgerEntry> query) => query.Select(e => new LedgerRow(
         e.Id, e.Kind, e.Date, e.Description, e.Amount, e.Currency, e.ExchangeRate, e.HomeAmountMinor,
         e.Category != null ? e.Category.Name : null, e.PaymentModeId, e.PaymentMode != null ? e.PaymentMode.Name : null,
         e.Kind == LedgerKind.Income ? ((Income)e).Client!.Name : ((Expense)e).Vendor,
-        e.Kind == LedgerKind.Expense && ((Expense)e).ReceiptFileName != null));
+        e.Kind == LedgerKind.Expense && ((Expense)e).ReceiptFileName != null, e.InvoiceId));
 
     [HttpGet]
     public async Task<IActionResult> Create(string? kind)
@@ -127,8 +131,15 @@ public sealed partial class LedgerController(
             await using var tx = await db.Database.BeginTransactionAsync();
             // Received or not again: the invoice it is linked to follows (an undone payment merges back into its open amount).
             if (entry is Income income && wasSettled != entry.IsSettled) await payments.SettleChangedAsync(income);
+            // An income on a draft (linked from the workflow): its line follows the new description, amount and project.
+            if (entry is Income onDraft) await links.FollowOnDraftAsync(onDraft);
             await db.SaveChangesAsync();
             await tx.CommitAsync();
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(e.Field ?? "", e.Message);
+            return await FormView(form, id, (entry as Expense)?.ReceiptFileName);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -230,6 +241,9 @@ public sealed partial class LedgerController(
             ModelState.AddModelError(nameof(EntryForm.ProjectId), "Choose one of your projects.");
         if (form.Kind == LedgerKind.Income && form.ServiceId is { } sv && !await db.Services.AnyAsync(x => x.Id == sv && (form.ProjectId == null || x.ProjectId == form.ProjectId)))
             ModelState.AddModelError(nameof(EntryForm.ServiceId), form.ProjectId is null ? "Choose one of your services." : "Choose a service of the chosen project.");
+        // The workflow's rules for an income's client, project and invoice (a project of another client is refused).
+        if (ModelState.IsValid && entry is Income income && await links.WhyNotAsync(income, form.ClientId, form.ProjectId, form.ServiceId) is { } refused)
+            ModelState.AddModelError(refused.Field is nameof(EntryForm.ProjectId) or nameof(EntryForm.ServiceId) ? refused.Field : nameof(EntryForm.ClientId), refused.Message);
         if (!ModelState.IsValid) return false;
         try
         {

@@ -1,0 +1,87 @@
+using FreelancerOS.BrowserTests.Infrastructure;
+using FreelancerOS.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace FreelancerOS.BrowserTests.Workflow;
+
+[Collection(BrowserCollection.Name)]
+public sealed class WorkflowBrowserTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task FilterUnlinked_LinkReceivedIncomeToOverdueInvoiceWithTheKeyboard_RowAndStatusChangeWithoutReload_AxeClean()
+    {
+        await using var session = await fixture.NewSessionAsync(bypassCsp: true);
+        var page = session.Page;
+        var email = $"workflow-{Guid.NewGuid():N}@example.com";
+        await session.RegisterAsync(email);
+        var invoiceId = await OverdueInvoiceAsync(page, email);
+
+        await page.GotoAsync("/ledger/create?kind=income");
+        await page.FillAsync("#Description", "Bank transfer Keyboard Client");
+        await page.FillAsync("#Amount", "450");
+        await page.FillAsync("#Date", "2026-11-20");
+        await page.SelectOptionAsync("#PaymentModeId", new SelectOptionValue { Label = "Bank" });
+        await page.ClickAsync("#entry-form button[type=submit]");
+        await page.WaitForURLAsync("**/ledger**");
+
+        await page.GotoAsync("/workflow");
+        await page.CheckAsync("#unlinked");
+        await page.ClickAsync("[data-role=apply-filter]");
+        await page.WaitForURLAsync("**/workflow?**unlinked=true**");
+        var row = page.Locator("[data-role=workflow-row]", new() { HasText = "Bank transfer Keyboard Client" });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        var problems = (await Axe.SeriousViolationsAsync(page)).Select(v => "grid " + v).ToList();
+
+        // Keyboard only: from the row's description link, Tab to the invoice select and pick the invoice with the arrow key.
+        await page.EvaluateAsync("window.workflowMarker = 'same page'");
+        await row.Locator("td:nth-child(2) a").FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        var select = row.Locator("select[data-role=invoice]");
+        await Assertions.Expect(select).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+
+        await Assertions.Expect(row.Locator("[data-role=invoice-status]")).ToHaveTextAsync("Paid");
+        await Assertions.Expect(row.Locator("select[data-role=invoice]")).ToHaveValueAsync(invoiceId);
+        await Assertions.Expect(page.Locator("[data-role=total][data-currency=EUR] strong")).ToHaveTextAsync("450.00 EUR");
+        Assert.Equal("same page", await page.EvaluateAsync<string>("window.workflowMarker"));
+        problems.AddRange((await Axe.SeriousViolationsAsync(page)).Select(v => "grid after the change " + v));
+
+        await page.GotoAsync($"/invoices/details/{invoiceId}");
+        await Assertions.Expect(page.Locator("[data-role=status]")).ToHaveTextAsync("Paid");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.True(session.ConsoleErrors.Count == 0, string.Join("\n", session.ConsoleErrors));
+    }
+
+    /// <summary>An invoice issued in September, due in October: past due on the test clock's 22 November, so marked Overdue.</summary>
+    private async Task<string> OverdueInvoiceAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/clients/create");
+        await page.FillAsync("input[name=Name]", "Keyboard Client");
+        await page.ClickAsync("form[action='/clients/create'] button[type=submit]");
+        await page.WaitForURLAsync("**/clients/details/*");
+        var clientId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        await page.GotoAsync($"/invoices/create?clientId={clientId}");
+        await page.FillAsync("#IssueDate", "2026-09-01");
+        await page.FillAsync("#DueDate", "2026-10-01");
+        await page.FillAsync("input[name='Lines[0].Description']", "Audit");
+        await page.FillAsync("input[name='Lines[0].Quantity']", "1");
+        await page.FillAsync("input[name='Lines[0].UnitPrice']", "450");
+        await page.ClickAsync("form.invoice-form button[type=submit]");
+        await page.WaitForURLAsync("**/invoices/details/*");
+        var id = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        await page.ClickAsync($"form[action='/invoices/issue/{id}'] button[type=submit]");
+        await Assertions.Expect(page.Locator("[data-role=status]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("Sent|Overdue"));
+
+        // What the daily overdue job does, for this invoice (the job runs at start-up and hourly).
+        var userId = await fixture.App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        await fixture.App.WithDbAsync(async db =>
+        {
+            var invoice = await db.Invoices.Include(i => i.History).SingleAsync(i => i.Id == int.Parse(id));
+            if (invoice.Status == InvoiceStatus.Sent) invoice.MarkOverdue(new DateOnly(2026, 11, 22), fixture.App.Clock.GetUtcNow());
+            return await db.SaveChangesAsync();
+        }, userId);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-role=status]")).ToHaveTextAsync("Overdue");
+        return id;
+    }
+}

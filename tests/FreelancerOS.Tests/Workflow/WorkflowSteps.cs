@@ -1,0 +1,85 @@
+using System.Globalization;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using FreelancerOS.Tests.Infrastructure;
+using FreelancerOS.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace FreelancerOS.Tests.Workflow;
+
+/// <summary>The workflow grid's steps, each through the real pages: the ledger form for incomes, the grid's cell forms for links.</summary>
+internal static class WorkflowSteps
+{
+    /// <summary>A client income typed in the ledger (classified Client by default); received when a payment mode is named.</summary>
+    public static async Task<int> CreateIncomeAsync(TestApp app, AppClient client, string userId, string description, decimal amount,
+        string date = "2026-11-10", string currency = "EUR", string? mode = null, string? rate = null)
+    {
+        var form = await client.GetPageAsync("/ledger/create?kind=income");
+        var values = new Dictionary<string, string>
+        {
+            ["Description"] = description, ["Amount"] = amount.ToString(CultureInfo.InvariantCulture), ["Date"] = date, ["Currency"] = currency,
+        };
+        if (rate is not null) values["ExchangeRate"] = rate;
+        if (mode is not null) values["PaymentModeId"] = Invoices.InvoicePaymentTests.Option(form, "PaymentModeId", mode);
+        var response = await client.SubmitAsync(form, "#entry-form", values);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return await app.WithDbAsync(db => db.Incomes.Where(i => i.Description == description).Select(i => i.Id).SingleAsync(), userId);
+    }
+
+    public static async Task<int> CreateProjectAsync(TestApp app, string userId, int clientId, string name) =>
+        await app.WithDbAsync(async db =>
+        {
+            var project = new Project { Name = name, ClientId = clientId };
+            db.Projects.Add(project);
+            await db.SaveChangesAsync();
+            return project.Id;
+        }, userId);
+
+    /// <summary>
+    /// Changes one cell of the income's row on the grid (cell: invoice, client, project, service, mode) to the value,
+    /// by posting that cell's form as htmx does (or as a plain form post when <paramref name="htmx"/> is false).
+    /// </summary>
+    public static async Task<HttpResponseMessage> SetCellAsync(AppClient client, int incomeId, string cell, string value, bool htmx = true,
+        string gridUrl = "/workflow", Action<List<KeyValuePair<string, string>>>? tamper = null)
+    {
+        var page = await client.GetPageAsync(gridUrl);
+        return await SetCellAsync(client, page, incomeId, cell, value, htmx, tamper);
+    }
+
+    public static async Task<HttpResponseMessage> SetCellAsync(AppClient client, IDocument page, int incomeId, string cell, string value, bool htmx = true,
+        Action<List<KeyValuePair<string, string>>>? tamper = null)
+    {
+        var select = page.QuerySelector<IHtmlSelectElement>($"#{cell}-{incomeId}")
+                     ?? throw new InvalidOperationException($"No {cell} cell for income {incomeId} on {page.Url}.");
+        var form = (IHtmlFormElement)select.Closest("form")!;
+        var fields = AppClient.FormFields(form).Where(f => f.Key != select.Name).ToList();
+        fields.Add(new(select.Name!, value));
+        tamper?.Invoke(fields);
+        if (htmx)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, form.GetAttribute("action"))
+            {
+                Content = new FormUrlEncodedContent(fields.Where(f => f.Key != "__RequestVerificationToken")),
+            };
+            request.Headers.Add("HX-Request", "true");
+            request.Headers.Add("HX-Current-URL", "http://localhost" + new Uri(page.Url).PathAndQuery);
+            request.Headers.Add("RequestVerificationToken", page.QuerySelector("meta[name=csrf-token]")!.GetAttribute("content"));
+            return await client.Http.SendAsync(request);
+        }
+        return await client.Http.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
+    }
+
+    public static string ModeId(IDocument page, string name) => Invoices.InvoicePaymentTests.Option(page, "PaymentModeId", name);
+
+    public static Task<Income> IncomeAsync(TestApp app, string userId, int id) =>
+        app.WithDbAsync(db => db.Incomes.AsNoTracking().SingleAsync(i => i.Id == id), userId);
+
+    public static Task<Invoice> InvoiceAsync(TestApp app, string userId, int id) =>
+        app.WithDbAsync(db => db.Invoices.AsNoTracking().Include(i => i.Lines).SingleAsync(i => i.Id == id), userId);
+
+    public static Task<List<Income>> LinkedAsync(TestApp app, string userId, int invoiceId) =>
+        app.WithDbAsync(db => db.Incomes.AsNoTracking().Where(i => i.InvoiceId == invoiceId).OrderBy(i => i.Id).ToListAsync(), userId);
+
+    public static async Task<string> RowMessageAsync(HttpResponseMessage response) =>
+        (await AppClient.ParseAsync(response)).QuerySelector("[data-role=row-message]")?.TextContent.Trim() ?? "";
+}
