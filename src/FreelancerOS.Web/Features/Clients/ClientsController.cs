@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Clients;
 
-public sealed class ClientsController(AppDbContext db, TimeProvider clock) : Controller
+public sealed class ClientsController(AppDbContext db, TimeProvider clock, CurrentAccount account) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index() => View("Pipeline", await LoadBoardAsync(focus: null));
@@ -44,7 +44,7 @@ public sealed class ClientsController(AppDbContext db, TimeProvider clock) : Con
     [HttpGet]
     public async Task<IActionResult> Create(ClientStage stage = ClientStage.Lead)
     {
-        var currency = await db.Settings.Select(s => s.HomeCurrency).FirstOrDefaultAsync() ?? "EUR";
+        var currency = (await account.SettingsAsync()).HomeCurrency;
         return View(new ClientForm { Currency = currency, Stage = Enum.IsDefined(stage) ? stage : ClientStage.Lead });
     }
 
@@ -158,7 +158,7 @@ public sealed class ClientsController(AppDbContext db, TimeProvider clock) : Con
 
     private async Task<PipelineBoard> LoadBoardAsync(int? focus)
     {
-        var homeCurrency = await db.Settings.Select(s => s.HomeCurrency).FirstOrDefaultAsync() ?? "EUR";
+        var homeCurrency = (await account.SettingsAsync()).HomeCurrency;
         var cards = await db.Clients.AsNoTracking()
             .Where(c => c.Stage != ClientStage.Archived)
             .OrderBy(c => c.Stage).ThenBy(c => c.SortOrder).ThenBy(c => c.Id)

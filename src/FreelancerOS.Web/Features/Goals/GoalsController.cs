@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Goals;
 
-public sealed class GoalsController(AppDbContext db, TimeProvider clock) : Controller
+public sealed class GoalsController(AppDbContext db, TimeProvider clock, CurrentAccount account) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(GoalFilter filter)
@@ -131,7 +131,7 @@ public sealed class GoalsController(AppDbContext db, TimeProvider clock) : Contr
 
     private async Task<(string Home, DateOnly Today)> AccountAsync()
     {
-        var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync() ?? new AccountSettings();
+        var settings = await account.SettingsAsync();
         return (settings.HomeCurrency, settings.Today(clock));
     }
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FreelancerOS.Web.Features.Invoices;
 
 public sealed partial class InvoicesController(
-    AppDbContext db, TimeProvider clock, InvoiceIssuer issuer, IEnumerable<IInvoiceLifecycleHook> hooks, BilledWork work,
+    AppDbContext db, TimeProvider clock, CurrentAccount account, InvoiceIssuer issuer, IEnumerable<IInvoiceLifecycleHook> hooks, BilledWork work,
     InvoicePayments payments, InvoiceIssueContext issueContext)
     : Controller
 {
@@ -358,7 +358,7 @@ public sealed partial class InvoicesController(
     }
 
     private async Task<AccountSettings> SettingsAsync() =>
-        await db.Settings.AsNoTracking().SingleOrDefaultAsync() ?? new AccountSettings();
+        await account.SettingsAsync();
 
     private Task<List<ClientOption>> ClientOptionsAsync() =>
         db.Clients.AsNoTracking().Where(c => c.Stage != ClientStage.Archived).OrderBy(c => c.Name)

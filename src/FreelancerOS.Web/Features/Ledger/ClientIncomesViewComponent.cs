@@ -1,3 +1,4 @@
+using FreelancerOS.Web.Infrastructure;
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
@@ -6,11 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace FreelancerOS.Web.Features.Ledger;
 
 /// <summary>The client's incomes on the client page: the latest 20 and the totals, in the home currency.</summary>
-public sealed class ClientIncomesViewComponent(AppDbContext db) : ViewComponent
+public sealed class ClientIncomesViewComponent(AppDbContext db, CurrentAccount account) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(int clientId)
     {
-        var home = await db.Settings.Select(s => s.HomeCurrency).FirstOrDefaultAsync() ?? "EUR";
+        var home = (await account.SettingsAsync()).HomeCurrency;
         var incomes = db.LedgerEntries.AsNoTracking().Where(e => e.Kind == LedgerKind.Income && ((Income)e).ClientId == clientId);
         var rows = await LedgerController.Rows(incomes.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id)).Take(20).ToListAsync();
         var totals = await LedgerTotals.QueryAsync(incomes, home);

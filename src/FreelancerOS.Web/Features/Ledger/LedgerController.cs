@@ -12,14 +12,14 @@ namespace FreelancerOS.Web.Features.Ledger;
 /// partial files by concern (this one: entries and their pages) so every view stays in Features/Ledger.
 /// </summary>
 public sealed partial class LedgerController(
-    AppDbContext db, TimeProvider clock, LedgerImports imports,
+    AppDbContext db, TimeProvider clock, CurrentAccount account, LedgerImports imports,
     FreelancerOS.Web.Features.Invoices.InvoicePayments payments, FreelancerOS.Web.Features.Invoices.BilledWork billed,
     FreelancerOS.Web.Features.Invoices.IncomeLinks links)
     : Controller
 {
     private async Task<(string HomeCurrency, DateOnly Today)> AccountAsync()
     {
-        var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync() ?? new AccountSettings();
+        var settings = await account.SettingsAsync();
         return (settings.HomeCurrency, settings.Today(clock));
     }
 

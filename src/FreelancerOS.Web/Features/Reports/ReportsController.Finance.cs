@@ -1,3 +1,4 @@
+using FreelancerOS.Web.Infrastructure;
 using FreelancerOS.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -96,7 +97,7 @@ public sealed partial class ReportsController
 
     private async Task<(string Home, DateOnly Today)> AccountAsync()
     {
-        var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync() ?? new AccountSettings();
+        var settings = await account.SettingsAsync();
         return (settings.HomeCurrency, settings.Today(clock));
     }
 }

@@ -1,3 +1,4 @@
+using FreelancerOS.Web.Infrastructure;
 using System.Globalization;
 using CsvHelper;
 using FreelancerOS.Web.Data;
@@ -15,7 +16,7 @@ namespace FreelancerOS.Web.Features.Reports;
 /// query classes of this folder.
 /// </summary>
 public sealed partial class ReportsController(
-    AppDbContext db, TimeProvider clock, ReceivablesQueries receivables, ForecastQueries forecasts,
+    AppDbContext db, TimeProvider clock, CurrentAccount account, ReceivablesQueries receivables, ForecastQueries forecasts,
     ProfitabilityQueries profitability, TaxQueries taxes) : Controller
 {
     [HttpGet("/reports")]
@@ -49,7 +50,7 @@ public sealed partial class ReportsController(
 
     private async Task<ReportsPage> LoadAsync(int? year)
     {
-        var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync() ?? new AccountSettings();
+        var settings = await account.SettingsAsync();
         var today = settings.Today(clock);
         var y = year is { } asked && Limits.IsSaneYear(asked) ? asked : today.Year;
         var months = await LedgerFigures.LastTwelveMonthsAsync(db, new DateOnly(y, 12, 1));

@@ -1,3 +1,4 @@
+using FreelancerOS.Web.Infrastructure;
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
 using Microsoft.AspNetCore.Identity;
@@ -6,12 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Settings;
 
-public sealed class SettingsController(AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn) : Controller
+public sealed class SettingsController(AppDbContext db, CurrentAccount account, UserManager<AppUser> users, SignInManager<AppUser> signIn) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index()
     {
-        var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync() ?? new AccountSettings();
+        var settings = await account.SettingsAsync();
         return View(SettingsForm.From(settings));
     }
 

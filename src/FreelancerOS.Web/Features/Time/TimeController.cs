@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Time;
 
-public sealed class TimeController(AppDbContext db, TimeProvider clock) : Controller
+public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentAccount account) : Controller
 {
     private const string LockedMessage = "This entry is on an invoice and cannot be edited or deleted.";
 
@@ -322,7 +322,7 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock) : Contro
     }
 
     private async Task<AccountSettings> SettingsAsync() =>
-        await db.Settings.AsNoTracking().SingleOrDefaultAsync() ?? new AccountSettings();
+        await account.SettingsAsync();
 
     private static DateOnly LocalDate(AccountSettings settings, DateTimeOffset instant)
     {

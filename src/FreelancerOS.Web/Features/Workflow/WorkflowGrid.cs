@@ -12,7 +12,7 @@ namespace FreelancerOS.Web.Features.Workflow;
 /// in a fixed number of queries) and makes the changes of a row, each through <see cref="IncomeLinks"/>
 /// in one transaction, checking the row's version so a stale tab gets a conflict instead of overwriting.
 /// </summary>
-public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, IncomeLinks links)
+public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAccount account, IncomeLinks links)
 {
     public const string Conflict = "This row was changed in another tab or window since it was shown: it now shows what is saved. Make your change again.";
 
@@ -30,7 +30,7 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, IncomeLink
 
     public async Task<WorkflowPage> PageAsync(WorkflowFilter filter, string returnUrl, CancellationToken ct = default)
     {
-        var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new AccountSettings();
+        var settings = await account.SettingsAsync(ct);
         var query = filter.Apply(db.Incomes.AsNoTracking(), await ClientCategoryAsync(ct), settings.Today(clock));
         var totals = await TotalsAsync(query, settings.HomeCurrency, ct);
         var count = totals.Sum(t => t.Count);
@@ -63,7 +63,7 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, IncomeLink
 
     public async Task<IReadOnlyList<WorkflowTotal>> TotalsAsync(WorkflowFilter filter, int? category, CancellationToken ct)
     {
-        var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new AccountSettings();
+        var settings = await account.SettingsAsync(ct);
         return await TotalsAsync(filter.Apply(db.Incomes.AsNoTracking(), category, settings.Today(clock)), settings.HomeCurrency, ct);
     }
 
@@ -113,7 +113,7 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, IncomeLink
                 throw new DomainException("Choose the row's client first: a draft invoice is for one client.");
             if (income.InvoiceId is not null)
                 throw new DomainException("This income is already on an invoice: choose no invoice first.");
-            var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new AccountSettings();
+            var settings = await account.SettingsAsync(ct);
             var client = await db.Clients.SingleAsync(c => c.Id == clientId, ct);
             var today = settings.Today(clock);
             var draft = Invoice.CreateDraft(client, today, Invoice.DefaultDueDate(today, settings.PaymentTermsDays), null, null, clock.GetUtcNow());
