@@ -106,35 +106,16 @@ public sealed partial class LedgerController(
         form.Kind = entry.Kind;
         var (home, _) = await AccountAsync();
         db.Entry(entry).Property(e => e.Version).OriginalValue = form.Version;
-        // An income of an issued invoice keeps the invoice's amount and currency (its incomes add up to its total).
-        if (ModelState.IsValid && await payments.WhyNotChangeAsync(entry, form.Amount, form.Currency, deleting: false) is { } why)
-            ModelState.AddModelError(nameof(EntryForm.Amount), why);
-        // An expense billed on an invoice keeps its amount, currency, project and "rechargeable" (the line holds them).
-        if (ModelState.IsValid && entry is Expense { InvoiceId: { } billedOn } billedExpense
-            && billedExpense.WhyNotChange(form.Amount, form.Currency, form.ProjectId, form.Rechargeable, deleting: false, await billed.InvoiceNameAsync(billedOn)) is { } locked)
-        {
-            ModelState.AddModelError(nameof(EntryForm.Amount), locked);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-        }
+        await RefuseLockedChangesAsync(entry, form);
         var wasSettled = entry.IsSettled;
         if (!await ApplyFormAsync(entry, form, home) || !await ReceiptAcceptableAsync(form))
             return await FormView(form, id, (entry as Expense)?.ReceiptFileName);
 
-        if (entry is Expense x && form.RemoveReceipt && x.ReceiptFileName is not null)
-        {
-            x.ReceiptFileName = x.ReceiptContentType = null;
-            if (await db.Receipts.FindAsync(x.Id) is { } stored) db.Receipts.Remove(stored);
-        }
+        await RemoveReceiptIfAskedAsync(entry, form);
         await AttachReceiptAsync(entry, form);
         try
         {
-            await using var tx = await db.Database.BeginTransactionAsync();
-            // Received or not again: the invoice it is linked to follows (an undone payment merges back into its open amount).
-            if (entry is Income income && wasSettled != entry.IsSettled) await payments.SettleChangedAsync(income);
-            // An income on a draft (linked from the workflow): its line follows the new description, amount and project.
-            if (entry is Income onDraft) await links.FollowOnDraftAsync(onDraft);
-            await db.SaveChangesAsync();
-            await tx.CommitAsync();
+            await SaveEditAsync(entry, wasSettled);
         }
         catch (DomainException e)
         {
@@ -149,6 +130,41 @@ public sealed partial class LedgerController(
         }
         TempData["Flash"] = "Entry saved.";
         return RedirectToAction(nameof(Index), new { period = "custom", from = entry.Date.ToString("yyyy-MM-dd"), to = entry.Date.ToString("yyyy-MM-dd") });
+    }
+
+    /// <summary>Changes the entry's invoice forbids: the form gets the reason and nothing is saved.</summary>
+    private async Task RefuseLockedChangesAsync(LedgerEntry entry, EntryForm form)
+    {
+        // An income of an issued invoice keeps the invoice's amount and currency (its incomes add up to its total).
+        if (ModelState.IsValid && await payments.WhyNotChangeAsync(entry, form.Amount, form.Currency, deleting: false) is { } why)
+            ModelState.AddModelError(nameof(EntryForm.Amount), why);
+        // An expense billed on an invoice keeps its amount, currency, project and "rechargeable" (the line holds them).
+        if (ModelState.IsValid && entry is Expense { InvoiceId: { } billedOn } billedExpense
+            && billedExpense.WhyNotChange(form.Amount, form.Currency, form.ProjectId, form.Rechargeable, deleting: false, await billed.InvoiceNameAsync(billedOn)) is { } locked)
+        {
+            ModelState.AddModelError(nameof(EntryForm.Amount), locked);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+    }
+
+    private async Task RemoveReceiptIfAskedAsync(LedgerEntry entry, EntryForm form)
+    {
+        if (entry is Expense x && form.RemoveReceipt && x.ReceiptFileName is not null)
+        {
+            x.ReceiptFileName = x.ReceiptContentType = null;
+            if (await db.Receipts.FindAsync(x.Id) is { } stored) db.Receipts.Remove(stored);
+        }
+    }
+
+    private async Task SaveEditAsync(LedgerEntry entry, bool wasSettled)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync();
+        // Received or not again: the invoice it is linked to follows (an undone payment merges back into its open amount).
+        if (entry is Income income && wasSettled != entry.IsSettled) await payments.SettleChangedAsync(income);
+        // An income on a draft (linked from the workflow): its line follows the new description, amount and project.
+        if (entry is Income onDraft) await links.FollowOnDraftAsync(onDraft);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
     }
 
     [HttpPost]
