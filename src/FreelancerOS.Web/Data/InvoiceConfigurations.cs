@@ -56,6 +56,17 @@ internal sealed class InvoiceStatusChangeConfiguration : IEntityTypeConfiguratio
     }
 }
 
+internal sealed class InvoiceEventConfiguration : IEntityTypeConfiguration<InvoiceEvent>
+{
+    public void Configure(EntityTypeBuilder<InvoiceEvent> b)
+    {
+        b.HasOne<Invoice>().WithMany().HasForeignKey(e => e.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(e => e.Detail).HasMaxLength(InvoiceEvent.MaxDetailLength);
+        // The invoice page lists its events in order; reminders look up "already sent" per invoice and kind.
+        b.HasIndex(e => new { e.InvoiceId, e.Kind, e.At });
+    }
+}
+
 internal sealed class InvoiceNumberCounterConfiguration : IEntityTypeConfiguration<InvoiceNumberCounter>
 {
     public void Configure(EntityTypeBuilder<InvoiceNumberCounter> b)

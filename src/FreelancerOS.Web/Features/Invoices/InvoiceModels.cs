@@ -178,12 +178,21 @@ public sealed record InvoiceDetails(Invoice Invoice, AccountSettings Settings, I
     public bool NeedsExchangeRate => Invoice.IsEditable && Invoice.Currency != Settings.HomeCurrency;
 
     public IEnumerable<InvoiceLine> Lines => Invoice.Lines.OrderBy(l => l.Position);
-    public IEnumerable<InvoiceStatusChange> History => Invoice.History.OrderBy(h => h.Id);
+    public IReadOnlyList<InvoiceEvent> Events { get; init; } = [];
+
+    /// <summary>Status changes and events (sent, reminded, viewed...) in the order they happened.</summary>
+    public IEnumerable<InvoiceHistoryLine> History =>
+        Invoice.History.Select(h => new InvoiceHistoryLine(h.At, h.From is null ? "Created as Draft" : $"{h.From} → {h.To}", null, false))
+            .Concat(Events.Select(e => new InvoiceHistoryLine(e.At, e.Description, e.Detail,
+                e.Kind is InvoiceEventKind.SendFailed or InvoiceEventKind.ReminderFailed)))
+            .OrderBy(l => l.At);
 
     /// <summary>A moment shown in the account's time zone.</summary>
     public DateTime Local(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, TimeZoneInfo.TryFindSystemTimeZoneById(Settings.TimeZoneId, out var tz) ? tz : TimeZoneInfo.Utc).DateTime;
 }
+
+public sealed record InvoiceHistoryLine(DateTimeOffset At, string Text, string? Detail, bool IsFailure);
 
 public static class InvoiceDisplay
 {

@@ -108,6 +108,10 @@ public sealed partial class InvoicesController
         if (invoice.IsEditable && invoice.Currency != settings.HomeCurrency)
             rate = await db.LedgerEntries.AsNoTracking().Where(e => e.Currency == invoice.Currency)
                 .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id).Select(e => (decimal?)e.ExchangeRate).FirstOrDefaultAsync();
-        return new InvoiceDetails(invoice, settings, rows, rate) { Today = settings.Today(clock) };
+        // Only the sends, reminders and views of an issued invoice; the query filter does not apply to events,
+        // so they are read through the invoice the caller already loaded as its owner.
+        var events = await db.InvoiceEvents.AsNoTracking().Where(e => e.InvoiceId == invoice.Id)
+            .OrderBy(e => e.At).ThenBy(e => e.Id).Take(200).ToListAsync();
+        return new InvoiceDetails(invoice, settings, rows, rate) { Today = settings.Today(clock), Events = events };
     }
 }
