@@ -29,4 +29,19 @@ public sealed class PostgresAmountBoundsTests(PostgresTestApp app) : IClassFixtu
         await IssueAsync(client, id);
         Assert.Equal(9_000_000_000m, await app.WithDbAsync(db => db.Invoices.Where(i => i.Id == id).Select(i => i.Total).SingleAsync(), userId));
     }
+
+    [Fact]
+    public async Task HugeFlatService_OnPostgres_IsAValidationMessage_NotALineThatOverflows()
+    {
+        var client = await app.SignedInClientAsync();
+        var clientId = await CreateClientAsync(client, "Huge Service Ltd");
+        var project = await FreelancerOS.Tests.Projects.Work.ProjectAsync(client, clientId, "Huge");
+        var form = await client.GetPageAsync($"/services/create?projectId={project}");
+        var response = await client.SubmitAsync(form, "form[action='/services/create']", new Dictionary<string, string>
+        {
+            ["Name"] = "Everything", ["ProjectId"] = project.ToString(), ["Pricing"] = "Flat", ["Rate"] = "1000000000", ["Quantity"] = "1000000",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Rate × quantity is too large", AppClient.FieldError(await AppClient.ParseAsync(response), "Rate"));
+    }
 }

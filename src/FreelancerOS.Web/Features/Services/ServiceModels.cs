@@ -52,6 +52,10 @@ public sealed class ServiceFormValidator : AbstractValidator<ServiceForm>
         RuleFor(f => f.Rate).GreaterThanOrEqualTo(0).WithMessage("The rate cannot be negative.")
             .LessThanOrEqualTo(1_000_000_000m).WithMessage("That rate is too large.")
             .WithCurrencyDecimals(CurrencyOf);
+        // A flat service becomes one invoice line of rate × quantity: bounded like any amount, so no column overflows.
+        // Checked only once both factors are in range, so the product itself cannot overflow.
+        RuleFor(f => f.Rate).Must((f, r) => r > 1_000_000_000m || f.Quantity > 1_000_000m || r * f.Quantity <= Limits.MaxAmount(CurrencyOf(f)))
+            .WithMessage(f => $"Rate × quantity is too large: at most {Limits.MaxAmount(CurrencyOf(f)).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {CurrencyOf(f)}.".Replace(" .", "."));
         RuleFor(f => f.Quantity).GreaterThan(0).WithMessage("Enter more than 0 (hours for hourly, the quantity for flat).")
             .LessThanOrEqualTo(1_000_000m).WithMessage("That is too large.");
         RuleFor(f => f.Description).MaximumLength(4000).WithMessage("At most 4,000 characters.");
