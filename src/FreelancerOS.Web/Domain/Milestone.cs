@@ -26,6 +26,14 @@ public class Milestone : OwnedEntity
     public int? InvoiceId { get; set; }
 
     public bool IsLocked => InvoiceId is not null;
+
+    /// <summary>The work of this milestone is delivered: it becomes billable.</summary>
+    public void MarkReached()
+    {
+        if (State != MilestoneState.Pending)
+            throw new DomainException($"Milestone {Name} is already {State.ToString().ToLowerInvariant()}.");
+        State = MilestoneState.Reached;
+    }
 }
 
 public enum ShareMode

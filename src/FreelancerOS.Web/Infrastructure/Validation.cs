@@ -24,3 +24,15 @@ public sealed class OneMessagePerField : IValidatorInterceptor
             !unreadable.Any(key => key == error.PropertyName || key.EndsWith("." + error.PropertyName, StringComparison.Ordinal))));
     }
 }
+
+/// <summary>The one amount rule: an amount has at most its currency's decimals (0.5 JPY refused, 1.255 KWD accepted).</summary>
+public static class CurrencyAmountRules
+{
+    public static IRuleBuilderOptions<T, decimal?> WithCurrencyDecimals<T>(this IRuleBuilder<T, decimal?> rule, Func<T, string?> currency) =>
+        rule.Must((f, v) => v is not { } d || Domain.Limits.HasCurrencyDecimals(d, Domain.Currency.Normalize(currency(f))))
+            .WithMessage(f => Domain.Limits.DecimalsMessage(Domain.Currency.Normalize(currency(f))));
+
+    public static IRuleBuilderOptions<T, decimal> WithCurrencyDecimals<T>(this IRuleBuilder<T, decimal> rule, Func<T, string?> currency) =>
+        rule.Must((f, d) => Domain.Limits.HasCurrencyDecimals(d, Domain.Currency.Normalize(currency(f))))
+            .WithMessage(f => Domain.Limits.DecimalsMessage(Domain.Currency.Normalize(currency(f))));
+}

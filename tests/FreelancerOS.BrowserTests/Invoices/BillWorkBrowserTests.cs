@@ -85,4 +85,33 @@ public sealed class BillWorkBrowserTests(BrowserFixture fixture)
         problems.AddRange((await Axe.SeriousViolationsAsync(page)).Select(v => "edit " + v));
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
+    [Fact]
+    public async Task TickingWork_ShowsTheTickedTotal_AndTheDueDateFollowsTheIssueDateUntilChanged()
+    {
+        await using var session = await fixture.NewSessionAsync();
+        var page = session.Page;
+        await session.RegisterAsync();
+        await SetUpWorkAsync(page);
+
+        await page.GotoAsync("/invoices/create");
+        await page.SelectOptionAsync("#filter-client", new SelectOptionValue { Label = "Hours Client (EUR)" });
+        await page.ClickAsync("[data-role=work-filter] button[type=submit]");
+        var total = page.Locator("[data-role=ticked-total-value]");
+        await Assertions.Expect(total).ToHaveTextAsync("none");
+        await page.Locator("input[name=TimeGroups]").CheckAsync();
+        await Assertions.Expect(total).ToHaveTextAsync("855.00 EUR");
+        // An entry of a ticked group is not counted twice; alone, it counts by itself.
+        await page.Locator("details.ms-4 summary").ClickAsync();
+        await page.Locator("input[name=TimeEntryIds]").First.CheckAsync();
+        await Assertions.Expect(total).ToHaveTextAsync("855.00 EUR");
+        await page.Locator("input[name=TimeGroups]").UncheckAsync();
+        await Assertions.Expect(total).ToHaveTextAsync("270.00 EUR");
+
+        await page.FillAsync("#IssueDate", "2027-01-10");
+        await Assertions.Expect(page.Locator("#DueDate")).ToHaveValueAsync("2027-02-09");
+        await page.FillAsync("#DueDate", "2027-01-31");
+        await page.FillAsync("#IssueDate", "2027-01-12");
+        await Assertions.Expect(page.Locator("#DueDate")).ToHaveValueAsync("2027-01-31");
+        Assert.True(session.ConsoleErrors.Count == 0, string.Join("\n", session.ConsoleErrors));
+    }
 }

@@ -64,9 +64,11 @@ public sealed class PostgresBilledWorkTests : IAsyncLifetime
         {
             var client = new Client { Name = "Parallel Ltd", Currency = "EUR" };
             var project = new Project { Name = "Site", Client = client, Pricing = ProjectPricing.FixedPrice, Value = 1000m };
-            owned.Projects.Add(project);
+            // A fixed-price project's time is billed through its milestones: the hours come from an hourly project.
+            var hourly = new Project { Name = "Support", Client = client, Pricing = ProjectPricing.Hourly };
+            owned.Projects.AddRange(project, hourly);
             await owned.SaveChangesAsync();
-            var newEntry = new TimeEntry { Date = new DateOnly(2026, 10, 5), ProjectId = project.Id, Billable = true };
+            var newEntry = new TimeEntry { Date = new DateOnly(2026, 10, 5), ProjectId = hourly.Id, Billable = true };
             newEntry.SnapshotRate(100m, "EUR");
             newEntry.SetHours(2m);
             var newMilestone = new Milestone { ProjectId = project.Id, Name = "Kick-off", Amount = 300m, State = MilestoneState.Reached };

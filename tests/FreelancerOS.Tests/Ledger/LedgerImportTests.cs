@@ -10,7 +10,7 @@ namespace FreelancerOS.Tests.Ledger;
 
 public sealed class LedgerImportTests(TestApp app) : IClassFixture<TestApp>
 {
-    private static async Task<IDocument> UploadAsync(AppClient client, string csv, string fileName = "statement.csv")
+    internal static async Task<IDocument> UploadAsync(AppClient client, string csv, string fileName = "statement.csv")
     {
         var page = await client.GetPageAsync("/ledger/import");
         var token = page.QuerySelector("#import-upload input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -24,7 +24,7 @@ public sealed class LedgerImportTests(TestApp app) : IClassFixture<TestApp>
         return await AppClient.ParseAsync(response);
     }
 
-    private static async Task<IDocument> PreviewAsync(AppClient client, IDocument map, Dictionary<string, string>? values = null)
+    internal static async Task<IDocument> PreviewAsync(AppClient client, IDocument map, Dictionary<string, string>? values = null)
     {
         var response = await client.SubmitAsync(map, "#import-map", values);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -32,7 +32,7 @@ public sealed class LedgerImportTests(TestApp app) : IClassFixture<TestApp>
     }
 
     /// <summary>Starts the import from the preview and polls its progress, as the page does, until it is done.</summary>
-    private static async Task<IDocument> RunAsync(AppClient client, IDocument preview)
+    internal static async Task<IDocument> RunAsync(AppClient client, IDocument preview)
     {
         var response = await client.SubmitAsync(preview, "#import-run");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -85,13 +85,11 @@ public sealed class ClientFormValidator : AbstractValidator<ClientForm>
             .WithMessage("Choose an ISO 4217 currency code, such as EUR or USD.");
         RuleFor(f => f.ContractValue).GreaterThanOrEqualTo(0).WithMessage("The contract value cannot be negative.")
             .LessThanOrEqualTo(MaxAmount).WithMessage(Limits.AmountMessage(null))
-            .Must(HasAtMostTwoDecimals).WithMessage("Use at most two decimals.");
+            .WithCurrencyDecimals(f => f.Currency);
         RuleFor(f => f.DefaultHourlyRate).GreaterThanOrEqualTo(0).WithMessage("The hourly rate cannot be negative.")
             .LessThanOrEqualTo(1_000_000m).WithMessage("That rate is too large.");
         RuleFor(f => f.Notes).MaximumLength(4000).WithMessage("At most 4,000 characters.");
     }
-
-    private static bool HasAtMostTwoDecimals(decimal d) => decimal.Round(d, 2) == d;
 }
 
 public sealed record ClientCard(
@@ -118,7 +116,12 @@ public sealed record ClientDetails(Client Client, decimal InvoicedAmount)
     public IReadOnlyList<ClientInvoiceRow> Invoices { get; init; } = [];
 
     public int? InvoicedPercent => Client.InvoicedPercent(InvoicedAmount, Client.ContractValue);
+
+    /// <summary>Issued invoices in another currency than the client's (from before its currency was fixed), never added to it.</summary>
+    public IReadOnlyList<CurrencyAmount> InvoicedInOtherCurrencies { get; init; } = [];
 }
+
+public sealed record CurrencyAmount(string Currency, decimal Amount);
 
 public sealed record ClientListRow(int Id, string Name, string? Company, string? Email, ClientStage Stage, string Currency, decimal ContractValue);
 

@@ -38,7 +38,11 @@ public sealed class ClientsController(AppDbContext db, TimeProvider clock, Curre
             .OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id).Take(ClientDetails.InvoicesShown)
             .Select(i => new ClientInvoiceRow(i.Id, i.Number, i.Status, i.IssueDate, i.DueDate, i.Currency, i.Total))
             .ToListAsync();
-        return View(new ClientDetails(client, invoiced) { Invoices = invoices });
+        var issued = InvoiceStatuses.Invoiced.ToList();
+        var otherCurrencies = await db.Invoices.AsNoTracking()
+            .Where(i => i.ClientId == id && issued.Contains(i.Status) && i.Currency != client.Currency)
+            .GroupBy(i => i.Currency).Select(g => new CurrencyAmount(g.Key, g.Sum(i => i.Subtotal))).ToListAsync();
+        return View(new ClientDetails(client, invoiced) { Invoices = invoices, InvoicedInOtherCurrencies = otherCurrencies.OrderBy(x => x.Currency).ToList() });
     }
 
     [HttpGet]
@@ -65,7 +69,9 @@ public sealed class ClientsController(AppDbContext db, TimeProvider clock, Curre
     public async Task<IActionResult> Edit(int id)
     {
         var client = await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id);
-        return client is null ? NotFound() : View(ClientForm.From(client));
+        if (client is null) return NotFound();
+        ViewData["CurrencyFixed"] = await ClientCurrency.WhyFixedAsync(db, id);
+        return View(ClientForm.From(client));
     }
 
     [HttpPost]
@@ -73,6 +79,10 @@ public sealed class ClientsController(AppDbContext db, TimeProvider clock, Curre
     {
         var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == id);
         if (client is null) return NotFound();
+        var fixedWhy = await ClientCurrency.WhyFixedAsync(db, id);
+        ViewData["CurrencyFixed"] = fixedWhy;
+        if (fixedWhy is not null && ClientCurrency.Changes(client, form.Currency))
+            ModelState.AddModelError(nameof(form.Currency), $"The currency stays {client.Currency}. {fixedWhy}");
         if (!ModelState.IsValid) return View(form);
 
         db.Entry(client).Property(c => c.Version).OriginalValue = form.Version;
@@ -189,8 +199,10 @@ public sealed class ClientsController(AppDbContext db, TimeProvider clock, Curre
     {
         if (clientIds.Count == 0) return [];
         var invoiced = InvoiceStatuses.Invoiced.ToList();
+        // Only invoices in the client's currency count against its contract value (one made before the currency
+        // was fixed stays in its own: the client page lists those separately).
         return await db.Invoices.AsNoTracking()
-            .Where(i => clientIds.Contains(i.ClientId) && invoiced.Contains(i.Status))
+            .Where(i => clientIds.Contains(i.ClientId) && invoiced.Contains(i.Status) && i.Currency == i.Client!.Currency)
             .GroupBy(i => i.ClientId)
             .Select(g => new { ClientId = g.Key, Amount = g.Sum(i => i.Subtotal) })
             .ToDictionaryAsync(x => x.ClientId, x => x.Amount);

@@ -74,6 +74,10 @@ public sealed record UnbilledWork(
     IReadOnlyList<UnbilledItem> Expenses)
 {
     public bool IsEmpty => Time.Count == 0 && Milestones.Count == 0 && Services.Count == 0 && ScopeChanges.Count == 0 && Expenses.Count == 0;
+
+    /// <summary>Set when the list is narrowed to one project's items.</summary>
+    public int? ProjectId { get; init; }
+    public string? ProjectName { get; init; }
 }
 
 /// <summary>
@@ -90,17 +94,26 @@ public sealed class BilledWork(AppDbContext db)
     /// <summary>Time entries listed one by one on the form; beyond this, the groups are still complete.</summary>
     public const int ListedEntries = 300;
 
-    public async Task<UnbilledWork?> UnbilledAsync(int clientId, DateOnly? from, DateOnly? to, CancellationToken ct = default)
+    public async Task<UnbilledWork?> UnbilledAsync(int clientId, DateOnly? from, DateOnly? to, CancellationToken ct = default, int? projectId = null)
     {
         var client = await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => new { c.Id, c.Name, c.Currency }).SingleOrDefaultAsync(ct);
         if (client is null) return null;
-        var time = UnbilledTime(clientId, from, to);
-        var groups = await time
-            .GroupBy(t => new { t.ProjectId, ProjectName = t.Project!.Name, t.ServiceId, ServiceName = t.Service!.Name, t.Currency })
-            .Select(g => new UnbilledTimeGroup(g.Key.ProjectId, g.Key.ProjectName, g.Key.ServiceId, g.Key.ServiceName, g.Key.Currency,
-                g.Sum(t => t.Hours), g.Sum(t => t.Amount), g.Count(), g.Min(t => t.Date), g.Max(t => t.Date)))
+        // From a project's page the form starts with that project's items only (a link shows all of the client's).
+        var project = projectId is { } pid
+            ? await db.Projects.AsNoTracking().Where(p => p.Id == pid && p.ClientId == clientId).Select(p => new { p.Id, p.Name }).SingleOrDefaultAsync(ct)
+            : null;
+        var only = project?.Id;
+        var time = UnbilledTime(clientId, from, to).Where(t => only == null || t.ProjectId == only);
+        // Summed per rate, then each rate's hours × rate rounded once: the amount the billed line will have.
+        var byRate = await time
+            .GroupBy(t => new { t.ProjectId, ProjectName = t.Project!.Name, t.ServiceId, ServiceName = t.Service!.Name, t.Currency, t.HourlyRate })
+            .Select(g => new { g.Key, Hours = g.Sum(t => t.Hours), Count = g.Count(), First = g.Min(t => t.Date), Last = g.Max(t => t.Date) })
             .ToListAsync(ct);
-        groups = groups.OrderBy(g => g.ProjectName).ThenBy(g => g.ServiceName ?? "\uffff").ThenBy(g => g.Currency).ToList();
+        var groups = byRate.GroupBy(r => (r.Key.ProjectId, r.Key.ProjectName, r.Key.ServiceId, r.Key.ServiceName, r.Key.Currency))
+            .Select(g => new UnbilledTimeGroup(g.Key.ProjectId, g.Key.ProjectName, g.Key.ServiceId, g.Key.ServiceName, g.Key.Currency,
+                g.Sum(r => r.Hours), g.Sum(r => TimeLineAmount(r.Hours, r.Key.HourlyRate, r.Key.Currency)), g.Sum(r => r.Count),
+                g.Min(r => r.First), g.Max(r => r.Last)))
+            .OrderBy(g => g.ProjectName).ThenBy(g => g.ServiceName ?? "\uffff").ThenBy(g => g.Currency).ToList();
         var rows = await time.OrderBy(t => t.Date).ThenBy(t => t.Id).Take(ListedEntries + 1)
             .Select(t => new { t.ProjectId, t.ServiceId, t.Currency, Row = new UnbilledTimeRow(t.Id, t.Date, t.Description, t.Hours, t.HourlyRate, t.Amount, t.Currency) })
             .ToListAsync(ct);
@@ -109,25 +122,28 @@ public sealed class BilledWork(AppDbContext db)
 
         var milestones = await ReachedMilestones()
             .Join(db.Projects, m => m.ProjectId, p => p.Id, (m, p) => new { m, p })
-            .Where(x => x.p.ClientId == clientId)
+            .Where(x => x.p.ClientId == clientId && (only == null || x.p.Id == only))
             .OrderBy(x => x.p.Name).ThenBy(x => x.m.SortOrder)
             .Select(x => new UnbilledItem(x.m.Id, x.p.Name, x.m.Name, 1m, x.m.Amount, client.Currency)).ToListAsync(ct);
-        var services = await FlatServices(clientId)
+        var services = await FlatServices(clientId).Where(s => only == null || s.ProjectId == only)
             .OrderBy(s => s.Project!.Name).ThenBy(s => s.Name)
             .Select(s => new UnbilledItem(s.Id, s.Project!.Name, s.Name, s.Quantity, s.Rate, client.Currency)).ToListAsync(ct);
         var changes = await ApprovedChanges()
             .Join(db.Projects, s => s.ProjectId, p => p.Id, (s, p) => new { s, p })
-            .Where(x => x.p.ClientId == clientId)
+            .Where(x => x.p.ClientId == clientId && (only == null || x.p.Id == only))
             .OrderBy(x => x.p.Name).ThenBy(x => x.s.RequestedOn)
             .Select(x => new UnbilledItem(x.s.Id, x.p.Name, x.s.Description, 1m, x.s.EstimateAmount!.Value, client.Currency)).ToListAsync(ct);
         // Expenses in another currency are listed too (with their currency): ticking one is refused by name.
         var expenses = (await db.Expenses.AsNoTracking()
             .Join(db.Projects, e => e.ProjectId, p => (int?)p.Id, (e, p) => new { e, p })
-            .Where(x => x.p.ClientId == clientId && x.e.Rechargeable && x.e.InvoiceId == null)
+            .Where(x => x.p.ClientId == clientId && (only == null || x.p.Id == only) && x.e.Rechargeable && x.e.InvoiceId == null)
             .Select(x => new { x.e.Id, ProjectName = x.p.Name, x.e.Description, x.e.Vendor, x.e.Date, x.e.Amount, x.e.Currency }).ToListAsync(ct))
             .OrderBy(x => x.ProjectName).ThenBy(x => x.Date).ThenBy(x => x.Id)
             .Select(x => new UnbilledItem(x.Id, x.ProjectName, ExpenseName(x.Description, x.Vendor, x.Date), 1m, x.Amount, x.Currency)).ToList();
-        return new UnbilledWork(client.Id, client.Name, client.Currency, from, to, groups, rows.Count > ListedEntries, milestones, services, changes, expenses);
+        return new UnbilledWork(client.Id, client.Name, client.Currency, from, to, groups, rows.Count > ListedEntries, milestones, services, changes, expenses)
+        {
+            ProjectId = project?.Id, ProjectName = project?.Name,
+        };
     }
 
     /// <summary>"invoice INV-2026-0001" or "a draft invoice": how the ledger names the invoice an expense is billed on.</summary>
@@ -175,7 +191,8 @@ public sealed class BilledWork(AppDbContext db)
 
     private IQueryable<TimeEntry> UnbilledTime(int? clientId, DateOnly? from, DateOnly? to)
     {
-        var query = db.TimeEntries.AsNoTracking().Where(t => (clientId == null || t.Project!.ClientId == clientId) && t.Billable && t.InvoiceId == null);
+        var query = db.TimeEntries.AsNoTracking().Where(t => (clientId == null || t.Project!.ClientId == clientId) && t.Billable && t.InvoiceId == null
+                                                            && t.Project!.Pricing != ProjectPricing.FixedPrice);
         if (from is { } f) query = query.Where(t => t.Date >= f);
         if (to is { } e) query = query.Where(t => t.Date <= e);
         return query;
@@ -197,6 +214,9 @@ public sealed class BilledWork(AppDbContext db)
         if (fromIds.Count != ids.Count) return new PickResult([], null, true);
         if (fromIds.FirstOrDefault(t => t.ClientId != clientId) is { } other)
             return PickResult.Refused($"The time of {other.Date:yyyy-MM-dd} on {other.ProjectName} is work for another client.");
+        if (fromIds.FirstOrDefault(t => t.FixedPrice) is { } fixedPrice)
+            return PickResult.Refused($"The time of {fixedPrice.Date:yyyy-MM-dd} on {fixedPrice.ProjectName} is work on a fixed-price project: " +
+                                      "bill its milestones (or approved scope changes) instead, so the work is not billed twice.");
         if (fromIds.FirstOrDefault(t => !t.Billable || t.InvoiceId is not null) is { } taken)
             return PickResult.Refused($"The time of {taken.Date:yyyy-MM-dd} on {taken.ProjectName} is {(taken.Billable ? "already on an invoice" : "not billable")}.");
         var time = fromIds;
@@ -208,6 +228,12 @@ public sealed class BilledWork(AppDbContext db)
             if (known.FirstOrDefault(p => p.ClientId != clientId) is { } foreign)
                 return PickResult.Refused($"{foreign.Name} is a project of another client.");
             var grouped = await TimeRows(UnbilledTime(clientId, pick.From, pick.To).Where(t => projectIds.Contains(t.ProjectId))).ToListAsync(ct);
+            // A ticked group with nothing left to bill was taken by another tab or window meanwhile: refuse rather than save an empty draft.
+            var gone = pick.TimeGroups.FirstOrDefault(g => grouped.All(t => (t.ProjectId, t.ServiceId) != g));
+            if (gone.ProjectId > 0)
+                return PickResult.Refused($"The ticked time of {known.Single(p => p.Id == gone.ProjectId).Name} has no unbilled hours left in these dates: " +
+                                          "it was put on another invoice a moment ago, or it is not billable on its own (a fixed-price project). " +
+                                          "Nothing was saved: reload the page to see what is still unbilled.");
             time = time.Concat(grouped.Where(t => pick.TimeGroups.Contains((t.ProjectId, t.ServiceId)) && time.All(x => x.Id != t.Id))).ToList();
         }
         if (pick.TimeLines == TimeLineMode.PerEntry)
@@ -307,11 +333,17 @@ public sealed class BilledWork(AppDbContext db)
     }
 
     private sealed record TimeRow(int Id, DateOnly Date, int ProjectId, string ProjectName, int ClientId, int? ServiceId, string? ServiceName,
-        string? Description, decimal Hours, decimal HourlyRate, string Currency, bool Billable, int? InvoiceId);
+        string? Description, decimal Hours, decimal HourlyRate, string Currency, bool Billable, int? InvoiceId, bool FixedPrice);
 
     private static IQueryable<TimeRow> TimeRows(IQueryable<TimeEntry> query) =>
         query.Select(t => new TimeRow(t.Id, t.Date, t.ProjectId, t.Project!.Name, t.Project.ClientId, t.ServiceId, t.Service!.Name,
-            t.Description, t.Hours, t.HourlyRate, t.Currency, t.Billable, t.InvoiceId));
+            t.Description, t.Hours, t.HourlyRate, t.Currency, t.Billable, t.InvoiceId, t.Project.Pricing == ProjectPricing.FixedPrice));
+
+    /// <summary>
+    /// The one rounding rule for billed time: a line's hours × rate rounded once (three 0.25 h at 33.33 are
+    /// 0.75 h × 33.33 = 25.00, not three rounded 8.33). The form's group amount uses it too.
+    /// </summary>
+    public static decimal TimeLineAmount(decimal hours, decimal rate, string currency) => InvoiceTotals.LineAmount(hours, rate, currency);
 
     private static string Shorten(string text, int max = 60) => text.Length <= max ? text : text[..(max - 1)] + "…";
 

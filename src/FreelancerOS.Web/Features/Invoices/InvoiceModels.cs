@@ -11,6 +11,17 @@ public sealed class InvoiceForm
     public int ClientId { get; set; }
     public DateOnly? IssueDate { get; set; }
     public DateOnly? DueDate { get; set; }
+
+    /// <summary>The due date the form proposed (issue date + terms); a due date still equal to it follows the issue date.</summary>
+    public DateOnly? SuggestedDueDate { get; set; }
+
+    /// <summary>A new invoice's due date follows its issue date until the user types another one.</summary>
+    public bool DueDateFollows => SuggestedDueDate is not null && DueDate == SuggestedDueDate;
+
+    /// <summary>The due date to save: the one typed, or the issue date plus the terms when blank or still the proposed one.</summary>
+    public DateOnly DueDateFor(int paymentTermsDays) =>
+        DueDate is { } due && !DueDateFollows ? due : Invoice.DefaultDueDate(IssueDate!.Value, paymentTermsDays);
+
     public decimal? TaxRate { get; set; }
     public string? Notes { get; set; }
     public int Version { get; set; }
@@ -20,6 +31,9 @@ public sealed class InvoiceForm
     // single time entries, reached milestones, flat services, approved scope changes.
     public DateOnly? WorkFrom { get; set; }
     public DateOnly? WorkTo { get; set; }
+
+    /// <summary>Narrows the unbilled work listed to one project (the project page's "Invoice the unbilled work").</summary>
+    public int? WorkProjectId { get; set; }
     public List<string> TimeGroups { get; set; } = [];
     public List<int> TimeEntryIds { get; set; } = [];
     public TimeLineMode TimeLines { get; set; } = TimeLineMode.PerService;
@@ -74,7 +88,7 @@ public sealed class InvoiceFormValidator : AbstractValidator<InvoiceForm>
     {
         RuleFor(f => f.ClientId).GreaterThan(0).WithMessage("Choose the client to invoice.");
         RuleFor(f => f.IssueDate).NotNull().WithMessage("Enter the issue date.");
-        RuleFor(f => f.DueDate).GreaterThanOrEqualTo(f => f.IssueDate).When(f => f.IssueDate is not null && f.DueDate is not null)
+        RuleFor(f => f.DueDate).GreaterThanOrEqualTo(f => f.IssueDate).When(f => f.IssueDate is not null && f.DueDate is not null && !f.DueDateFollows)
             .WithMessage("The due date cannot be before the issue date.");
         RuleFor(f => f.TaxRate).InclusiveBetween(0m, 100m).WithMessage("Enter a tax rate between 0 and 100 %.")
             .Must(r => r is null || decimal.Round(r.Value, 4) == r.Value).WithMessage("Use at most four decimals.");

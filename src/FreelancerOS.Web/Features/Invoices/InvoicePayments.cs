@@ -263,13 +263,18 @@ public sealed class InvoicePayments(AppDbContext db, TimeProvider clock)
     private void Apply(Invoice invoice, IEnumerable<Income> linked, DateOnly today) =>
         invoice.ApplyReceived(linked.Where(i => i.IsSettled && i.Currency == invoice.Currency).Sum(i => i.Amount), today, clock.GetUtcNow());
 
-    /// <summary>The one project all the invoice's billed lines belong to, or null (free lines carry no project and are not counted).</summary>
+    /// <summary>
+    /// The one project all the invoice's billed lines belong to, or null (free lines carry no project and are not counted).
+    /// Every billed line carries its project (a grouped time line has no single source to look it up by);
+    /// only lines saved before lines had a project are looked up through their source.
+    /// </summary>
     private async Task<int?> SingleProjectAsync(Invoice invoice, CancellationToken ct)
     {
-        var sourced = invoice.Lines.Where(l => l.SourceId is not null).ToList();
-        if (sourced.Count == 0) return null;
+        var billed = invoice.Lines.Where(l => l.SourceKind != InvoiceLineSourceKind.Free).ToList();
+        var projects = billed.Where(l => l.ProjectId is not null).Select(l => l.ProjectId).ToList();
+        var sourced = billed.Where(l => l.ProjectId is null && l.SourceId is not null).ToList();
+        if (projects.Count == 0 && sourced.Count == 0) return null;
         List<int> Ids(InvoiceLineSourceKind k) => sourced.Where(l => l.SourceKind == k).Select(l => l.SourceId!.Value).Distinct().ToList();
-        var projects = new List<int?>();
         var time = Ids(InvoiceLineSourceKind.TimeEntry);
         if (time.Count > 0) projects.AddRange(await db.TimeEntries.Where(t => time.Contains(t.Id)).Select(t => (int?)t.ProjectId).Distinct().ToListAsync(ct));
         var milestones = Ids(InvoiceLineSourceKind.Milestone);

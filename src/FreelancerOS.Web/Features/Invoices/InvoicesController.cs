@@ -56,14 +56,15 @@ public sealed partial class InvoicesController(
     }
 
     [HttpGet]
-    public async Task<IActionResult> Create(int? clientId, DateOnly? from, DateOnly? to)
+    public async Task<IActionResult> Create(int? clientId, DateOnly? from, DateOnly? to, int? projectId)
     {
         var settings = await SettingsAsync();
         var today = settings.Today(clock);
+        var due = Invoice.DefaultDueDate(today, settings.PaymentTermsDays);
         var form = new InvoiceForm
         {
-            ClientId = clientId ?? 0, IssueDate = today, DueDate = Invoice.DefaultDueDate(today, settings.PaymentTermsDays),
-            WorkFrom = from, WorkTo = to,
+            ClientId = clientId ?? 0, IssueDate = today, DueDate = due, SuggestedDueDate = due,
+            WorkFrom = from, WorkTo = to, WorkProjectId = projectId,
         }.WithBlankRows();
         return View("Edit", await FormPageAsync(form, null, settings));
     }
@@ -87,9 +88,7 @@ public sealed partial class InvoicesController(
 
         try
         {
-            var issue = form.IssueDate!.Value;
-            var invoice = Invoice.CreateDraft(client, issue, form.DueDate ?? Invoice.DefaultDueDate(issue, settings.PaymentTermsDays),
-                form.TaxRate, form.Notes, clock.GetUtcNow());
+            var invoice = Invoice.CreateDraft(client, form.IssueDate!.Value, form.DueDateFor(settings.PaymentTermsDays), form.TaxRate, form.Notes, clock.GetUtcNow());
             var itemLines = invoice.AddLines(picked.Lines.Select(l => l.Item).ToList());
             invoice.AddLines(form.ToItems(invoice.Currency));
             await work.SaveNewDraftAsync(invoice, itemLines.Zip(picked.Lines).ToList(), HttpContext.RequestAborted);
@@ -160,9 +159,8 @@ public sealed partial class InvoicesController(
             db.Entry(invoice).Property(i => i.Version).OriginalValue = form.Version;
             var removed = invoice.RemoveLines(form.RemoveLineIds.Where(l => invoice.Lines.Any(x => x.Id == l && x.SourceKind != InvoiceLineSourceKind.Free)).ToList());
             await work.ReleaseLinesAsync(invoice.Id, removed, HttpContext.RequestAborted);
-            var issue = form.IssueDate!.Value;
             if (client.Id != invoice.ClientId) invoice.SetClient(client);
-            invoice.SetTerms(issue, form.DueDate ?? Invoice.DefaultDueDate(issue, settings.PaymentTermsDays), form.TaxRate, form.Notes);
+            invoice.SetTerms(form.IssueDate!.Value, form.DueDateFor(settings.PaymentTermsDays), form.TaxRate, form.Notes);
             invoice.ReplaceFreeLines(form.ToItems(invoice.Currency));
             var itemLines = invoice.AddLines(picked.Lines.Select(l => l.Item).ToList());
             await db.SaveChangesAsync();
@@ -369,7 +367,7 @@ public sealed partial class InvoicesController(
         // The work listed is the chosen client's (the invoice's own client when editing and none is chosen).
         var clientId = form.ClientId > 0 ? form.ClientId : invoice?.ClientId ?? 0;
         db.ChangeTracker.Clear();
-        var unbilled = clientId > 0 ? await work.UnbilledAsync(clientId, form.WorkFrom, form.WorkTo, HttpContext.RequestAborted) : null;
+        var unbilled = clientId > 0 ? await work.UnbilledAsync(clientId, form.WorkFrom, form.WorkTo, HttpContext.RequestAborted, form.WorkProjectId) : null;
         return new InvoiceFormPage(form, await ClientOptionsAsync(), id, settings.PaymentTermsDays)
         {
             Work = unbilled,

@@ -66,6 +66,8 @@ public sealed partial class LedgerController
         var mapping = ImportMapping.Guess(token, peek.Value.Headers);
         if (peek.Value.Sample.FirstOrDefault() is { } first && mapping.DateColumn is { } dc && dc < first.Length)
             mapping.DateFormat = LedgerCsv.DateFormats.FirstOrDefault(f => DateOnly.TryParseExact(first[dc].Trim(), f, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) ?? mapping.DateFormat;
+        if (mapping.AmountColumn is { } ac)
+            mapping.DecimalSeparator = LedgerCsv.GuessDecimalSeparator(peek.Value.Sample.Where(r => ac < r.Length).Select(r => r[ac]));
         return View("ImportMap", new ImportMapPage(mapping, peek.Value.Headers, peek.Value.Sample, Path.GetFileName(file.FileName)));
     }
 

@@ -7,7 +7,7 @@ using FreelancerOS.Web.Domain;
 namespace FreelancerOS.Web.Features.Ledger;
 
 /// <summary>The CSV columns the export writes; an import recognises them by name, so an export imports as is.</summary>
-public static class LedgerCsv
+public static partial class LedgerCsv
 {
     public static readonly string[] Columns = ["Date", "Type", "Description", "Amount", "Currency", "ExchangeRate", "Category", "PaymentMode", "Vendor"];
 
@@ -120,7 +120,7 @@ public static class LedgerCsv
         var amountText = Cell(m.AmountColumn, "Amount");
         decimal? amount = null;
         if (string.IsNullOrEmpty(amountText)) row.Errors.TryAdd("Amount", "The amount is missing.");
-        else if (ParseNumber(amountText, m.DecimalSeparator) is not { } a) row.Errors["Amount"] = $"\"{Echo.Short(amountText)}\" is not a number.";
+        else if (ParseNumber(amountText, m.DecimalSeparator) is not { } a) row.Errors["Amount"] = NotANumber(amountText, m.DecimalSeparator);
         else amount = a;
 
         var type = Cell(m.TypeColumn, "Type");
@@ -145,10 +145,11 @@ public static class LedgerCsv
         if (!string.IsNullOrEmpty(rateText))
         {
             if (ParseNumber(rateText, m.DecimalSeparator) is { } r) rate = r;
-            else row.Errors["ExchangeRate"] = $"\"{Echo.Short(rateText)}\" is not a number.";
+            else row.Errors["ExchangeRate"] = NotANumber(rateText, m.DecimalSeparator);
         }
         row.Category = NullIfEmpty(CsvSafety.FromSpreadsheet(Cell(m.CategoryColumn, "Category")));
-        row.PaymentMode = NullIfEmpty(CsvSafety.FromSpreadsheet(Cell(m.ModeColumn, "PaymentMode")));
+        // A payment mode chosen for the whole file (a bank statement: money that moved) applies to rows without their own.
+        row.PaymentMode = NullIfEmpty(CsvSafety.FromSpreadsheet(Cell(m.ModeColumn, "PaymentMode"))) ?? NullIfEmpty(m.FilePaymentMode?.Trim());
         row.Vendor = NullIfEmpty(CsvSafety.FromSpreadsheet(Cell(m.VendorColumn, "Vendor")));
         if (row.Category?.Length > 100) row.Errors["Category"] = "At most 100 characters.";
         if (row.PaymentMode?.Length > 100) row.Errors["PaymentMode"] = "At most 100 characters.";
@@ -175,17 +176,46 @@ public static class LedgerCsv
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 
-    /// <summary>"1.234,56" with ',' as the decimal separator, "1,234.56" with '.'; spaces and the other mark are thousands separators.</summary>
+    private static string NotANumber(string text, string separator) =>
+        $"\"{Echo.Short(text)}\" is not a number. With \"{separator}\" as the decimal separator, amounts read like " +
+        (separator == "," ? "1.234,56" : "1,234.56") + ": check the decimal separator chosen for the file.";
+
+    /// <summary>
+    /// Reads a number exactly under the chosen format, or null: "1.234,56" and "-12,50" with ',' as the decimal
+    /// separator, "1,234.56" with '.'. Thousands are grouped by threes with the other mark, a space or an
+    /// apostrophe; "(12.50)" is negative. Anything else (a decimal mark of the other format, a misplaced
+    /// group) is not read, so "-12,50" under '.' is an error instead of -1250.
+    /// </summary>
     public static decimal? ParseNumber(string text, string decimalSeparator)
     {
-        var s = text.Replace(" ", "").Replace("\u00A0", "").Replace("'", "");
-        s = decimalSeparator == "," ? s.Replace(".", "").Replace(',', '.') : s.Replace(",", "");
-        var negative = s.StartsWith('(') && s.EndsWith(')');
-        if (negative) s = s[1..^1];
-        return decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)
-            ? (negative ? -d : d)
-            : null;
+        var s = text.Trim().Replace('\u00A0', ' ');
+        var negative = s.Length > 2 && s[0] == '(' && s[^1] == ')';
+        if (negative) s = s[1..^1].Trim();
+        var match = (decimalSeparator == "," ? CommaNumber() : PointNumber()).Match(s);
+        if (!match.Success) return null;
+        var digits = match.Groups["int"].Value.Replace(" ", "").Replace("'", "").Replace(decimalSeparator == "," ? "." : ",", "");
+        var number = digits + (match.Groups["frac"].Success ? "." + match.Groups["frac"].Value : "");
+        if (!decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)) return null;
+        return negative || match.Groups["sign"].Value == "-" ? -d : d;
     }
+
+    /// <summary>
+    /// The decimal separator most of these values read under ('.' when tied): a file of "-12,50" and
+    /// "1.250,00" is a ',' file.
+    /// </summary>
+    public static string GuessDecimalSeparator(IEnumerable<string> values)
+    {
+        var list = values.Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
+        var point = list.Count(v => ParseNumber(v, ".") is not null);
+        var comma = list.Count(v => ParseNumber(v, ",") is not null);
+        return comma > point ? "," : ".";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<sign>[+-]?)\s*(?<int>\d{1,3}([,' ]\d{3})+|\d+)(\.(?<frac>\d+))?$")]
+    private static partial System.Text.RegularExpressions.Regex PointNumber();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<sign>[+-]?)\s*(?<int>\d{1,3}([.' ]\d{3})+|\d+)(,(?<frac>\d+))?$")]
+    private static partial System.Text.RegularExpressions.Regex CommaNumber();
 
     public static string DuplicateKey(DateOnly date, decimal amount, string description) =>
         $"{date:yyyy-MM-dd}|{decimal.Round(amount, 4).ToString("0.####", CultureInfo.InvariantCulture)}|{description.Trim().ToUpperInvariant()}";
@@ -230,6 +260,9 @@ public sealed class ImportMapping
     public string DateFormat { get; set; } = "yyyy-MM-dd";
     public string DecimalSeparator { get; set; } = ".";
 
+    /// <summary>The payment mode of every row without its own (e.g. Bank): the rows arrive received or paid. Blank: not yet.</summary>
+    public string? FilePaymentMode { get; set; }
+
     /// <summary>Column index per field name, guessed from the header (an export's own names, or common bank names).</summary>
     public static ImportMapping Guess(Guid token, string[] headers)
     {
@@ -264,6 +297,7 @@ public sealed class ImportMappingValidator : AbstractValidator<ImportMapping>
         RuleFor(m => m.AmountColumn).NotNull().WithMessage("Choose the column with the amount.");
         RuleFor(m => m.DateFormat).Must(f => LedgerCsv.DateFormats.Contains(f)).WithMessage("Choose a date format.");
         RuleFor(m => m.DecimalSeparator).Must(s => s is "." or ",").WithMessage("Choose the decimal separator.");
+        RuleFor(m => m.FilePaymentMode).MaximumLength(100).WithMessage("At most 100 characters.");
     }
 }
 

@@ -1,4 +1,5 @@
 using FreelancerOS.Web.Data;
+using FreelancerOS.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Projects;
@@ -17,8 +18,9 @@ public static class ProjectFigures
             .Select(g => new ProjectHours(
                 g.Key,
                 g.Sum(t => t.Hours),
-                g.Sum(t => t.Billable && t.InvoiceId == null ? t.Hours : 0m),
-                g.Sum(t => t.Billable && t.InvoiceId == null ? t.Amount : 0m)))
+                // A fixed-price project's time is billed through its milestones, never on its own.
+                g.Sum(t => t.Billable && t.InvoiceId == null && t.Project!.Pricing != ProjectPricing.FixedPrice ? t.Hours : 0m),
+                g.Sum(t => t.Billable && t.InvoiceId == null && t.Project!.Pricing != ProjectPricing.FixedPrice ? t.Amount : 0m)))
             .ToListAsync();
         return rows.ToDictionary(r => r.ProjectId);
     }

@@ -21,7 +21,9 @@ public static class ProjectInvoicing
         // Joined through Invoices, whose owner filter scopes the lines (lines are not owned entities themselves).
         return await db.InvoiceLines.AsNoTracking()
             .Where(l => l.ProjectId != null && projectIds.Contains(l.ProjectId.Value) && l.SourceKind != InvoiceLineSourceKind.Expense)
-            .Join(db.Invoices.Where(i => invoiced.Contains(i.Status)), l => l.InvoiceId, i => i.Id, (l, i) => l)
+            // In the client's currency only: the value and completion are in it, and an invoice from before the client's
+            // currency was fixed is not added to them.
+            .Join(db.Invoices.Where(i => invoiced.Contains(i.Status) && i.Currency == i.Client!.Currency), l => l.InvoiceId, i => i.Id, (l, i) => l)
             .GroupBy(l => l.ProjectId!.Value)
             .Select(g => new { ProjectId = g.Key, Amount = g.Sum(l => l.Amount) })
             .ToDictionaryAsync(x => x.ProjectId, x => x.Amount);

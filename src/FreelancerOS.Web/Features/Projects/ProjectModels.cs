@@ -53,8 +53,12 @@ public sealed class ProjectFormValidator : AbstractValidator<ProjectForm>
     // The two-decimal bound of Limits: these amounts are in the client's currency, summed as decimals.
     public static readonly decimal MaxAmount = Limits.MaxAmount(null);
 
-    public ProjectFormValidator()
+    public ProjectFormValidator(Data.AppDbContext db)
     {
+        // The amounts are in the chosen client's currency (read once per validation).
+        string? currency = null;
+        string? CurrencyOf(ProjectForm f) => currency ??=
+            db.Clients.Where(c => c.Id == f.ClientId).Select(c => c.Currency).SingleOrDefault();
         RuleFor(f => f.Name).NotEmpty().WithMessage("Enter the project's name.")
             .MaximumLength(200).WithMessage("At most 200 characters.");
         RuleFor(f => f.ClientId).GreaterThan(0).WithMessage("Choose the client.");
@@ -66,7 +70,7 @@ public sealed class ProjectFormValidator : AbstractValidator<ProjectForm>
             .When(f => f.Pricing == ProjectPricing.FixedPrice);
         RuleFor(f => f.Value).GreaterThan(0).WithMessage("The fixed price must be more than 0.")
             .LessThanOrEqualTo(MaxAmount).WithMessage(Limits.AmountMessage(null))
-            .Must(v => v is null || decimal.Round(v.Value, 2) == v).WithMessage("Use at most two decimals.")
+            .WithCurrencyDecimals(CurrencyOf)
             .When(f => f.Value is not null);
         RuleFor(f => f.HourlyRate).GreaterThanOrEqualTo(0).WithMessage("The hourly rate cannot be negative.")
             .LessThanOrEqualTo(1_000_000m).WithMessage("That rate is too large.");
@@ -130,7 +134,8 @@ public sealed class ScopeChangeFormValidator : AbstractValidator<ScopeChangeForm
             .LessThanOrEqualTo(100_000m).WithMessage("That estimate is too large.");
         RuleFor(f => f.EstimateAmount).GreaterThan(0).WithMessage("The amount must be more than 0, or leave it empty.")
             .LessThanOrEqualTo(ProjectFormValidator.MaxAmount).WithMessage(Limits.AmountMessage(null))
-            .Must(v => v is null || decimal.Round(v.Value, 2) == v).WithMessage("Use at most two decimals.");
+            // The currency's own decimals are checked by the action, which knows the project (3 is the most any currency has).
+            .Must(v => v is null || decimal.Round(v.Value, 3) == v).WithMessage("Use at most three decimals.");
         RuleFor(f => f.EstimateHours).NotNull().When(f => f.EstimateAmount is null)
             .WithMessage("Enter an estimate in hours or an amount.");
     }

@@ -164,6 +164,29 @@ public sealed class ProjectsController(AppDbContext db, TimeProvider clock) : Co
 
     // --- milestones -------------------------------------------------------------------------------
 
+    /// <summary>The project page's one click: a pending milestone is reached, so it can be invoiced.</summary>
+    [HttpPost]
+    public async Task<IActionResult> ReachMilestone(int id, int milestoneId)
+    {
+        var milestone = await db.Milestones.SingleOrDefaultAsync(m => m.Id == milestoneId && m.ProjectId == id);
+        if (milestone is null) return NotFound();
+        try
+        {
+            milestone.MarkReached();
+            await db.SaveChangesAsync();
+            TempData["Flash"] = $"Milestone {milestone.Name} is reached: it is ready to invoice.";
+        }
+        catch (DomainException e)
+        {
+            TempData["Error"] = e.Message;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Error"] = "This milestone was changed meanwhile; nothing was changed. Look at it again.";
+        }
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
     [HttpGet]
     public async Task<IActionResult> Milestones(int id, string? preset)
     {
@@ -261,6 +284,8 @@ public sealed class ProjectsController(AppDbContext db, TimeProvider clock) : Co
     {
         var project = await db.Projects.AsNoTracking().Include(p => p.Client).SingleOrDefaultAsync(p => p.Id == id);
         if (project is null) return NotFound();
+        if (form.EstimateAmount is { } amount && !Limits.HasCurrencyDecimals(amount, project.Client!.Currency))
+            ModelState.AddModelError(nameof(form.EstimateAmount), Limits.DecimalsMessage(project.Client!.Currency));
         if (!ModelState.IsValid) return View("Details", await LoadDetailsAsync(project, 1, form));
         var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync();
         db.ScopeChanges.Add(new ScopeChange

@@ -1,5 +1,6 @@
 using FluentValidation;
 using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
 
 namespace FreelancerOS.Web.Features.Services;
 
@@ -37,8 +38,12 @@ public sealed record ProjectOption(int Id, string Name, string ClientName, strin
 
 public sealed class ServiceFormValidator : AbstractValidator<ServiceForm>
 {
-    public ServiceFormValidator()
+    public ServiceFormValidator(Data.AppDbContext db)
     {
+        // The rate is in the project's client's currency (read once per validation).
+        string? currency = null;
+        string? CurrencyOf(ServiceForm f) => currency ??=
+            db.Projects.Where(p => p.Id == f.ProjectId).Select(p => p.Client!.Currency).SingleOrDefault();
         RuleFor(f => f.Name).NotEmpty().WithMessage("Enter the service's name.")
             .MaximumLength(200).WithMessage("At most 200 characters.");
         RuleFor(f => f.ProjectId).GreaterThan(0).WithMessage("Choose the project.");
@@ -46,7 +51,11 @@ public sealed class ServiceFormValidator : AbstractValidator<ServiceForm>
         RuleFor(f => f.Status).IsInEnum().WithMessage("Choose a status.");
         RuleFor(f => f.Rate).GreaterThanOrEqualTo(0).WithMessage("The rate cannot be negative.")
             .LessThanOrEqualTo(1_000_000_000m).WithMessage("That rate is too large.")
-            .Must(r => decimal.Round(r, 2) == r).WithMessage("Use at most two decimals.");
+            .WithCurrencyDecimals(CurrencyOf);
+        // A flat service becomes one invoice line of rate × quantity: bounded like any amount, so no column overflows.
+        // Checked only once both factors are in range, so the product itself cannot overflow.
+        RuleFor(f => f.Rate).Must((f, r) => r > 1_000_000_000m || f.Quantity > 1_000_000m || r * f.Quantity <= Limits.MaxAmount(CurrencyOf(f)))
+            .WithMessage(f => $"Rate × quantity is too large: at most {Limits.MaxAmount(CurrencyOf(f)).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {CurrencyOf(f)}.".Replace(" .", "."));
         RuleFor(f => f.Quantity).GreaterThan(0).WithMessage("Enter more than 0 (hours for hourly, the quantity for flat).")
             .LessThanOrEqualTo(1_000_000m).WithMessage("That is too large.");
         RuleFor(f => f.Description).MaximumLength(4000).WithMessage("At most 4,000 characters.");
