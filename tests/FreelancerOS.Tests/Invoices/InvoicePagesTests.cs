@@ -155,6 +155,34 @@ public sealed class InvoicePagesTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task Get_Details_ListsEventsBetweenStatusChanges_InTheOrderTheyHappened()
+    {
+        var client = await app.SignedInClientAsync();
+        var clientId = await CreateClientAsync(client, "Events Ltd");
+        var id = await CreateDraftAsync(client, clientId);
+        var other = await CreateDraftAsync(client, clientId);
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        await IssueAsync(client, id);
+        var sentAt = app.Clock.GetUtcNow().AddMinutes(1);
+        await app.WithDbAsync(async db =>
+        {
+            db.InvoiceEvents.Add(new InvoiceEvent(id, InvoiceEventKind.SendFailed, sentAt, "Connection refused"));
+            db.InvoiceEvents.Add(new InvoiceEvent(id, InvoiceEventKind.Sent, sentAt.AddMinutes(2), "ap@events.example"));
+            db.InvoiceEvents.Add(new InvoiceEvent(other, InvoiceEventKind.Sent, sentAt, "someone@else.example"));
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await client.GetPageAsync($"/invoices/details/{id}");
+        var history = page.QuerySelectorAll("[data-role=history] li").ToList();
+        Assert.Equal(4, history.Count);
+        Assert.Contains("Draft → Sent", history[1].TextContent);
+        Assert.Contains("Sending failed: Connection refused", history[2].TextContent);
+        Assert.Contains("text-danger", history[2].ClassName);
+        Assert.Contains("Sent: ap@events.example", history[3].TextContent);
+        Assert.DoesNotContain("someone@else.example", page.QuerySelector("[data-role=history]")!.TextContent);
+    }
+
+    [Fact]
     public async Task Post_IssueEmptyDraft_IsRefusedWithMessage()
     {
         var client = await app.SignedInClientAsync();
