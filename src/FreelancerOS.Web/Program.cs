@@ -102,7 +102,10 @@ builder.Services.AddScoped<IInvoiceLifecycleHook, BilledWorkHook>();
 // Payments: the open income on issue, payments, undo, void (one rule for the invoice page, the board and the ledger).
 builder.Services.AddScoped<InvoiceIssueContext>();
 builder.Services.AddScoped<InvoicePayments>();
-builder.Services.AddScoped<IInvoiceShareLinks, NoShareLinks>();
+builder.Services.AddScoped<InvoiceDocuments>();
+builder.Services.AddScoped<FreelancerOS.Web.Features.Settings.InvoiceDocumentSettings>();
+builder.Services.AddScoped<InvoiceShareLinks>();
+builder.Services.AddScoped<IInvoiceShareLinks>(sp => sp.GetRequiredService<InvoiceShareLinks>());
 builder.Services.AddScoped<IInvoiceLifecycleHook, LedgerInvoiceHook>();
 // Tools: the calendar (meetings in the account's zone, the secret .ics feed).
 builder.Services.AddScoped<FreelancerOS.Web.Features.Calendar.MeetingEditor>();

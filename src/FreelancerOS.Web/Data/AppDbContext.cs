@@ -20,6 +20,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
 
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<AccountSettings> Settings => Set<AccountSettings>();
+    public DbSet<AccountLogo> Logos => Set<AccountLogo>();
 
     // Projects, services and time
     public DbSet<Project> Projects => Set<Project>();

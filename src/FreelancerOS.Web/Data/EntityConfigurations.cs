@@ -16,6 +16,8 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.Property(c => c.Position).HasMaxLength(100);
         b.Property(c => c.Website).HasMaxLength(500);
         b.Property(c => c.Currency).HasMaxLength(3).IsRequired();
+        b.Property(c => c.BillingAddress).HasMaxLength(1000);
+        b.Property(c => c.TaxId).HasMaxLength(100);
         b.HasIndex(c => new { c.OwnerId, c.Stage, c.SortOrder });
     }
 }
@@ -33,5 +35,18 @@ internal sealed class AccountSettingsConfiguration : IEntityTypeConfiguration<Ac
         b.Property(s => s.BusinessName).HasMaxLength(200);
         b.Property(s => s.TaxId).HasMaxLength(100);
         b.Property(s => s.BusinessEmail).HasMaxLength(254);
+        b.Property(s => s.DefaultTaxRate).HasPrecision(7, 4);
+        b.Property(s => s.TaxNote).HasMaxLength(1000);
+    }
+}
+
+internal sealed class AccountLogoConfiguration : IEntityTypeConfiguration<AccountLogo>
+{
+    public void Configure(EntityTypeBuilder<AccountLogo> b)
+    {
+        b.ToTable("AccountLogos");
+        b.HasIndex(l => l.OwnerId).IsUnique();
+        b.Property(l => l.Content).IsRequired();
+        b.Property(l => l.ContentType).HasMaxLength(20).IsRequired();
     }
 }

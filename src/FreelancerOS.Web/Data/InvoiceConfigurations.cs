@@ -12,6 +12,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         b.Property(i => i.Number).HasMaxLength(40);
         b.Property(i => i.Notes).HasMaxLength(4000);
         b.Property(i => i.TaxRate).HasPrecision(7, 4);
+        b.Property(i => i.PublicToken).HasMaxLength(64);
         b.Ignore(i => i.BalanceDue);
         b.Ignore(i => i.Title);
         b.Ignore(i => i.IsEditable);
@@ -30,6 +31,8 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         b.HasIndex(i => new { i.OwnerId, i.Status, i.DueDate });
         b.HasIndex(i => new { i.Status, i.DueDate });
         b.HasIndex(i => new { i.OwnerId, i.ClientId, i.Status });
+        // The public page finds its invoice by token alone (no owner is signed in).
+        b.HasIndex(i => i.PublicToken).IsUnique().HasFilter("\"PublicToken\" IS NOT NULL");
     }
 }
 

@@ -18,6 +18,12 @@ public class AccountSettings : OwnedEntity
     public int InvoiceNumberDigits { get; set; } = 4;
 
     public int PaymentTermsDays { get; set; } = 30;
+
+    /// <summary>The tax rate (VAT %) a new invoice starts with; none when null.</summary>
+    public decimal? DefaultTaxRate { get; set; }
+
+    /// <summary>Printed under the totals, e.g. "VAT reverse charged (Art. 196 Directive 2006/112/EC)".</summary>
+    public string? TaxNote { get; set; }
     public decimal DefaultHourlyRate { get; set; }
 
     public string FormatInvoiceNumber(int year, int sequence) =>

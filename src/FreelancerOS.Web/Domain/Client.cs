@@ -9,6 +9,12 @@ public class Client : OwnedEntity
     public string? Phone { get; set; }
     public string? Position { get; set; }
     public string? Website { get; set; }
+
+    /// <summary>Printed under "Bill to" on invoices, several lines.</summary>
+    public string? BillingAddress { get; set; }
+
+    /// <summary>The client's VAT number, printed on invoices (reverse charge needs it).</summary>
+    public string? TaxId { get; set; }
     public ClientStage Stage { get; private set; } = ClientStage.Lead;
 
     /// <summary>Position of the card within its pipeline column, 0 first.</summary>

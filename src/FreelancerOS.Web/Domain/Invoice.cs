@@ -47,6 +47,12 @@ public class Invoice : OwnedEntity
     /// </summary>
     public string? IssuedPartiesJson { get; private set; }
 
+    /// <summary>The secret of the invoice's public link (/i/{token}); null when it has none or it was revoked.</summary>
+    public string? PublicToken { get; private set; }
+
+    /// <summary>Whether the current public link has been opened by someone other than the owner.</summary>
+    public bool PublicLinkViewed { get; private set; }
+
     public InvoiceParties? IssuedParties =>
         IssuedPartiesJson is null ? null : JsonSerializer.Deserialize<InvoiceParties>(IssuedPartiesJson);
 
@@ -293,6 +299,24 @@ public class Invoice : OwnedEntity
         _ => $"An invoice cannot move from {Status} to {target}.",
     };
 
+    /// <summary>Gives the invoice a new public link (a fresh token also means a fresh "first view").</summary>
+    public void ShareWith(string token)
+    {
+        if (Status == InvoiceStatus.Draft)
+            throw new DomainException("A draft cannot be shared: issue it first, so the client sees the invoice with its number.");
+        PublicToken = token;
+        PublicLinkViewed = false;
+    }
+
+    /// <summary>The link stops working at once; returns false when there was none.</summary>
+    public bool RevokePublicLink()
+    {
+        if (PublicToken is null) return false;
+        PublicToken = null;
+        PublicLinkViewed = false;
+        return true;
+    }
+
     public void EnsureDraft()
     {
         if (Status != InvoiceStatus.Draft)
@@ -332,13 +356,18 @@ public sealed record InvoiceTotals(IReadOnlyList<decimal> LineAmounts, decimal S
 }
 
 /// <summary>Who bills whom, as printed on the invoice.</summary>
+/// <remarks>
+/// Stored as JSON on issue: fields added later have defaults, so snapshots written before them still read
+/// (their PDF simply has no client address, client tax id or tax note).
+/// </remarks>
 public sealed record InvoiceParties(
     string BusinessName, string? BusinessAddress, string? BusinessEmail, string? TaxId, string? PaymentInstructions,
-    string ClientName, string? ClientCompany, string? ClientContact, string? ClientEmail)
+    string ClientName, string? ClientCompany, string? ClientContact, string? ClientEmail,
+    string? ClientAddress = null, string? ClientTaxId = null, string? TaxNote = null)
 {
     public static InvoiceParties From(AccountSettings s, Client c) => new(
         s.BusinessName ?? "", s.BusinessAddress, s.BusinessEmail, s.TaxId, s.PaymentInstructions,
-        c.Name, c.Company, c.ContactPerson, c.Email);
+        c.Name, c.Company, c.ContactPerson, c.Email, c.BillingAddress, c.TaxId, s.TaxNote);
 }
 
 /// <summary>What a source (a time entry, a milestone, a typed line...) contributes to an invoice.</summary>

@@ -25,7 +25,8 @@ public static class SecurityHeaders
                 h.ContentSecurityPolicy = csp;
                 h.XContentTypeOptions = "nosniff";
                 h.XFrameOptions = "DENY";
-                h["Referrer-Policy"] = "same-origin";
+                // A page may ask for less (an invoice's public link: no-referrer, its token stays private).
+                if (!h.ContainsKey("Referrer-Policy")) h["Referrer-Policy"] = "same-origin";
                 h["Cross-Origin-Opener-Policy"] = "same-origin";
                 h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                 // Downloads (invoice PDFs, CSV exports, receipts) hold the account's figures: no shared or disk cache keeps them.

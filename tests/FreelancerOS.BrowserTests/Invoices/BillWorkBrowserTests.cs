@@ -57,7 +57,7 @@ public sealed class BillWorkBrowserTests(BrowserFixture fixture)
         await page.WaitForURLAsync("**/invoices/details/*");
 
         await Assertions.Expect(page.Locator("[data-role=lines] tbody tr")).ToHaveCountAsync(1);
-        await Assertions.Expect(page.Locator("[data-role=lines] tbody tr")).ToContainTextAsync("Support – Other work, 2026-10-06 to 2026-10-28 (2 entries, hours × rate)");
+        await Assertions.Expect(page.Locator("[data-role=lines] tbody tr")).ToContainTextAsync("Support, 7.50 h × 90.00 (2026-10-06 to 2026-10-28)");
         await Assertions.Expect(page.Locator("[data-role=total]")).ToHaveTextAsync("675.00 EUR");
 
         // The project page shows October's hours as invoiced, November's still unbilled.

@@ -76,7 +76,8 @@ public sealed class BilledWorkTests(TestApp app) : IClassFixture<TestApp>
         var details = await s.Client.GetPageAsync($"/invoices/details/{id}");
         var lines = details.QuerySelectorAll("[data-role=lines] tbody tr").Select(r => r.TextContent).ToList();
         Assert.Equal(5, lines.Count);
-        Assert.Contains("Website – Design, 2026-10-05 to 2026-10-20 (2 entries, hours × rate)", lines[0]);
+        // Reads like an invoice: the work, hours × rate and the period (no internal entry count).
+        Assert.Contains("Website – Design, 5.50 h × 100.00 (2026-10-05 to 2026-10-20)", lines[0]);
         Assert.Contains("5.5", lines[0]);
         Assert.Equal(["550.00 EUR", "80.00 EUR", "3,000.00 EUR", "1,500.00 EUR", "600.00 EUR"],
             details.QuerySelectorAll("[data-role=line-amount]").Select(e => e.TextContent.Trim()));
@@ -171,7 +172,7 @@ public sealed class BilledWorkTests(TestApp app) : IClassFixture<TestApp>
             new Dictionary<string, string> { ["TimeLines"] = "PerEntry" }));
         var entryLines = (await InvoiceAsync(perEntry)).Lines.OrderBy(l => l.Position).ToList();
         Assert.Equal([200m, 350m, 120m], entryLines.Select(l => l.Amount));
-        Assert.StartsWith("2026-10-05 · Website – Design", entryLines[0].Description);
+        Assert.StartsWith("Website – Design, 2026-10-05, 2.00 h × 100.00", entryLines[0].Description);
         var entries = await EntriesAsync(s.Website);
         Assert.All(entryLines, l => Assert.Equal(l.Id, entries.Single(e => e.Id == l.SourceId).InvoiceLineId));
     }
@@ -194,7 +195,7 @@ public sealed class BilledWorkTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await AppClient.ParseAsync(response);
         var message = AppClient.FieldError(page, "Work");
-        Assert.Contains("This invoice is in USD; these items are not: Website – Design, 2026-10-05 to 2026-10-20", message);
+        Assert.Contains("This invoice is in USD; these items are not: Website – Design, 5.50 h × 100.00 (2026-10-05 to 2026-10-20)", message);
         Assert.Contains("(EUR)", message);
         Assert.DoesNotContain("Kick-off", message); // milestones are in the client's currency
         Assert.Equal(before, await app.WithDbAsync(db => db.Invoices.IgnoreQueryFilters().CountAsync()));

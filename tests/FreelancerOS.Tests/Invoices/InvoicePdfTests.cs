@@ -73,8 +73,9 @@ public sealed class InvoicePdfTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("1012 AB Amsterdam", text);
         Assert.Contains("NL123456789B01", text);
         Assert.Contains("Acme Ltd", text);
-        Assert.Contains("22 Nov 2026", text);  // issue date
-        Assert.Contains("22 Dec 2026", text);  // due date
+        // The account's date format (en-GB by default: its short date).
+        Assert.Contains("22/11/2026", text);  // issue date
+        Assert.Contains("22/12/2026", text);  // due date
         foreach (var line in new[] { "Website redesign", "Hosting, 12 months", "Rounding check" }) Assert.Contains(line, text);
         Assert.Contains("239.88 EUR", text);
         Assert.Contains("1.01 EUR", text);

@@ -18,6 +18,8 @@ public sealed class ClientForm
     public decimal? DefaultHourlyRate { get; set; }
     public decimal ContractValue { get; set; }
     public string? Notes { get; set; }
+    public string? BillingAddress { get; set; }
+    public string? TaxId { get; set; }
     public int Version { get; set; }
 
     public static ClientForm From(Client c) => new()
@@ -25,6 +27,7 @@ public sealed class ClientForm
         Name = c.Name, Company = c.Company, ContactPerson = c.ContactPerson, Email = c.Email, Phone = c.Phone,
         Position = c.Position, Website = c.Website, Stage = c.Stage, Currency = c.Currency,
         DefaultHourlyRate = c.DefaultHourlyRate, ContractValue = c.ContractValue, Notes = c.Notes, Version = c.Version,
+        BillingAddress = c.BillingAddress, TaxId = c.TaxId,
     };
 
     /// <summary>Copies the typed values onto the client; the stage is moved by the caller (it needs a position).</summary>
@@ -41,6 +44,8 @@ public sealed class ClientForm
         c.DefaultHourlyRate = DefaultHourlyRate;
         c.ContractValue = ContractValue;
         c.Notes = Blank(Notes);
+        c.BillingAddress = Blank(BillingAddress);
+        c.TaxId = Blank(TaxId);
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
@@ -89,6 +94,8 @@ public sealed class ClientFormValidator : AbstractValidator<ClientForm>
         RuleFor(f => f.DefaultHourlyRate).GreaterThanOrEqualTo(0).WithMessage("The hourly rate cannot be negative.")
             .LessThanOrEqualTo(1_000_000m).WithMessage("That rate is too large.");
         RuleFor(f => f.Notes).MaximumLength(4000).WithMessage("At most 4,000 characters.");
+        RuleFor(f => f.BillingAddress).MaximumLength(1000).WithMessage("At most 1,000 characters.");
+        RuleFor(f => f.TaxId).MaximumLength(100).WithMessage("At most 100 characters.");
     }
 }
 

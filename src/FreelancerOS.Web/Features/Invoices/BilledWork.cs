@@ -1,3 +1,4 @@
+using System.Globalization;
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -240,7 +241,7 @@ public sealed class BilledWork(AppDbContext db)
         {
             lines.AddRange(time.OrderBy(t => t.ProjectName).ThenBy(t => t.Date).ThenBy(t => t.Id).Select(t => new PickedLine(
                 new InvoiceLineItem(InvoiceLineSourceKind.TimeEntry, t.Id,
-                    $"{t.Date:yyyy-MM-dd} · {t.ProjectName} – {t.ServiceName ?? "Other work"}{(string.IsNullOrWhiteSpace(t.Description) ? "" : ": " + t.Description.Trim())}",
+                    EntryLineDescription(t.ProjectName, t.ServiceName, t.Date, t.Hours, t.HourlyRate, t.Description),
                     t.Hours, t.HourlyRate, t.Currency, t.ProjectId),
                 [t.Id], $"the time of {t.Date:yyyy-MM-dd} on {t.ProjectName}")));
         }
@@ -253,7 +254,7 @@ public sealed class BilledWork(AppDbContext db)
                 var entries = g.Select(t => t.Id).ToList();
                 lines.Add(new PickedLine(
                     new InvoiceLineItem(InvoiceLineSourceKind.TimeEntry, entries.Count == 1 ? entries[0] : null,
-                        ServiceLineDescription(g.Key.ProjectName, g.Key.ServiceName, g.Min(t => t.Date), g.Max(t => t.Date), entries.Count),
+                        ServiceLineDescription(g.Key.ProjectName, g.Key.ServiceName, g.Min(t => t.Date), g.Max(t => t.Date), g.Sum(t => t.Hours), g.Key.HourlyRate),
                         g.Sum(t => t.Hours), g.Key.HourlyRate, g.Key.Currency, g.Key.ProjectId),
                     entries, $"the time on {g.Key.ProjectName} – {g.Key.ServiceName ?? "Other work"}"));
             }
@@ -325,12 +326,25 @@ public sealed class BilledWork(AppDbContext db)
         return new PickResult(lines, null, false);
     }
 
-    /// <summary>"Website – Design, 2026-10-05 to 2026-10-20 (2 entries, hours × rate)".</summary>
-    public static string ServiceLineDescription(string projectName, string? serviceName, DateOnly first, DateOnly last, int count)
+    // Line texts are what the client reads: the work, its hours at its rate, and when. How many entries
+    // made it up is the freelancer's business, not the client's. Invoices already saved keep their text.
+
+    /// <summary>"Website – Design, 12.50 h × 90.00 (2026-10-05 to 2026-10-20)".</summary>
+    public static string ServiceLineDescription(string projectName, string? serviceName, DateOnly first, DateOnly last, decimal hours, decimal rate)
     {
         var period = first == last ? $"{first:yyyy-MM-dd}" : $"{first:yyyy-MM-dd} to {last:yyyy-MM-dd}";
-        return $"{projectName} – {serviceName ?? "Other work"}, {period} ({count} {(count == 1 ? "entry" : "entries")}, hours × rate)";
+        return $"{Work(projectName, serviceName)}, {HoursAtRate(hours, rate)} ({period})";
     }
+
+    /// <summary>"Website – Design, 2026-10-05, 2.50 h × 90.00: fixed the checkout".</summary>
+    public static string EntryLineDescription(string projectName, string? serviceName, DateOnly date, decimal hours, decimal rate, string? note) =>
+        $"{Work(projectName, serviceName)}, {date:yyyy-MM-dd}, {HoursAtRate(hours, rate)}{(string.IsNullOrWhiteSpace(note) ? "" : ": " + Shorten(note.Trim(), 300))}";
+
+    private static string Work(string projectName, string? serviceName) =>
+        serviceName is null ? projectName : $"{projectName} – {serviceName}";
+
+    private static string HoursAtRate(decimal hours, decimal rate) =>
+        string.Create(CultureInfo.InvariantCulture, $"{hours:0.00} h × {rate:0.00}");
 
     private sealed record TimeRow(int Id, DateOnly Date, int ProjectId, string ProjectName, int ClientId, int? ServiceId, string? ServiceName,
         string? Description, decimal Hours, decimal HourlyRate, string Currency, bool Billable, int? InvoiceId, bool FixedPrice);

@@ -16,10 +16,18 @@ public sealed record InvoicePdfModel(
     IReadOnlyList<InvoicePdfLine> Lines, decimal Subtotal, decimal? TaxRate, decimal Tax, decimal Total,
     decimal AmountPaid, string? Notes, string Culture)
 {
-    public decimal BalanceDue => Total - AmountPaid;
+    /// <summary>Nothing is due on a void invoice, whatever was paid before it was voided.</summary>
+    public decimal BalanceDue => Status == InvoiceStatus.Void ? 0m : Total - AmountPaid;
+
+    public string? ClientAddress { get; init; }
+    public string? ClientTaxId { get; init; }
+    public string? TaxNote { get; init; }
+
+    /// <summary>The account's logo (PNG or JPEG bytes), printed top left; null for none.</summary>
+    public byte[]? Logo { get; init; }
 
     /// <summary>An issued invoice prints the parties as they were on issue; a draft prints today's.</summary>
-    public static InvoicePdfModel From(Invoice i, AccountSettings s)
+    public static InvoicePdfModel From(Invoice i, AccountSettings s, byte[]? logo = null)
     {
         var p = i.IssuedParties ?? InvoiceParties.From(s, i.Client ?? new Client());
         return new(
@@ -27,7 +35,10 @@ public sealed record InvoicePdfModel(
             p.BusinessName, p.BusinessAddress, p.BusinessEmail, p.TaxId, p.PaymentInstructions,
             p.ClientName, p.ClientCompany, p.ClientContact, p.ClientEmail,
             i.Lines.OrderBy(l => l.Position).Select(l => new InvoicePdfLine(l.Description, l.Quantity, l.UnitPrice, l.Amount)).ToList(),
-            i.Subtotal, i.TaxRate, i.Tax, i.Total, i.AmountPaid, i.Notes, s.Culture);
+            i.Subtotal, i.TaxRate, i.Tax, i.Total, i.AmountPaid, i.Notes, s.Culture)
+        {
+            ClientAddress = p.ClientAddress, ClientTaxId = p.ClientTaxId, TaxNote = p.TaxNote, Logo = logo,
+        };
     }
 }
 
@@ -127,12 +138,15 @@ public static class InvoicePdf
 
     private static string Quantity(decimal q, CultureInfo culture) => q.ToString("0.####", culture);
 
-    private static string Date(DateOnly d, CultureInfo culture) => d.ToString("d MMM yyyy", culture);
+    /// <summary>The account's date format: the short date of its "Number and date format" setting.</summary>
+    private static string Date(DateOnly d, CultureInfo culture) => d.ToString("d", culture);
 
     private static double DrawHeader(XGraphics g, Fonts f, InvoicePdfModel m, CultureInfo culture)
     {
         var y = Margin;
-        // Left: the business block.
+        // Left: the logo, then the business block under it.
+        var logoHeight = DrawLogo(g, m.Logo, y);
+        if (logoHeight > 0) y += logoHeight + 10;
         var business = string.IsNullOrWhiteSpace(m.BusinessName) ? "Your business name (Settings)" : m.BusinessName;
         g.DrawString(business, f.Business, new XSolidBrush(Accent), new XPoint(Margin, y + 14));
         var by = y + 30;
@@ -145,10 +159,11 @@ public static class InvoicePdf
 
         // Right: INVOICE and its number.
         var right = PageWidth - Margin;
-        g.DrawString("INVOICE", f.Title, new XSolidBrush(Accent), new XRect(right - 250, y - 2, 250, 26), XStringFormats.TopRight);
-        g.DrawString(m.Number ?? "DRAFT", f.BodyBold, XBrushes.Black, new XRect(right - 250, y + 26, 250, 14), XStringFormats.TopRight);
+        const double top0 = Margin;
+        g.DrawString("INVOICE", f.Title, new XSolidBrush(Accent), new XRect(right - 250, top0 - 2, 250, 26), XStringFormats.TopRight);
+        g.DrawString(m.Number ?? "DRAFT", f.BodyBold, XBrushes.Black, new XRect(right - 250, top0 + 26, 250, 14), XStringFormats.TopRight);
         if (StatusNote(m) is { } note)
-            g.DrawString(note.Text, f.BodyBold, new XSolidBrush(note.Color), new XRect(right - 250, y + 41, 250, 14), XStringFormats.TopRight);
+            g.DrawString(note.Text, f.BodyBold, new XSolidBrush(note.Color), new XRect(right - 250, top0 + 41, 250, 14), XStringFormats.TopRight);
 
         y = Math.Max(by, y + 60) + 18;
         g.DrawLine(new XPen(Rule, 0.8), Margin, y, right, y);
@@ -160,8 +175,10 @@ public static class InvoicePdf
         y += 20;
         g.DrawString(m.ClientName, f.BodyBold, XBrushes.Black, new XPoint(Margin, y));
         y += 13;
-        foreach (var line in new[] { m.ClientCompany != m.ClientName ? m.ClientCompany : null, m.ClientContact is { } c ? $"Attn. {c}" : null, m.ClientEmail }
-                     .Where(s => !string.IsNullOrWhiteSpace(s)))
+        var billTo = new[] { m.ClientCompany != m.ClientName ? m.ClientCompany : null, m.ClientContact is { } c ? $"Attn. {c}" : null }
+            .Concat(Lines(m.ClientAddress))
+            .Concat([m.ClientEmail, m.ClientTaxId is { Length: > 0 } vat ? $"VAT ID {vat}" : null]);
+        foreach (var line in billTo.Where(s => !string.IsNullOrWhiteSpace(s)))
         {
             g.DrawString(line!, f.Body, XBrushes.Black, new XPoint(Margin, y));
             y += 12.5;
@@ -244,9 +261,11 @@ public static class InvoicePdf
             (m.TaxRate is { } r ? $"Tax ({r.ToString("0.####", culture)} %)" : "Tax", Money(m.Tax, m.Currency, culture), false),
             ("Total", Money(m.Total, m.Currency, culture), true),
             ("Amount paid", Money(m.AmountPaid, m.Currency, culture), false),
-            ("Balance due", Money(m.BalanceDue, m.Currency, culture), true),
         };
-        var height = rows.Count * 18 + 16;
+        // A void invoice asks for nothing: its last row says so instead of a balance.
+        rows.Add(m.Status == InvoiceStatus.Void ? ("VOID", "nothing is due", true) : ("Balance due", Money(m.BalanceDue, m.Currency, culture), true));
+        var taxNote = Lines(m.TaxNote).ToList();
+        var height = rows.Count * 18 + 16 + taxNote.Count * 24;
         var g = w.Graphics;
         if (y + height > BodyBottom) { g = w.NewPage(); y = Margin; }
 
@@ -254,7 +273,7 @@ public static class InvoicePdf
         var left = PageWidth - Margin - width;
         foreach (var (label, value, strong) in rows)
         {
-            if (label == "Balance due")
+            if (label is "Balance due" or "VOID")
             {
                 y += 4;
                 g.DrawRectangle(new XSolidBrush(Accent), left, y, width, 22);
@@ -268,6 +287,16 @@ public static class InvoicePdf
             g.DrawString(value, font, XBrushes.Black, new XRect(left, y, width - CellPad, 18), XStringFormats.CenterRight);
             y += 18;
             if (label == "Total") g.DrawLine(new XPen(Rule, 0.8), left, y, left + width, y);
+        }
+        if (taxNote.Count > 0)
+        {
+            // Under the totals, full width: the legal wording (reverse charge, exemption) belongs with the tax.
+            y += 10;
+            foreach (var line in taxNote.SelectMany(t => Wrap(g, t, f.Body, ContentWidth)))
+            {
+                g.DrawString(line, f.Body, XBrushes.Black, new XPoint(Margin, y + 8));
+                y += 12.5;
+            }
         }
         return y + 24;
     }
@@ -299,6 +328,28 @@ public static class InvoicePdf
                 y += 12.5;
             }
             y += 14;
+        }
+    }
+
+    private const double LogoMaxWidth = 160, LogoMaxHeight = 60;
+
+    /// <summary>Draws the logo scaled into its box; returns the height used (0 without a logo or when it cannot be read).</summary>
+    private static double DrawLogo(XGraphics g, byte[]? logo, double y)
+    {
+        if (logo is not { Length: > 0 }) return 0;
+        try
+        {
+            using var image = XImage.FromStream(new MemoryStream(logo, writable: false));
+            var scale = Math.Min(LogoMaxWidth / image.PointWidth, LogoMaxHeight / image.PointHeight);
+            scale = Math.Min(scale, 1);
+            var (w, h) = (image.PointWidth * scale, image.PointHeight * scale);
+            g.DrawImage(image, Margin, y, w, h);
+            return h;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Checked on upload; an unreadable logo must never cost the client their invoice.
+            return 0;
         }
     }
 

@@ -64,6 +64,7 @@ public sealed partial class InvoicesController(
         var form = new InvoiceForm
         {
             ClientId = clientId ?? 0, IssueDate = today, DueDate = due, SuggestedDueDate = due,
+            TaxRate = settings.DefaultTaxRate,
             WorkFrom = from, WorkTo = to, WorkProjectId = projectId,
         }.WithBlankRows();
         return View("Edit", await FormPageAsync(form, null, settings));
@@ -262,13 +263,12 @@ public sealed partial class InvoicesController(
     }
 
     [HttpGet]
-    public async Task<IActionResult> Pdf(int id)
+    public async Task<IActionResult> Pdf(int id, [FromServices] InvoiceDocuments documents)
     {
         var invoice = await LoadAsync(id, tracking: false);
         if (invoice is null) return NotFound();
-        var bytes = InvoicePdf.Render(InvoicePdfModel.From(invoice, await SettingsAsync()));
-        var name = invoice.Number ?? $"draft-{invoice.IssueDate:yyyy-MM-dd}-{invoice.Id}";
-        return File(bytes, "application/pdf", $"{name}.pdf");
+        var bytes = await documents.PdfAsync(invoice, HttpContext.RequestAborted);
+        return File(bytes, "application/pdf", InvoiceDocuments.FileName(invoice));
     }
 
     /// <summary>

@@ -333,7 +333,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
             {
                 var group = g.ToList();
                 var line = invoice.AddLines([new InvoiceLineItem(InvoiceLineSourceKind.TimeEntry, group.Count == 1 ? group[0].Id : null,
-                    Features.Invoices.BilledWork.ServiceLineDescription(g.Key.ProjectName, g.Key.ServiceName, group.Min(t => t.Date), group.Max(t => t.Date), group.Count),
+                    Features.Invoices.BilledWork.ServiceLineDescription(g.Key.ProjectName, g.Key.ServiceName, group.Min(t => t.Date), group.Max(t => t.Date), group.Sum(t => t.Hours), g.Key.HourlyRate),
                     group.Sum(t => t.Hours), g.Key.HourlyRate, client.Currency, g.Key.ProjectId)])[0];
                 items.Add((line, group, null));
             }

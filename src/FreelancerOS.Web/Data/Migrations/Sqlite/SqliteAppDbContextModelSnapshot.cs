@@ -84,6 +84,41 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("FreelancerOS.Web.Domain.AccountLogo", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId")
+                        .IsUnique();
+
+                    b.ToTable("AccountLogos", (string)null);
+                });
+
             modelBuilder.Entity("FreelancerOS.Web.Domain.AccountSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -108,6 +143,10 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
                     b.Property<decimal>("DefaultHourlyRate")
                         .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("DefaultTaxRate")
+                        .HasPrecision(7, 4)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HomeCurrency")
@@ -136,6 +175,10 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("TaxId")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaxNote")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TimeZoneId")
@@ -195,6 +238,10 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BillingAddress")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Company")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -252,6 +299,10 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
                     b.Property<int?>("StageBeforeArchive")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TaxId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -444,6 +495,13 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PublicLinkViewed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -475,6 +533,10 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                     b.HasIndex("ClientId");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("PublicToken")
+                        .IsUnique()
+                        .HasFilter("\"PublicToken\" IS NOT NULL");
 
                     b.HasIndex("OwnerId", "Number")
                         .IsUnique()
@@ -1552,6 +1614,15 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                     b.HasIndex("ServiceId");
 
                     b.HasDiscriminator().HasValue(1);
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.AccountLogo", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.AccountSettings", b =>

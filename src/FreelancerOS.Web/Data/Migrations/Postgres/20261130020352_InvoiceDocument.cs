@@ -1,0 +1,130 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace FreelancerOS.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class InvoiceDocument : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "PublicLinkViewed",
+                table: "Invoices",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PublicToken",
+                table: "Invoices",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "BillingAddress",
+                table: "Clients",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TaxId",
+                table: "Clients",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "DefaultTaxRate",
+                table: "AccountSettings",
+                type: "numeric(7,4)",
+                precision: 7,
+                scale: 4,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TaxNote",
+                table: "AccountSettings",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "AccountLogos",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountLogos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccountLogos_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invoices_PublicToken",
+                table: "Invoices",
+                column: "PublicToken",
+                unique: true,
+                filter: "\"PublicToken\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountLogos_OwnerId",
+                table: "AccountLogos",
+                column: "OwnerId",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AccountLogos");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Invoices_PublicToken",
+                table: "Invoices");
+
+            migrationBuilder.DropColumn(
+                name: "PublicLinkViewed",
+                table: "Invoices");
+
+            migrationBuilder.DropColumn(
+                name: "PublicToken",
+                table: "Invoices");
+
+            migrationBuilder.DropColumn(
+                name: "BillingAddress",
+                table: "Clients");
+
+            migrationBuilder.DropColumn(
+                name: "TaxId",
+                table: "Clients");
+
+            migrationBuilder.DropColumn(
+                name: "DefaultTaxRate",
+                table: "AccountSettings");
+
+            migrationBuilder.DropColumn(
+                name: "TaxNote",
+                table: "AccountSettings");
+        }
+    }
+}
