@@ -23,13 +23,16 @@ public static class LedgerBalances
             .GroupBy(t => new { t.PaymentModeId, t.Kind })
             .Select(g => new { g.Key.PaymentModeId, g.Key.Kind, Minor = g.Sum(t => t.HomeAmountMinor) })
             .ToListAsync();
+        // A date range (the date index), grouped on an expression: grouped on the plain mode column, SQLite
+        // prefers the payment-mode index for its order and reads every entry of the account.
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
         var thisMonth = await db.LedgerEntries.AsNoTracking()
-            .Where(e => e.Period == period && e.Date <= today)
-            .GroupBy(e => new { e.PaymentModeId, e.Kind })
-            .Select(g => new ModeBalanceGroup(g.Key.PaymentModeId, g.Key.Kind, g.Sum(e => e.HomeAmountMinor)))
+            .Where(e => e.Date >= monthStart && e.Date <= today)
+            .GroupBy(e => new { PaymentModeId = e.PaymentModeId ?? LedgerMonthTotal.None, e.Kind })
+            .Select(g => new { g.Key.PaymentModeId, g.Key.Kind, Minor = g.Sum(e => e.HomeAmountMinor) })
             .ToListAsync();
-        return before.Select(g => new ModeBalanceGroup(KeptLedgerTotals.FromNone(g.PaymentModeId), g.Kind, g.Minor))
-            .Concat(thisMonth)
+        return before.Concat(thisMonth)
+            .Select(g => new ModeBalanceGroup(KeptLedgerTotals.FromNone(g.PaymentModeId), g.Kind, g.Minor))
             .GroupBy(g => new { g.PaymentModeId, g.Kind })
             .Select(g => new ModeBalanceGroup(g.Key.PaymentModeId, g.Key.Kind, g.Sum(x => x.Minor)))
             .ToList();

@@ -112,15 +112,16 @@ public sealed record LedgerTotals(string HomeCurrency, long IncomeMinor, long In
             .Select(g => new TotalsGroup(g.Key.Kind, g.Key.Settled, g.Sum(x => x.HomeAmountMinor), g.Sum(x => x.Count)))
             .ToListAsync();
 
-        var cutFrom = from is not null && from.Value.Day != 1;
-        var cutTo = to is { } end && end.Day != DateTime.DaysInMonth(end.Year, end.Month);
-        if (cutFrom || cutTo)
+        // The cut months, each as a date range of its own so that the date index reads only their days.
+        if (from is { } start && start.Day != 1)
         {
-            var edges = filtered;
-            if (cutFrom && cutTo) edges = edges.Where(e => e.Period < first || e.Period > last);
-            else if (cutFrom) edges = edges.Where(e => e.Period < first);
-            else edges = edges.Where(e => e.Period > last);
-            groups.AddRange(await Groups(edges));
+            var headEnd = new DateOnly(start.Year, start.Month, DateTime.DaysInMonth(start.Year, start.Month));
+            groups.AddRange(await Groups(filtered.Where(e => e.Date <= headEnd)));
+        }
+        if (to is { } end && end.Day != DateTime.DaysInMonth(end.Year, end.Month))
+        {
+            var tailStart = new DateOnly(end.Year, end.Month, 1);
+            groups.AddRange(await Groups(filtered.Where(e => e.Date >= tailStart)));
         }
         return From(homeCurrency, groups);
     }
