@@ -37,7 +37,7 @@ public static class LedgerBench
 
         var pages = new (string Name, string Url)[]
         {
-            ("empty page (placeholder /goals)", "/goals"),
+            ("empty page (sign-in /account/login)", "/account/login"),
             ("dashboard /", "/"),
             ("ledger, this month", "/ledger"),
             ("ledger, this year", "/ledger?period=year"),

@@ -41,6 +41,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     public DbSet<Expense> Expenses => Set<Expense>();
     public DbSet<LedgerCategory> LedgerCategories => Set<LedgerCategory>();
     public DbSet<PaymentMode> PaymentModes => Set<PaymentMode>();
+    public DbSet<LedgerMonthTotal> LedgerMonthTotals => Set<LedgerMonthTotal>();
     // Tools: contacts and the calendar
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
@@ -70,6 +71,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
         }
         // A receipt belongs to its expense's owner.
         builder.Entity<StoredReceipt>().HasQueryFilter(r => r.Expense!.OwnerId == CurrentUserId);
+        builder.Entity<LedgerMonthTotal>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
     }
 
     private LambdaExpression OwnerFilter(Type type)
@@ -87,17 +89,35 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
         configuration.Properties<decimal>().HavePrecision(18, 4);
     }
 
+    // The ledger's kept totals change in the same transaction as the entries, whichever code path wrote
+    // them: they are computed here from the tracker, after the write (so new ids are known) and before
+    // the changes are accepted (so the values before an edit or a delete are still known).
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampOwnedEntities();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (!ChangesLedger()) return base.SaveChanges(acceptAllChangesOnSuccess);
+        using var tx = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var written = base.SaveChanges(acceptAllChangesOnSuccess: false);
+        KeptLedgerTotals.Apply(Database, KeptLedgerTotals.Collect(ChangeTracker));
+        tx?.Commit();
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+        return written;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampOwnedEntities();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!ChangesLedger()) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        await KeptLedgerTotals.ApplyAsync(Database, KeptLedgerTotals.Collect(ChangeTracker), cancellationToken);
+        if (tx is not null) await tx.CommitAsync(cancellationToken);
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+        return written;
     }
+
+    private bool ChangesLedger() =>
+        ChangeTracker.Entries<LedgerEntry>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
 
     private void StampOwnedEntities()
     {

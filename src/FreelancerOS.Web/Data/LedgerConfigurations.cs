@@ -25,6 +25,8 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         b.HasIndex(e => new { e.OwnerId, e.Period, e.Kind, e.HomeAmountMinor });
         // Balances per payment mode and the money receivable read this one in its own order (no sort step).
         b.HasIndex(e => new { e.OwnerId, e.PaymentModeId, e.Kind, e.Date, e.HomeAmountMinor });
+        // The list's order (newest first, then by id): a page of ids is read from this index alone, however deep the page.
+        b.HasIndex(e => new { e.OwnerId, e.Date, e.Id });
         b.HasIndex(e => new { e.OwnerId, e.CategoryId, e.Date });
         b.HasIndex(e => e.ProjectId);
         b.HasIndex(e => e.InvoiceId);
@@ -35,6 +37,21 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         // become unbilled again). Issued invoices cannot be deleted, so their links never go this way.
         b.HasOne<Project>().WithMany().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Invoice>().WithMany().HasForeignKey(e => e.InvoiceId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class LedgerMonthTotalConfiguration : IEntityTypeConfiguration<LedgerMonthTotal>
+{
+    public void Configure(EntityTypeBuilder<LedgerMonthTotal> b)
+    {
+        b.ToTable(KeptLedgerTotals.Table);
+        b.Property(t => t.OwnerId).IsRequired().HasMaxLength(450);
+        b.Property(t => t.Currency).HasMaxLength(3).IsRequired();
+        // The row an entry's change adds to: the conflict target of the atomic "add to it, or create it".
+        b.HasIndex(t => new { t.OwnerId, t.Period, t.Kind, t.PaymentModeId, t.CategoryId, t.Currency }).IsUnique();
+        // Every read (period ranges, all-time balances, uses per mode or category) is answered from this index alone.
+        b.HasIndex(t => new { t.OwnerId, t.Period, t.Kind, t.PaymentModeId, t.CategoryId, t.Count, t.HomeAmountMinor });
+        b.HasOne<AppUser>().WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -67,6 +67,7 @@ public static class Database
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();
+        await KeptLedgerTotals.FillIfMissingAsync(db);
     }
 }
 

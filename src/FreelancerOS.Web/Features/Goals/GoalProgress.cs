@@ -29,8 +29,7 @@ public static class GoalProgress
 
         LedgerTotals? year = null;
         if (goals.Any(g => g.Tracking is GoalTracking.IncomeThisYear or GoalTracking.NetThisYear))
-            year = await LedgerTotals.QueryAsync(
-                db.LedgerEntries.AsNoTracking().Where(e => e.Period >= firstPeriod && e.Period <= lastPeriod), home);
+            year = await LedgerTotals.ForPeriodsAsync(db, firstPeriod, lastPeriod, home);
 
         var clientIds = goals.Where(g => g.Tracking == GoalTracking.ClientIncomeThisYear && g.TrackedClientId is not null)
             .Select(g => g.TrackedClientId!.Value).Distinct().ToList();

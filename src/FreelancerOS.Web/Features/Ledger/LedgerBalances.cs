@@ -11,25 +11,31 @@ public sealed record ModeBalanceGroup(int? PaymentModeId, LedgerKind Kind, long 
 public static class LedgerBalances
 {
     /// <summary>
-    /// Sums per payment mode and kind of every entry dated up to <paramref name="today"/>. The all-time
-    /// sums read the payment-mode index in its own order (no sort, no table access); the few entries
-    /// dated after today are then taken off, from the date index.
+    /// Sums per payment mode and kind of every entry dated up to <paramref name="today"/>: the months before
+    /// this one from the kept totals (a few rows per month, whatever the number of entries), this month's
+    /// entries up to today from the entries themselves. Two statements.
     /// </summary>
     public static async Task<IReadOnlyList<ModeBalanceGroup>> AsOfAsync(AppDbContext db, DateOnly today)
     {
-        var allTime = await db.LedgerEntries.AsNoTracking()
-            .GroupBy(e => new { e.PaymentModeId, e.Kind })
-            .Select(g => new ModeBalanceGroup(g.Key.PaymentModeId, g.Key.Kind, g.Sum(e => e.HomeAmountMinor)))
+        var period = LedgerEntry.PeriodOf(today);
+        var before = await db.LedgerMonthTotals.AsNoTracking()
+            .Where(t => t.Period < period)
+            .GroupBy(t => new { t.PaymentModeId, t.Kind })
+            .Select(g => new { g.Key.PaymentModeId, g.Key.Kind, Minor = g.Sum(t => t.HomeAmountMinor) })
             .ToListAsync();
-        var future = await db.LedgerEntries.AsNoTracking()
-            .Where(e => e.Date > today)
-            .GroupBy(e => new { e.PaymentModeId, e.Kind })
-            .Select(g => new ModeBalanceGroup(g.Key.PaymentModeId, g.Key.Kind, g.Sum(e => e.HomeAmountMinor)))
+        // A date range (the date index), grouped on an expression: grouped on the plain mode column, SQLite
+        // prefers the payment-mode index for its order and reads every entry of the account.
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        var thisMonth = await db.LedgerEntries.AsNoTracking()
+            .Where(e => e.Date >= monthStart && e.Date <= today)
+            .GroupBy(e => new { PaymentModeId = e.PaymentModeId ?? LedgerMonthTotal.None, e.Kind })
+            .Select(g => new { g.Key.PaymentModeId, g.Key.Kind, Minor = g.Sum(e => e.HomeAmountMinor) })
             .ToListAsync();
-        return allTime.Select(g => g with
-        {
-            Minor = g.Minor - future.Where(f => f.PaymentModeId == g.PaymentModeId && f.Kind == g.Kind).Sum(f => f.Minor),
-        }).ToList();
+        return before.Concat(thisMonth)
+            .Select(g => new ModeBalanceGroup(KeptLedgerTotals.FromNone(g.PaymentModeId), g.Kind, g.Minor))
+            .GroupBy(g => new { g.PaymentModeId, g.Kind })
+            .Select(g => new ModeBalanceGroup(g.Key.PaymentModeId, g.Key.Kind, g.Sum(x => x.Minor)))
+            .ToList();
     }
 
     public static long Sum(this IEnumerable<ModeBalanceGroup> groups, int? paymentModeId, LedgerKind kind) =>

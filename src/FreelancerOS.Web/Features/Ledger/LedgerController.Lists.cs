@@ -1,3 +1,4 @@
+using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -15,10 +16,11 @@ public sealed partial class LedgerController
 
     private async Task<ListsPage> ListsPageAsync()
     {
-        var categoryUses = await db.LedgerEntries.Where(e => e.CategoryId != null).GroupBy(e => e.CategoryId)
-            .Select(g => new { Id = g.Key!.Value, Count = g.Count() }).ToDictionaryAsync(x => x.Id, x => x.Count);
-        var modeUses = await db.LedgerEntries.Where(e => e.PaymentModeId != null).GroupBy(e => e.PaymentModeId)
-            .Select(g => new { Id = g.Key!.Value, Count = g.Count() }).ToDictionaryAsync(x => x.Id, x => x.Count);
+        // From the kept totals: a few rows per month instead of every entry.
+        var categoryUses = await db.LedgerMonthTotals.Where(t => t.CategoryId != LedgerMonthTotal.None).GroupBy(t => t.CategoryId)
+            .Select(g => new { Id = g.Key, Count = g.Sum(t => t.Count) }).ToDictionaryAsync(x => x.Id, x => x.Count);
+        var modeUses = await db.LedgerMonthTotals.Where(t => t.PaymentModeId != LedgerMonthTotal.None).GroupBy(t => t.PaymentModeId)
+            .Select(g => new { Id = g.Key, Count = g.Sum(t => t.Count) }).ToDictionaryAsync(x => x.Id, x => x.Count);
         var categories = await db.LedgerCategories.AsNoTracking().OrderByDescending(c => c.IsBuiltIn).ThenBy(c => c.Name).ToListAsync();
         var modes = await db.PaymentModes.AsNoTracking().OrderBy(m => m.Name).ToListAsync();
         ListItem Item(LedgerCategory c) => new(c.Id, c.Name, c.IsBuiltIn, categoryUses.GetValueOrDefault(c.Id));
@@ -98,6 +100,8 @@ public sealed partial class LedgerController
                     return await ListsWithError($"\"{mode.Name}\" is used by {uses} entries: choose the payment mode they move to.");
                 await db.LedgerEntries.Where(e => e.PaymentModeId == id)
                     .ExecuteUpdateAsync(s => s.SetProperty(e => e.PaymentModeId, target).SetProperty(e => e.Version, e => e.Version + 1));
+                // A bulk update bypasses SaveChanges, so the kept totals are moved along here, in the same transaction.
+                await KeptLedgerTotals.MoveAsync(db, paymentMode: true, id, target);
             }
             db.PaymentModes.Remove(mode);
             await db.SaveChangesAsync();
@@ -116,6 +120,7 @@ public sealed partial class LedgerController
                     return await ListsWithError($"\"{category.Name}\" is used by {uses} entries: choose where they go.");
                 await db.LedgerEntries.Where(e => e.CategoryId == id)
                     .ExecuteUpdateAsync(s => s.SetProperty(e => e.CategoryId, target).SetProperty(e => e.Version, e => e.Version + 1));
+                await KeptLedgerTotals.MoveAsync(db, paymentMode: false, id, target);
             }
             db.LedgerCategories.Remove(category);
             await db.SaveChangesAsync();

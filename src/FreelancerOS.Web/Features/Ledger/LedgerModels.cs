@@ -1,4 +1,5 @@
 using FluentValidation;
+using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -82,9 +83,64 @@ public sealed record LedgerTotals(string HomeCurrency, long IncomeMinor, long In
     /// 150 ms instead of 0.4 ms for a month of 50,000 entries.
     /// </summary>
     public static async Task<LedgerTotals> QueryAsync(IQueryable<LedgerEntry> filtered, string homeCurrency) =>
-        From(homeCurrency, await filtered
-            .GroupBy(e => new { e.Kind, Settled = e.PaymentModeId != null })
-            .Select(g => new TotalsGroup(g.Key.Kind, g.Key.Settled, g.Sum(e => e.HomeAmountMinor), g.Count()))
+        From(homeCurrency, await Groups(filtered));
+
+    /// <summary>
+    /// The totals of the ledger's filter. Whole months come from the kept totals (so "all time" reads a few
+    /// rows per month instead of every entry) and only the days of a month the range cuts into come from
+    /// the entries; a text search, which the kept totals cannot answer, sums the matching entries.
+    /// </summary>
+    public static async Task<LedgerTotals> ForFilterAsync(AppDbContext db, LedgerFilter filter, IQueryable<LedgerEntry> filtered, DateOnly today, string homeCurrency)
+    {
+        if (!string.IsNullOrWhiteSpace(filter.Q)) return await QueryAsync(filtered, homeCurrency);
+        var (from, to) = filter.Range(today);
+        // The whole months of the range: from the month of "from" when it is its first day (else the next one),
+        // to the month of "to" when it is its last day (else the one before). Integer yyyymm, never out of range.
+        int? first = from is { } f ? (f.Day == 1 ? LedgerEntry.PeriodOf(f) : NextPeriod(LedgerEntry.PeriodOf(f))) : null;
+        int? last = to is { } t ? (t.Day == DateTime.DaysInMonth(t.Year, t.Month) ? LedgerEntry.PeriodOf(t) : PreviousPeriod(LedgerEntry.PeriodOf(t))) : null;
+        if (first > last) return await QueryAsync(filtered, homeCurrency);
+
+        var kept = db.LedgerMonthTotals.AsNoTracking();
+        if (first is { } a) kept = kept.Where(x => x.Period >= a);
+        if (last is { } b) kept = kept.Where(x => x.Period <= b);
+        if (filter.EffectiveKind is { } k) kept = kept.Where(x => x.Kind == k);
+        if (filter.Category is { } c) kept = kept.Where(x => x.CategoryId == c);
+        if (filter.Status == "settled") kept = kept.Where(x => x.PaymentModeId != LedgerMonthTotal.None);
+        else if (filter.Status == "open") kept = kept.Where(x => x.PaymentModeId == LedgerMonthTotal.None);
+        var groups = await kept
+            .GroupBy(x => new { x.Kind, Settled = x.PaymentModeId != LedgerMonthTotal.None })
+            .Select(g => new TotalsGroup(g.Key.Kind, g.Key.Settled, g.Sum(x => x.HomeAmountMinor), g.Sum(x => x.Count)))
+            .ToListAsync();
+
+        // The cut months, each as a date range of its own so that the date index reads only their days.
+        if (from is { } start && start.Day != 1)
+        {
+            var headEnd = new DateOnly(start.Year, start.Month, DateTime.DaysInMonth(start.Year, start.Month));
+            groups.AddRange(await Groups(filtered.Where(e => e.Date <= headEnd)));
+        }
+        if (to is { } end && end.Day != DateTime.DaysInMonth(end.Year, end.Month))
+        {
+            var tailStart = new DateOnly(end.Year, end.Month, 1);
+            groups.AddRange(await Groups(filtered.Where(e => e.Date >= tailStart)));
+        }
+        return From(homeCurrency, groups);
+    }
+
+    private static int NextPeriod(int period) => period % 100 == 12 ? (period / 100 + 1) * 100 + 1 : period + 1;
+
+    private static int PreviousPeriod(int period) => period % 100 == 1 ? (period / 100 - 1) * 100 + 12 : period - 1;
+
+    private static Task<List<TotalsGroup>> Groups(IQueryable<LedgerEntry> filtered) => filtered
+        .GroupBy(e => new { e.Kind, Settled = e.PaymentModeId != null })
+        .Select(g => new TotalsGroup(g.Key.Kind, g.Key.Settled, g.Sum(e => e.HomeAmountMinor), g.Count()))
+        .ToListAsync();
+
+    /// <summary>The totals of whole months (yyyymm from <paramref name="first"/> to <paramref name="last"/>), from the kept totals.</summary>
+    public static async Task<LedgerTotals> ForPeriodsAsync(AppDbContext db, int first, int last, string homeCurrency) =>
+        From(homeCurrency, await db.LedgerMonthTotals.AsNoTracking()
+            .Where(x => x.Period >= first && x.Period <= last)
+            .GroupBy(x => new { x.Kind, Settled = x.PaymentModeId != LedgerMonthTotal.None })
+            .Select(g => new TotalsGroup(g.Key.Kind, g.Key.Settled, g.Sum(x => x.HomeAmountMinor), g.Sum(x => x.Count)))
             .ToListAsync());
 
     public static LedgerTotals From(string homeCurrency, IEnumerable<TotalsGroup> groups)

@@ -829,6 +829,8 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerId", "CategoryId", "Date");
 
+                    b.HasIndex("OwnerId", "Date", "Id");
+
                     b.HasIndex("OwnerId", "Period", "Kind", "HomeAmountMinor");
 
                     b.HasIndex("OwnerId", "Date", "Kind", "PaymentModeId", "HomeAmountMinor");
@@ -912,6 +914,53 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("LedgerImports", (string)null);
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerMonthTotal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<long>("HomeAmountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("PaymentModeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Period", "Kind", "PaymentModeId", "CategoryId", "Currency")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId", "Period", "Kind", "PaymentModeId", "CategoryId", "Count", "HomeAmountMinor")
+                        .HasDatabaseName("IX_LedgerMonthTotals_OwnerId_Period_Kind_PaymentModeId_Catego~1");
+
+                    b.ToTable("LedgerMonthTotals", (string)null);
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.Meeting", b =>
@@ -1838,6 +1887,15 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerImport", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerMonthTotal", b =>
                 {
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
                         .WithMany()

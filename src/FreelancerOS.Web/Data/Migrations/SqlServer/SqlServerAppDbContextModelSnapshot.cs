@@ -830,6 +830,8 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("OwnerId", "CategoryId", "Date");
 
+                    b.HasIndex("OwnerId", "Date", "Id");
+
                     b.HasIndex("OwnerId", "Period", "Kind", "HomeAmountMinor");
 
                     b.HasIndex("OwnerId", "Date", "Kind", "PaymentModeId", "HomeAmountMinor");
@@ -913,6 +915,52 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("LedgerImports", (string)null);
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerMonthTotal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<long>("HomeAmountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("PaymentModeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Period", "Kind", "PaymentModeId", "CategoryId", "Currency")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId", "Period", "Kind", "PaymentModeId", "CategoryId", "Count", "HomeAmountMinor");
+
+                    b.ToTable("LedgerMonthTotals", (string)null);
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.Meeting", b =>
@@ -1845,6 +1893,15 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.ClientCascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerMonthTotal", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

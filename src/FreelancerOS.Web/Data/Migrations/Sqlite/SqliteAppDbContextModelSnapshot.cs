@@ -798,6 +798,8 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerId", "CategoryId", "Date");
 
+                    b.HasIndex("OwnerId", "Date", "Id");
+
                     b.HasIndex("OwnerId", "Period", "Kind", "HomeAmountMinor");
 
                     b.HasIndex("OwnerId", "Date", "Kind", "PaymentModeId", "HomeAmountMinor");
@@ -879,6 +881,50 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("LedgerImports", (string)null);
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerMonthTotal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HomeAmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PaymentModeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Period", "Kind", "PaymentModeId", "CategoryId", "Currency")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId", "Period", "Kind", "PaymentModeId", "CategoryId", "Count", "HomeAmountMinor");
+
+                    b.ToTable("LedgerMonthTotals", (string)null);
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.Meeting", b =>
@@ -1781,6 +1827,15 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerImport", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerMonthTotal", b =>
                 {
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
                         .WithMany()

@@ -1,0 +1,171 @@
+using System.Linq.Expressions;
+using System.Text;
+using FreelancerOS.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace FreelancerOS.Web.Data;
+
+/// <summary>The row of <see cref="LedgerMonthTotal"/> an entry counts in.</summary>
+public readonly record struct TotalKey(string OwnerId, int Period, LedgerKind Kind, int PaymentModeId, int CategoryId, string Currency);
+
+/// <summary>What to add to one row of kept totals (negative when entries leave it).</summary>
+public readonly record struct TotalDelta(TotalKey Key, int Count, long HomeAmountMinor);
+
+/// <summary>
+/// Keeps <see cref="LedgerMonthTotal"/> in step with the entries. Each change is an atomic "add to the row,
+/// or create it" in the database (never a read-modify-write in the app), so two requests adding to the
+/// same month at once both count: INSERT … ON CONFLICT DO UPDATE SET x = x + excluded.x on SQLite and
+/// PostgreSQL, MERGE WITH (HOLDLOCK) on SQL Server.
+/// </summary>
+public static class KeptLedgerTotals
+{
+    public const string Table = "LedgerMonthTotals";
+
+    // SQL Server takes at most 2,100 parameters a statement; each row has 8.
+    private const int RowsPerStatement = 200;
+
+    private static readonly string[] Columns = ["OwnerId", "Period", "Kind", "PaymentModeId", "CategoryId", "Currency", "Count", "HomeAmountMinor"];
+    private static readonly string[] KeyColumns = Columns[..6];
+
+    public static int OrNone(int? id) => id ?? LedgerMonthTotal.None;
+
+    public static int? FromNone(int id) => id == LedgerMonthTotal.None ? null : id;
+
+    /// <summary>
+    /// The changes to the totals made by the ledger entries the tracker has just written (called after
+    /// SaveChanges without accepting, so generated keys of new modes and categories are known and the
+    /// original values of edited and deleted entries are still there). Summed per row; rows that do not
+    /// change are left out, so editing a description writes nothing here.
+    /// </summary>
+    public static List<TotalDelta> Collect(ChangeTracker tracker)
+    {
+        var sums = new Dictionary<TotalKey, (int Count, long Minor)>();
+        void Add(TotalKey key, int count, long minor)
+        {
+            var (c, m) = sums.GetValueOrDefault(key);
+            sums[key] = (c + count, m + minor);
+        }
+        foreach (var entry in tracker.Entries<LedgerEntry>())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    Add(Current(entry), 1, entry.Entity.HomeAmountMinor);
+                    break;
+                case EntityState.Deleted:
+                    Add(Original(entry), -1, -OriginalMinor(entry));
+                    break;
+                case EntityState.Modified:
+                    var (before, after) = (Original(entry), Current(entry));
+                    var (beforeMinor, afterMinor) = (OriginalMinor(entry), entry.Entity.HomeAmountMinor);
+                    if (before == after && beforeMinor == afterMinor) break;
+                    Add(before, -1, -beforeMinor);
+                    Add(after, 1, afterMinor);
+                    break;
+            }
+        }
+        return sums.Where(s => s.Value != (0, 0L)).Select(s => new TotalDelta(s.Key, s.Value.Count, s.Value.Minor)).ToList();
+    }
+
+    private static TotalKey Current(EntityEntry<LedgerEntry> e) => new(e.Entity.OwnerId, e.Entity.Period, e.Entity.Kind,
+        OrNone(e.Entity.PaymentModeId), OrNone(e.Entity.CategoryId), e.Entity.Currency);
+
+    private static TotalKey Original(EntityEntry<LedgerEntry> e)
+    {
+        var o = e.OriginalValues;
+        return new(o.GetValue<string>(nameof(LedgerEntry.OwnerId)), o.GetValue<int>(nameof(LedgerEntry.Period)), e.Entity.Kind,
+            OrNone(o.GetValue<int?>(nameof(LedgerEntry.PaymentModeId))), OrNone(o.GetValue<int?>(nameof(LedgerEntry.CategoryId))),
+            o.GetValue<string>(nameof(LedgerEntry.Currency)));
+    }
+
+    private static long OriginalMinor(EntityEntry<LedgerEntry> e) => e.OriginalValues.GetValue<long>(nameof(LedgerEntry.HomeAmountMinor));
+
+    public static async Task ApplyAsync(DatabaseFacade database, IReadOnlyList<TotalDelta> deltas, CancellationToken ct = default)
+    {
+        foreach (var chunk in deltas.Chunk(RowsPerStatement))
+        {
+            var (sql, args) = UpsertSql(database.IsSqlServer(), chunk);
+            await database.ExecuteSqlRawAsync(sql, args, ct);
+        }
+    }
+
+    public static void Apply(DatabaseFacade database, IReadOnlyList<TotalDelta> deltas)
+    {
+        foreach (var chunk in deltas.Chunk(RowsPerStatement))
+        {
+            var (sql, args) = UpsertSql(database.IsSqlServer(), chunk);
+            database.ExecuteSqlRaw(sql, args);
+        }
+    }
+
+    /// <summary>One statement adding every delta to its row (creating the rows that do not exist yet); {n} are parameters.</summary>
+    public static (string Sql, object[] Args) UpsertSql(bool sqlServer, IReadOnlyList<TotalDelta> deltas)
+    {
+        var args = new List<object>(deltas.Count * Columns.Length);
+        var values = new StringBuilder();
+        foreach (var d in deltas)
+        {
+            if (values.Length > 0) values.Append(", ");
+            values.Append('(').AppendJoin(", ", Enumerable.Range(args.Count, Columns.Length).Select(i => "{" + i + "}")).Append(')');
+            args.AddRange([d.Key.OwnerId, d.Key.Period, (int)d.Key.Kind, d.Key.PaymentModeId, d.Key.CategoryId, d.Key.Currency, d.Count, d.HomeAmountMinor]);
+        }
+        string Q(string name) => sqlServer ? $"[{name}]" : $"\"{name}\"";
+        var columns = string.Join(", ", Columns.Select(Q));
+        var sql = sqlServer
+            ? $"MERGE {Q(Table)} WITH (HOLDLOCK) AS t USING (VALUES {values}) AS d ({columns}) " +
+              $"ON {string.Join(" AND ", KeyColumns.Select(c => $"t.{Q(c)} = d.{Q(c)}"))} " +
+              $"WHEN MATCHED THEN UPDATE SET t.[Count] = t.[Count] + d.[Count], t.[HomeAmountMinor] = t.[HomeAmountMinor] + d.[HomeAmountMinor] " +
+              $"WHEN NOT MATCHED THEN INSERT ({columns}) VALUES ({string.Join(", ", Columns.Select(c => "d." + Q(c)))});"
+            : $"INSERT INTO {Q(Table)} ({columns}) VALUES {values} " +
+              $"ON CONFLICT ({string.Join(", ", KeyColumns.Select(Q))}) DO UPDATE SET " +
+              $"\"Count\" = {Q(Table)}.\"Count\" + excluded.\"Count\", \"HomeAmountMinor\" = {Q(Table)}.\"HomeAmountMinor\" + excluded.\"HomeAmountMinor\"";
+        return (sql, args.ToArray());
+    }
+
+    /// <summary>The totals as they should be, computed from every entry of every account (the start-up fill and the tests' check).</summary>
+    public static async Task<List<LedgerMonthTotal>> RecomputeAsync(AppDbContext db, CancellationToken ct = default) =>
+        (await db.LedgerEntries.IgnoreQueryFilters().AsNoTracking()
+            .GroupBy(e => new { e.OwnerId, e.Period, e.Kind, e.PaymentModeId, e.CategoryId, e.Currency })
+            .Select(g => new { g.Key, Count = g.Count(), Minor = g.Sum(e => e.HomeAmountMinor) })
+            .ToListAsync(ct))
+        .Select(g => new LedgerMonthTotal
+        {
+            OwnerId = g.Key.OwnerId, Period = g.Key.Period, Kind = g.Key.Kind, PaymentModeId = OrNone(g.Key.PaymentModeId),
+            CategoryId = OrNone(g.Key.CategoryId), Currency = g.Key.Currency, Count = g.Count, HomeAmountMinor = g.Minor,
+        }).ToList();
+
+    /// <summary>
+    /// Fills the totals of a database that has entries but no totals yet (the first start after the upgrade
+    /// that added them), under the same lock as the first sign-up so two instances starting together fill once.
+    /// </summary>
+    public static async Task FillIfMissingAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        if (await db.LedgerMonthTotals.IgnoreQueryFilters().AnyAsync(ct) || !await db.LedgerEntries.IgnoreQueryFilters().AnyAsync(ct)) return;
+        await using var tx = await Infrastructure.Database.BeginExclusiveAsync(db, FillLock);
+        if (await db.LedgerMonthTotals.IgnoreQueryFilters().AnyAsync(ct)) return;
+        db.LedgerMonthTotals.AddRange(await RecomputeAsync(db, ct));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    private const long FillLock = 0x4C65646765725474; // "LedgerTt"
+
+    /// <summary>
+    /// After a bulk update moved every entry of one payment mode (or category) to another, moves their
+    /// totals the same way, in the caller's transaction: added to the target's rows, the old rows removed.
+    /// </summary>
+    public static async Task MoveAsync(AppDbContext db, bool paymentMode, int from, int to)
+    {
+        Expression<Func<LedgerMonthTotal, bool>> moved = paymentMode ? t => t.PaymentModeId == from : t => t.CategoryId == from;
+        var rows = await db.LedgerMonthTotals.AsNoTracking().Where(moved).ToListAsync();
+        var deltas = rows
+            .GroupBy(r => new TotalKey(r.OwnerId, r.Period, r.Kind, paymentMode ? to : r.PaymentModeId, paymentMode ? r.CategoryId : to, r.Currency))
+            .Select(g => new TotalDelta(g.Key, g.Sum(r => r.Count), g.Sum(r => r.HomeAmountMinor)))
+            .ToList();
+        await ApplyAsync(db.Database, deltas);
+        await db.LedgerMonthTotals.Where(moved).ExecuteDeleteAsync();
+    }
+}
