@@ -111,7 +111,7 @@ public sealed partial class InvoicesController
         // Only the sends, reminders and views of an issued invoice; the query filter does not apply to events,
         // so they are read through the invoice the caller already loaded as its owner.
         var events = await db.InvoiceEvents.AsNoTracking().Where(e => e.InvoiceId == invoice.Id)
-            .OrderBy(e => e.At).ThenBy(e => e.Id).Take(200).ToListAsync();
+            .OrderBy(e => e.Id).Take(200).ToListAsync();
         return new InvoiceDetails(invoice, settings, rows, rate) { Today = settings.Today(clock), Events = events };
     }
 }
