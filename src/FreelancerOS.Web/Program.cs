@@ -119,6 +119,14 @@ builder.Services.AddScoped<FreelancerOS.Web.Features.Reports.TaxQueries>();
 builder.Services.AddScoped<IncomeLinks>();
 builder.Services.AddScoped<FreelancerOS.Web.Features.Workflow.WorkflowGrid>();
 builder.Services.AddScoped<IInvoiceLifecycleHook, IncomeLinksHook>();
+// Invoice e-mail (SMTP, or .eml files in the data folder's outbox) and the daily payment reminders.
+builder.Services.AddSingleton(new FreelancerOS.Web.Features.Mail.MailOutbox(Path.Combine(dataFolder, "outbox")));
+builder.Services.AddSingleton<FreelancerOS.Web.Features.Mail.SmtpPasswords>();
+builder.Services.AddScoped<FreelancerOS.Web.Features.Mail.MailSender>();
+builder.Services.AddScoped<FreelancerOS.Web.Features.Mail.InvoiceMailer>();
+builder.Services.AddScoped<FreelancerOS.Web.Features.Mail.MailSettingsEditor>();
+builder.Services.AddScoped<IInvoiceSender, FreelancerOS.Web.Features.Mail.MailInvoiceSender>();
+builder.Services.AddSingleton<IJobSchedule, FreelancerOS.Web.Features.Mail.PaymentReminderJob.Schedule>();
 PdfFonts.Configure();
 builder.Services.AddBackgroundJobs(builder.Configuration, dataFolder);
 builder.Services.AddSingleton<IJobSchedule, MarkOverdueJob.Schedule>();

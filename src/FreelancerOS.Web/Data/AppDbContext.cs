@@ -35,6 +35,11 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     public DbSet<InvoiceStatusChange> InvoiceStatusChanges => Set<InvoiceStatusChange>();
     public DbSet<InvoiceNumberCounter> InvoiceNumberCounters => Set<InvoiceNumberCounter>();
     public DbSet<InvoiceEvent> InvoiceEvents => Set<InvoiceEvent>();
+    // Invoice e-mail and payment reminders
+    public DbSet<MailSettings> MailSettings => Set<MailSettings>();
+    public DbSet<ReminderRule> ReminderRules => Set<ReminderRule>();
+    public DbSet<InvoiceReminder> InvoiceReminders => Set<InvoiceReminder>();
+    public DbSet<InvoiceReminderOptOut> InvoiceReminderOptOuts => Set<InvoiceReminderOptOut>();
     // Finance: the ledger
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<Income> Incomes => Set<Income>();

@@ -11,9 +11,12 @@ namespace FreelancerOS.Web.Features.Invoices;
 /// </summary>
 public sealed class InvoiceDocuments(AppDbContext db, CurrentAccount account)
 {
-    public async Task<byte[]> PdfAsync(Invoice invoice, CancellationToken ct = default)
+    public async Task<byte[]> PdfAsync(Invoice invoice, CancellationToken ct = default) =>
+        await PdfAsync(invoice, await account.SettingsAsync(ct), ct);
+
+    /// <summary>For jobs that act for several accounts in one scope and read each account's settings themselves.</summary>
+    public async Task<byte[]> PdfAsync(Invoice invoice, AccountSettings settings, CancellationToken ct)
     {
-        var settings = await account.SettingsAsync(ct);
         var logo = await db.Logos.AsNoTracking().Select(l => l.Content).FirstOrDefaultAsync(ct);
         return InvoicePdf.Render(InvoicePdfModel.From(invoice, settings, logo));
     }

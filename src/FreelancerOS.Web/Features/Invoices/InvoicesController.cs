@@ -212,7 +212,7 @@ public sealed partial class InvoicesController(
     }
 
     [HttpPost]
-    public async Task<IActionResult> Issue(int id, string? exchangeRate)
+    public async Task<IActionResult> Issue(int id, string? exchangeRate, bool sendByEmail, [FromServices] IInvoiceSender sender)
     {
         if (!string.IsNullOrWhiteSpace(exchangeRate))
         {
@@ -228,7 +228,13 @@ public sealed partial class InvoicesController(
         {
             var (outcome, invoice) = await issuer.IssueAsync(id, HttpContext.RequestAborted);
             if (outcome == IssueOutcome.NotFound) return NotFound();
-            TempData["Flash"] = $"Issued as {invoice!.Number}. It is locked now; download the PDF to send it.";
+            TempData["Flash"] = $"Issued as {invoice!.Number}. It is locked now; download the PDF or send it by e-mail.";
+            if (sendByEmail)
+            {
+                var problem = await sender.QueueOnIssueAsync(invoice, $"{Request.Scheme}://{Request.Host}{Request.PathBase}/", HttpContext.RequestAborted);
+                if (problem is null) TempData["Flash"] = $"Issued as {invoice.Number} and being e-mailed to {invoice.Client?.Email}; the history shows when it has gone.";
+                else TempData["Error"] = $"Issued as {invoice.Number}. {problem}";
+            }
         }
         catch (DomainException e)
         {
