@@ -100,15 +100,19 @@
             onEnd: function (evt) {
                 if (evt.from === evt.to && evt.oldIndex === evt.newIndex) { pendingDrop = null; return; }
                 // A drop that does something irreversible (a draft onto Sent) asks first; cancel puts the card back.
+                // Asked once SortableJS has finished the drop, so the dialog does not interrupt its clean-up.
                 var confirmMessage = evt.from !== evt.to ? evt.to.getAttribute("data-confirm-drop") : null;
-                var fromKind = evt.from.getAttribute("data-column");
                 var confirmOnlyFrom = evt.to.getAttribute("data-confirm-from");
-                if (confirmMessage && (!confirmOnlyFrom || confirmOnlyFrom === fromKind) && !window.confirm(confirmMessage)) {
-                    snapBack(pendingDrop);
-                    pendingDrop = null;
-                    return;
-                }
-                postOrder(evt.to);
+                var asks = confirmMessage && (!confirmOnlyFrom || confirmOnlyFrom === evt.from.getAttribute("data-column"));
+                var list = evt.to;
+                setTimeout(function () {
+                    if (asks && !window.confirm(confirmMessage)) {
+                        snapBack(pendingDrop);
+                        pendingDrop = null;
+                        return;
+                    }
+                    postOrder(list);
+                }, 0);
             }
         });
     }
