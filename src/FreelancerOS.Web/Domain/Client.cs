@@ -1,7 +1,9 @@
 namespace FreelancerOS.Web.Domain;
 
-public class Client : OwnedEntity
+public class Client : OwnedEntity, IBoardCard<ClientStage>
 {
+    ClientStage IBoardCard<ClientStage>.Column => Stage;
+
     public string Name { get; set; } = "";
     public string? Company { get; set; }
     public string? ContactPerson { get; set; }

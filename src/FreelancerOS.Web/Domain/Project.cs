@@ -47,8 +47,10 @@ public static class WorkLabels
     public static readonly IReadOnlyList<WorkStatus> Statuses = [WorkStatus.NotStarted, WorkStatus.InProgress, WorkStatus.Completed];
 }
 
-public class Project : OwnedEntity
+public class Project : OwnedEntity, IBoardCard<Priority>
 {
+    Priority IBoardCard<Priority>.Column => Priority;
+
     public string Name { get; set; } = "";
     public int ClientId { get; set; }
     public Client? Client { get; set; }

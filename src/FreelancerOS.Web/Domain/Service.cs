@@ -6,8 +6,10 @@ public enum ServicePricing
     Flat = 1,
 }
 
-public class Service : OwnedEntity
+public class Service : OwnedEntity, IBoardCard<WorkStatus>
 {
+    WorkStatus IBoardCard<WorkStatus>.Column => Status;
+
     public string Name { get; set; } = "";
     public int ProjectId { get; set; }
     public Project? Project { get; set; }

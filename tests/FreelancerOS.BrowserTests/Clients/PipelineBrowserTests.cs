@@ -50,7 +50,7 @@ public sealed class PipelineBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task MoveCardWithKeyboard_UsesTheStageSelect()
+    public async Task MoveCardWithKeyboard_UsesTheMoveMenu()
     {
         await using var session = await fixture.NewSessionAsync();
         var page = session.Page;
@@ -58,10 +58,13 @@ public sealed class PipelineBrowserTests(BrowserFixture fixture)
         await AddClientAsync(page, "Keyboard Ltd", "100");
         await page.GotoAsync("/clients");
 
-        var select = page.Locator(".board-card select").First;
-        await select.FocusAsync();
-        await select.SelectOptionAsync("Negotiation");
-        await page.Keyboard.PressAsync("Tab");
+        // The card's Move button opens a menu of the other stages; arrows and Enter pick one.
+        var toggle = page.Locator(".board-card .card-move button[data-bs-toggle=dropdown]").First;
+        await toggle.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".board-card .dropdown-menu.show")).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(page.Locator(".dropdown-menu.show button:focus")).ToHaveTextAsync("Negotiation");
         await page.Keyboard.PressAsync("Enter");
 
         var negotiation = page.Locator("section[data-stage=Negotiation]");

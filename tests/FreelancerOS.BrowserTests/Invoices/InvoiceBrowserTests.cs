@@ -43,6 +43,8 @@ public sealed class InvoiceBrowserTests(BrowserFixture fixture)
         var card = page.Locator($"#invoice-{id}");
         await Assertions.Expect(card.Locator("[data-role=number]")).ToHaveTextAsync("Draft");
 
+        // Issuing asks first (BoardsBrowserTests covers cancelling).
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
         var response = page.WaitForResponseAsync(r => r.Url.EndsWith("/invoices/sort") && r.Status == 200);
         await card.Locator("[data-role=title]").DragToAsync(sent.Locator(".board-list"));
         await response;
@@ -80,6 +82,7 @@ public sealed class InvoiceBrowserTests(BrowserFixture fixture)
         var page = session.Page;
         await session.RegisterAsync();
         var id = await AddClientAndDraftAsync(page, "Snap Back Ltd", "Audit", "1", "400");
+        page.Dialog += (_, dialog) => dialog.AcceptAsync(); // "Issue this invoice?"
         await page.ClickAsync($"form[action='/invoices/issue/{id}'] button");
         await Assertions.Expect(page.Locator("[data-role=status]")).ToHaveTextAsync("Sent");
 

@@ -164,10 +164,11 @@ public sealed class DailyMoneyBillingTests(TestApp app) : IClassFixture<TestApp>
         await InvoiceSteps.IssueAsync(client, sent);
 
         var board = await client.GetPageAsync("/invoices");
-        var draftOptions = board.QuerySelectorAll($"#status-{draft} option").Select(o => o.GetAttribute("value")).ToList();
+        // The card's move menu: one submit button per status it can move to.
+        var draftOptions = board.QuerySelectorAll($"#move-{draft} button[name=status]").Select(o => o.GetAttribute("value")).ToList();
         Assert.Contains("Sent", draftOptions);
         Assert.DoesNotContain("Overdue", draftOptions);
-        Assert.Contains("Overdue", board.QuerySelectorAll($"#status-{sent} option").Select(o => o.GetAttribute("value")));
+        Assert.Contains("Overdue", board.QuerySelectorAll($"#move-{sent} button[name=status]").Select(o => o.GetAttribute("value")));
     }
 
     [Fact]

@@ -108,9 +108,23 @@ public sealed record ClientCard(
 
 public sealed record StageTotal(ClientStage Stage, string Currency, decimal ContractValue, int Count);
 
-public sealed record PipelineColumn(ClientStage Stage, IReadOnlyList<ClientCard> Cards, IReadOnlyList<StageTotal> Totals)
+public sealed record PipelineColumn(ClientStage Stage, IReadOnlyList<ClientCard> Cards, IReadOnlyList<StageTotal> Totals, string HomeCurrency)
 {
     public int Count => Totals.Sum(t => t.Count);
+
+    /// <summary>Rendered as the answer to a move: htmx swaps the column in place by its id.</summary>
+    public bool OutOfBand { get; init; }
+
+    /// <summary>The card whose move menu gets the focus back after a keyboard move.</summary>
+    public int? FocusClientId { get; init; }
+
+    public PipelineCards Page => new(Stage, Cards, Cards.Count, Count);
+}
+
+/// <summary>A run of cards of one column and the "show more" after it.</summary>
+public sealed record PipelineCards(ClientStage Stage, IReadOnlyList<ClientCard> Cards, int Shown, int Count)
+{
+    public BoardMore More => new($"/clients/column?stage={Stage}&skip={Shown}", $"/clients/list?stage={Stage}", Shown, Count);
 }
 
 public sealed record PipelineBoard(IReadOnlyList<PipelineColumn> Columns, string HomeCurrency, int? FocusClientId);

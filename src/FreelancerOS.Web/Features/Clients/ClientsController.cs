@@ -125,9 +125,19 @@ public sealed class ClientsController(AppDbContext db, TimeProvider clock, Curre
         return RedirectToAction(nameof(Details), new { id });
     }
 
+    /// <summary>The next cards of a column, for its "show more" link.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Column(ClientStage stage, int skip = 0)
+    {
+        if (!ModelState.IsValid || !ClientStages.Board.Contains(stage) || skip < 0) return BadRequest();
+        var cards = await CardsAsync(Ordered(stage).Skip(skip).Take(Boards.CardsPerColumn));
+        var count = await db.Clients.CountAsync(c => c.Stage == stage);
+        return PartialView("_ClientCards", new PipelineCards(stage, cards, skip + cards.Count, count));
+    }
+
     /// <summary>
     /// What the board posts when a card is dropped: the column's stage and its card ids in their new
-    /// order. Every listed card takes that stage and its position; the board comes back re-rendered.
+    /// order. The answer is the columns that changed (swapped out of band) and a line to announce.
     /// </summary>
     [HttpPost]
     public async Task<IActionResult> Sort(ClientStage stage, List<string>? ids)
@@ -137,58 +147,68 @@ public sealed class ClientsController(AppDbContext db, TimeProvider clock, Curre
         if (order is null) return BadRequest();
 
         var cards = await db.Clients.Where(c => order.Contains(c.Id) || c.Stage == stage).ToListAsync();
-        if (order.Any(id => cards.All(c => c.Id != id))) return NotFound();
-
-        // Cards of the column that the post did not list (added meanwhile in another tab) keep their order after the listed ones.
-        var rest = cards.Where(c => !order.Contains(c.Id)).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).Select(c => c.Id);
-        var position = 0;
-        foreach (var id in order.Concat(rest))
-            cards.Single(c => c.Id == id).MoveTo(stage, position++);
+        if (order.Any(id => cards.All(c => c.Id != id)) || cards.Any(c => order.Contains(c.Id) && c.Stage == ClientStage.Archived)) return NotFound();
+        var changed = BoardOrder.Apply(cards, order, stage);
         await db.SaveChangesAsync();
 
-        return Request.IsHtmx() ? PartialView("_Board", await LoadBoardAsync(focus: null)) : RedirectToAction(nameof(Index));
+        if (!Request.IsHtmx()) return RedirectToAction(nameof(Index));
+        Response.Saved(changed.Count > 1 ? $"Moved to {stage}." : $"Order of {stage} saved.");
+        return PartialView("_Columns", await LoadBoardAsync(focus: null, changed));
     }
 
-    /// <summary>The keyboard way to move a card: a stage select on the card or the detail page; the card goes last in its new column.</summary>
+    /// <summary>The keyboard way to move a card: the card's move menu or the detail page; the card goes last in its new column.</summary>
     [HttpPost]
     public async Task<IActionResult> Move(int id, ClientStage stage, string? returnTo)
     {
         var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == id);
         if (client is null) return NotFound();
         if (!ModelState.IsValid || !ClientStages.Board.Contains(stage)) return BadRequest();
+        var from = client.Stage;
         if (client.Stage != stage)
         {
             client.MoveTo(stage, await NextSortOrderAsync(stage));
             await db.SaveChangesAsync();
         }
-        if (Request.IsHtmx()) return PartialView("_Board", await LoadBoardAsync(focus: id));
-        TempData["Flash"] = $"{client.Name} moved to {client.Stage}.";
+        var message = $"{client.Name} moved to {client.Stage}.";
+        if (Request.IsHtmx())
+        {
+            Response.Saved(message);
+            return PartialView("_Columns", await LoadBoardAsync(focus: id, [stage, from]));
+        }
+        TempData["Flash"] = message;
         return returnTo == "details" ? RedirectToAction(nameof(Details), new { id }) : RedirectToAction(nameof(Index));
     }
 
-    private async Task<PipelineBoard> LoadBoardAsync(int? focus)
+    private IQueryable<Client> Ordered(ClientStage stage) =>
+        db.Clients.AsNoTracking().Where(c => c.Stage == stage).OrderBy(c => c.SortOrder).ThenBy(c => c.Id);
+
+    /// <summary>The board, or only the given columns: counts and totals in one grouped query, the first cards of each column in one more.</summary>
+    private async Task<PipelineBoard> LoadBoardAsync(int? focus, IReadOnlyList<ClientStage>? only = null)
     {
         var homeCurrency = (await account.SettingsAsync()).HomeCurrency;
-        var cards = await db.Clients.AsNoTracking()
-            .Where(c => c.Stage != ClientStage.Archived)
-            .OrderBy(c => c.Stage).ThenBy(c => c.SortOrder).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.Name, c.Company, c.Stage, c.Currency, c.ContractValue })
-            .ToListAsync();
+        var stages = ClientStages.Board.Where(s => only is null || only.Contains(s)).ToList();
         var totals = await db.Clients.AsNoTracking()
-            .Where(c => c.Stage != ClientStage.Archived)
+            .Where(c => stages.Contains(c.Stage))
             .GroupBy(c => new { c.Stage, c.Currency })
             .Select(g => new StageTotal(g.Key.Stage, g.Key.Currency, g.Sum(c => c.ContractValue), g.Count()))
             .ToListAsync();
-        var invoiced = await InvoicedAmountsAsync(cards.Select(c => c.Id).ToList());
-
-        var columns = ClientStages.Board.Select(stage => new PipelineColumn(
+        var cards = await CardsAsync(Boards.FirstOfEach(stages.Select(Ordered)));
+        var columns = stages.Select(stage => new PipelineColumn(
             stage,
-            cards.Where(c => c.Stage == stage)
-                .Select(c => new ClientCard(c.Id, c.Name, c.Company, c.Stage, c.Currency, c.ContractValue, invoiced.GetValueOrDefault(c.Id)))
-                .ToList(),
-            totals.Where(t => t.Stage == stage)
-                .OrderBy(t => t.Currency == homeCurrency ? 0 : 1).ThenBy(t => t.Currency).ToList())).ToList();
+            cards.Where(c => c.Stage == stage).ToList(),
+            totals.Where(t => t.Stage == stage).OrderBy(t => t.Currency == homeCurrency ? 0 : 1).ThenBy(t => t.Currency).ToList(),
+            homeCurrency) { OutOfBand = only is not null, FocusClientId = focus }).ToList();
         return new PipelineBoard(columns, homeCurrency, focus);
+    }
+
+    private async Task<List<ClientCard>> CardsAsync(IQueryable<Client> query)
+    {
+        var rows = await query.Select(c => new { c.Id, c.Name, c.Company, c.Stage, c.SortOrder, c.Currency, c.ContractValue }).ToListAsync();
+        var invoiced = await InvoicedAmountsAsync(rows.Select(c => c.Id).ToList());
+        // A UNION ALL keeps no order: the columns' order is put back here.
+        return rows.OrderBy(c => c.Stage).ThenBy(c => c.SortOrder).ThenBy(c => c.Id)
+            .Select(c => new ClientCard(c.Id, c.Name, c.Company, c.Stage, c.Currency, c.ContractValue, invoiced.GetValueOrDefault(c.Id)))
+            .ToList();
     }
 
     /// <summary>

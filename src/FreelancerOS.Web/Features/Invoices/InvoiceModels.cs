@@ -156,15 +156,55 @@ public sealed record StatusTotal(InvoiceStatus Status, string Currency, decimal 
 public sealed record InvoiceColumn(InvoiceStatus Status, IReadOnlyList<InvoiceCard> Cards, IReadOnlyList<StatusTotal> Totals)
 {
     public int Count => Totals.Sum(t => t.Count);
+
+    /// <summary>Rendered as the answer to a move: htmx swaps the column in place by its id.</summary>
+    public bool OutOfBand { get; init; }
+    public int? FocusInvoiceId { get; init; }
+    public BoardView View { get; init; } = new(false, false);
+    public DateOnly Today { get; init; }
+    public string HomeCurrency { get; init; } = "";
+
+    /// <summary>Cards can be dropped on every column but Void (voiding is done on the invoice, with its reason).</summary>
+    public bool Droppable => Status != InvoiceStatus.Void;
+
+    public InvoiceCards Page => new(Status, View, Cards, Cards.Count, Count, Today);
+}
+
+/// <summary>The board's filters, carried by every move and "show more" so the answer matches the page.</summary>
+public sealed record BoardView(bool ShowVoid, bool AllPaid)
+{
+    public string Query => $"showVoid={(ShowVoid ? "true" : "false")}&allPaid={(AllPaid ? "true" : "false")}";
+}
+
+/// <summary>A run of cards of one column and the "show more" after it.</summary>
+public sealed record InvoiceCards(InvoiceStatus Status, BoardView View, IReadOnlyList<InvoiceCard> Cards, int Shown, int Count, DateOnly Today)
+{
+    public BoardMore More => new($"/invoices/column?status={Status}&allPaid={(View.AllPaid ? "true" : "false")}&skip={Shown}", $"/invoices/list?status={Status}", Shown, Count);
 }
 
 public sealed record InvoiceBoard(IReadOnlyList<InvoiceColumn> Columns, string HomeCurrency, bool ShowVoid, int? FocusInvoiceId)
 {
-    /// <summary>Cards shown per column; the list view has the rest.</summary>
-    public const int CardsPerColumn = 50;
+    /// <summary>Paid invoices stay on the board for a quarter after their issue date; older ones are in the list (or shown with allPaid).</summary>
+    public static DateOnly PaidShownSince(DateOnly today) => today.AddMonths(-3);
+
+    /// <summary>The cards of one column in its order (a UNION ALL of the columns keeps none).</summary>
+    public static List<InvoiceCard> InColumnOrder(IEnumerable<InvoiceCard> cards, InvoiceStatus status)
+    {
+        var column = cards.Where(c => c.Status == status);
+        return (status is InvoiceStatus.Paid or InvoiceStatus.Void
+            ? column.OrderByDescending(c => c.IssueDate).ThenByDescending(c => c.Id)
+            : column.OrderBy(c => c.DueDate).ThenBy(c => c.Id)).ToList();
+    }
 
     /// <summary>The account's today, for days late on the cards.</summary>
     public DateOnly Today { get; init; }
+
+    public bool AllPaid { get; init; }
+
+    /// <summary>Paid invoices issued more than a quarter ago, off the board.</summary>
+    public int OlderPaid { get; init; }
+
+    public BoardView View => new(ShowVoid, AllPaid);
 }
 
 public sealed record InvoiceListRow(
@@ -210,6 +250,15 @@ public sealed record InvoiceHistoryLine(DateTimeOffset At, string Text, string? 
 
 public static class InvoiceDisplay
 {
+    /// <summary>What issuing does, asked before the button or a drag to Sent issues a draft.</summary>
+    public const string IssueConfirmation =
+        "Issue this invoice? It gets the next invoice number and is locked: it can no longer be edited or deleted, only voided.";
+
+    public const string VoidConfirmation =
+        "Void this invoice? It stays in your records as void, its number stays used, and it cannot be reopened.";
+
+    public const string DeleteConfirmation = "Delete this draft for good? Its billed work becomes unbilled again.";
+
     public static string Badge(InvoiceStatus status) => status switch
     {
         InvoiceStatus.Draft => "text-bg-secondary",

@@ -15,7 +15,8 @@ public sealed partial class InvoicesController(
                                            "Reload the page to see the current invoice, then make your change again.";
 
     [HttpGet]
-    public async Task<IActionResult> Index(bool showVoid = false) => View("Board", await LoadBoardAsync(showVoid, focus: null));
+    public async Task<IActionResult> Index(bool showVoid = false, bool allPaid = false) =>
+        View("Board", await LoadBoardAsync(new BoardView(showVoid, allPaid), focus: null));
 
     [HttpGet]
     public async Task<IActionResult> List(string? q, InvoiceStatus? status, int? clientId, DateOnly? from, DateOnly? to, string? age, int page = 1)
@@ -277,53 +278,69 @@ public sealed partial class InvoicesController(
         return File(bytes, "application/pdf", InvoiceDocuments.FileName(invoice));
     }
 
+    /// <summary>The next cards of a column, for its "show more" link.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Column(InvoiceStatus status, bool allPaid = false, int skip = 0)
+    {
+        if (!ModelState.IsValid || !Enum.IsDefined(status) || skip < 0) return BadRequest();
+        var view = new BoardView(status == InvoiceStatus.Void, allPaid);
+        var today = (await SettingsAsync()).Today(clock);
+        var cards = await Ordered(OnBoard(view, today), status).Skip(skip).Take(Boards.CardsPerColumn).Select(CardOf).ToListAsync();
+        var count = await OnBoard(view, today).CountAsync(i => i.Status == status);
+        return PartialView("_InvoiceCards", new InvoiceCards(status, view, cards, skip + cards.Count, count, today));
+    }
+
     /// <summary>
     /// The board's drop: the column's status and its card ids. A card that arrives from another column
     /// makes that move (Draft → Sent issues it); a move that is not allowed is answered 409 with the
-    /// reason, and the board puts the card back.
+    /// reason, and the board puts the card back. A saved move answers with the changed columns only.
     /// </summary>
     [HttpPost]
-    public async Task<IActionResult> Sort(InvoiceStatus status, List<string>? ids, bool showVoid = false)
+    public async Task<IActionResult> Sort(InvoiceStatus status, List<string>? ids, bool showVoid = false, bool allPaid = false)
     {
         if (!ModelState.IsValid || !InvoiceStatuses.Board.Contains(status)) return BadRequest();
         var order = BoardIds.Parse(ids);
         if (order is null) return BadRequest();
-        var moved = await db.Invoices.AsNoTracking().Where(i => order.Contains(i.Id) && i.Status != status).Select(i => i.Id).ToListAsync();
-        foreach (var id in moved)
+        var moved = await db.Invoices.AsNoTracking().Where(i => order.Contains(i.Id) && i.Status != status)
+            .Select(i => new { i.Id, i.Status }).ToListAsync();
+        foreach (var card in moved)
         {
-            var refusal = await MoveAsync(id, status);
-            if (refusal is not null) return Refused(refusal);
+            var refusal = await MoveAsync(card.Id, status);
+            if (refusal is not null) return this.Refused(refusal);
         }
-        if (status == InvoiceStatus.Paid && moved.Count > 0)
-        {
-            // A card dropped on Paid asks for the payment: the form tells what came in, how and when.
-            var url = Url.Action(nameof(Payment), new { id = moved[0] })!;
-            if (!Request.IsHtmx()) return Redirect(url);
-            Response.Headers["HX-Redirect"] = url;
-            return Ok();
-        }
-        return Request.IsHtmx() ? PartialView("_Board", await LoadBoardAsync(showVoid, focus: null)) : RedirectToAction(nameof(Index));
+        if (status == InvoiceStatus.Paid && moved.Count > 0) return ToPayment(moved[0].Id);
+        if (!Request.IsHtmx()) return RedirectToAction(nameof(Index));
+        Response.Saved(moved.Count == 0 ? "Nothing to change." : status == InvoiceStatus.Sent ? "Issued: the invoice has its number and is locked." : $"Moved to {status}.");
+        return PartialView("_Columns", await LoadBoardAsync(new BoardView(showVoid, allPaid), focus: null, [status, .. moved.Select(m => m.Status)]));
     }
 
-    /// <summary>The keyboard way: a status select on the card.</summary>
+    /// <summary>The keyboard way: the card's move menu.</summary>
     [HttpPost]
-    public async Task<IActionResult> Move(int id, InvoiceStatus status, bool showVoid = false)
+    public async Task<IActionResult> Move(int id, InvoiceStatus status, bool showVoid = false, bool allPaid = false)
     {
-        if (!await db.Invoices.AnyAsync(i => i.Id == id)) return NotFound();
+        var from = await db.Invoices.Where(i => i.Id == id).Select(i => (InvoiceStatus?)i.Status).SingleOrDefaultAsync();
+        if (from is null) return NotFound();
         if (!ModelState.IsValid || !InvoiceStatuses.Board.Contains(status)) return BadRequest();
         var refusal = await MoveAsync(id, status);
-        if (refusal is null && status == InvoiceStatus.Paid && await db.Invoices.AnyAsync(i => i.Id == id && i.Status != InvoiceStatus.Paid))
-        {
-            var url = Url.Action(nameof(Payment), new { id })!;
-            if (!Request.IsHtmx()) return Redirect(url);
-            Response.Headers["HX-Redirect"] = url;
-            return Ok();
-        }
+        if (refusal is null && status == InvoiceStatus.Paid && from != InvoiceStatus.Paid) return ToPayment(id);
         if (Request.IsHtmx())
-            return refusal is null ? PartialView("_Board", await LoadBoardAsync(showVoid, focus: id)) : Refused(refusal);
+        {
+            if (refusal is not null) return this.Refused(refusal);
+            Response.Saved(status == InvoiceStatus.Sent && from == InvoiceStatus.Draft ? "Issued: the invoice has its number and is locked." : $"Moved to {status}.");
+            return PartialView("_Columns", await LoadBoardAsync(new BoardView(showVoid, allPaid), focus: id, [status, from.Value]));
+        }
         if (refusal is null) TempData["Flash"] = "Invoice moved.";
         else TempData["Error"] = refusal;
-        return RedirectToAction(nameof(Index), new { showVoid });
+        return RedirectToAction(nameof(Index), new { showVoid, allPaid });
+    }
+
+    /// <summary>A card dropped on Paid asks for the payment: the form tells what came in, how and when.</summary>
+    private IActionResult ToPayment(int id)
+    {
+        var url = Url.Action(nameof(Payment), new { id })!;
+        if (!Request.IsHtmx()) return Redirect(url);
+        Response.Headers["HX-Redirect"] = url;
+        return Ok();
     }
 
     /// <summary>Makes one board move; returns why it was refused, or null.</summary>
@@ -347,13 +364,6 @@ public sealed partial class InvoicesController(
     }
 
     private static string Label(Invoice i) => i.Number ?? $"The draft for {i.Client?.Name}";
-
-    private ObjectResult Refused(string message)
-    {
-        // Header values must be ASCII; site.js decodes this.
-        Response.Headers["X-Message"] = Uri.EscapeDataString(message);
-        return StatusCode(StatusCodes.Status409Conflict, message);
-    }
 
     private Task<Invoice?> LoadAsync(int id, bool tracking)
     {
@@ -382,31 +392,49 @@ public sealed partial class InvoicesController(
         };
     }
 
-    private async Task<InvoiceBoard> LoadBoardAsync(bool showVoid, int? focus)
+    /// <summary>
+    /// What the board shows: open work always; paid invoices of the last quarter (all with allPaid); void ones
+    /// only on request. Closed work stays in the list, so the board does not grow with the years.
+    /// </summary>
+    private IQueryable<Invoice> OnBoard(BoardView view, DateOnly today)
+    {
+        var paidSince = view.AllPaid ? DateOnly.MinValue : InvoiceBoard.PaidShownSince(today);
+        return db.Invoices.AsNoTracking().Where(i => i.Status == InvoiceStatus.Draft || i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue
+                                                     || (i.Status == InvoiceStatus.Paid && i.IssueDate >= paidSince)
+                                                     || (view.ShowVoid && i.Status == InvoiceStatus.Void));
+    }
+
+    // Open invoices by due date (the most urgent first); paid and void ones most recent first.
+    private static IQueryable<Invoice> Ordered(IQueryable<Invoice> query, InvoiceStatus status)
+    {
+        query = query.Where(i => i.Status == status);
+        return status is InvoiceStatus.Paid or InvoiceStatus.Void
+            ? query.OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id)
+            : query.OrderBy(i => i.DueDate).ThenBy(i => i.Id);
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<Invoice, InvoiceCard>> CardOf =
+        i => new InvoiceCard(i.Id, i.Status, i.Number, i.IssueDate, i.DueDate, i.Client!.Name, i.Currency, i.Total, i.AmountPaid);
+
+    /// <summary>The board, or only the given columns: counts and totals in one grouped query, the first cards of each column in one more.</summary>
+    private async Task<InvoiceBoard> LoadBoardAsync(BoardView view, int? focus, IReadOnlyList<InvoiceStatus>? only = null)
     {
         var settings = await SettingsAsync();
         var homeCurrency = settings.HomeCurrency;
-        var statuses = showVoid ? InvoiceStatuses.Board.Append(InvoiceStatus.Void).ToList() : InvoiceStatuses.Board.ToList();
-        var totals = await db.Invoices.AsNoTracking()
+        var today = settings.Today(clock);
+        var statuses = InvoiceStatuses.Board.Append(InvoiceStatus.Void)
+            .Where(s => (s != InvoiceStatus.Void || view.ShowVoid) && (only is null || only.Contains(s))).ToList();
+        var totals = await OnBoard(view, today)
             .Where(i => statuses.Contains(i.Status))
             .GroupBy(i => new { i.Status, i.Currency })
             .Select(g => new StatusTotal(g.Key.Status, g.Key.Currency, g.Sum(i => i.Total), g.Count()) { Paid = g.Sum(i => i.AmountPaid) })
             .ToListAsync();
-        var columns = new List<InvoiceColumn>();
-        foreach (var status in statuses)
-        {
-            // Open invoices by due date (the most urgent first); paid and void ones most recent first.
-            var query = db.Invoices.AsNoTracking().Where(i => i.Status == status);
-            query = status is InvoiceStatus.Paid or InvoiceStatus.Void
-                ? query.OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id)
-                : query.OrderBy(i => i.DueDate).ThenBy(i => i.Id);
-            var cards = await query.Take(InvoiceBoard.CardsPerColumn)
-                .Select(i => new InvoiceCard(i.Id, i.Status, i.Number, i.IssueDate, i.DueDate, i.Client!.Name, i.Currency, i.Total, i.AmountPaid))
-                .ToListAsync();
-            columns.Add(new InvoiceColumn(status, cards, totals.Where(t => t.Status == status)
-                .OrderBy(t => t.Currency == homeCurrency ? 0 : 1).ThenBy(t => t.Currency).ToList()));
-        }
-        return new InvoiceBoard(columns, homeCurrency, showVoid, focus) { Today = settings.Today(clock) };
+        var rows = await Boards.FirstOfEach(statuses.Select(s => Ordered(OnBoard(view, today), s))).Select(CardOf).ToListAsync();
+        var columns = statuses.Select(status => new InvoiceColumn(status, InvoiceBoard.InColumnOrder(rows, status),
+                totals.Where(t => t.Status == status).OrderBy(t => t.Currency == homeCurrency ? 0 : 1).ThenBy(t => t.Currency).ToList())
+            { OutOfBand = only is not null, FocusInvoiceId = focus, View = view, Today = today, HomeCurrency = homeCurrency }).ToList();
+        var olderPaid = only is null && !view.AllPaid
+            ? await db.Invoices.CountAsync(i => i.Status == InvoiceStatus.Paid && i.IssueDate < InvoiceBoard.PaidShownSince(today)) : 0;
+        return new InvoiceBoard(columns, homeCurrency, view.ShowVoid, focus) { Today = today, AllPaid = view.AllPaid, OlderPaid = olderPaid };
     }
-
 }

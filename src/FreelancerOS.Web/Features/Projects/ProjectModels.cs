@@ -90,9 +90,27 @@ public sealed record ProjectCard(
     int Id, string Name, string ClientName, Priority Priority, WorkStatus Status, ProjectPricing Pricing,
     DateOnly? StartDate, DateOnly? EndDate, int? CompletionPercent);
 
-public sealed record PriorityColumn(Priority Priority, IReadOnlyList<ProjectCard> Cards);
+public sealed record PriorityColumn(Priority Priority, IReadOnlyList<ProjectCard> Cards, int Count)
+{
+    /// <summary>Rendered as the answer to a move: htmx swaps the column in place by its id.</summary>
+    public bool OutOfBand { get; init; }
 
-public sealed record PriorityBoard(IReadOnlyList<PriorityColumn> Columns, int? FocusProjectId);
+    public int? FocusProjectId { get; init; }
+
+    public PriorityCards Page => new(Priority, Cards, Cards.Count, Count);
+}
+
+/// <summary>A run of cards of one column and the "show more" after it.</summary>
+public sealed record PriorityCards(Priority Priority, IReadOnlyList<ProjectCard> Cards, int Shown, int Count)
+{
+    public BoardMore More => new($"/projects/column?priority={Priority}&skip={Shown}", $"/projects/list?priority={Priority}", Shown, Count);
+}
+
+public sealed record PriorityBoard(IReadOnlyList<PriorityColumn> Columns, int? FocusProjectId)
+{
+    /// <summary>Completed projects, off the board: the page links to them in the list.</summary>
+    public int Completed { get; init; }
+}
 
 public sealed record ProjectListRow(
     int Id, string Name, int ClientId, string ClientName, string Currency, ProjectPricing Pricing, Priority Priority,

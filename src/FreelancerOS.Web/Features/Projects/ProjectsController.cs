@@ -118,7 +118,7 @@ public sealed class ProjectsController(AppDbContext db, TimeProvider clock) : Co
         if (project is null) return NotFound();
         if (await HasInvoicedWorkAsync(id))
         {
-            TempData["Flash"] = "This project has work on an invoice, so it cannot be deleted. Mark it completed instead.";
+            TempData["Error"] = "This project has work on an invoice, so it cannot be deleted. Mark it completed instead.";
             return RedirectToAction(nameof(Details), new { id });
         }
         db.Projects.Remove(project);
@@ -127,7 +127,17 @@ public sealed class ProjectsController(AppDbContext db, TimeProvider clock) : Co
         return RedirectToAction(nameof(Index));
     }
 
-    /// <summary>The board's drop: the column's priority and its card ids in their new order.</summary>
+    /// <summary>The next cards of a column, for its "show more" link.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Column(Priority priority, int skip = 0)
+    {
+        if (!ModelState.IsValid || !Enum.IsDefined(priority) || skip < 0) return BadRequest();
+        var cards = await CardsAsync(Ordered(priority).Skip(skip).Take(Boards.CardsPerColumn));
+        var count = await OnBoard().CountAsync(p => p.Priority == priority);
+        return PartialView("_ProjectCards", new PriorityCards(priority, cards, skip + cards.Count, count));
+    }
+
+    /// <summary>The board's drop: the column's priority and its card ids in their new order; the answer is the changed columns.</summary>
     [HttpPost]
     public async Task<IActionResult> Sort(Priority priority, List<string>? ids)
     {
@@ -137,28 +147,33 @@ public sealed class ProjectsController(AppDbContext db, TimeProvider clock) : Co
 
         var cards = await db.Projects.Where(p => order.Contains(p.Id) || (p.Priority == priority && p.Status != WorkStatus.Completed)).ToListAsync();
         if (order.Any(id => cards.All(c => c.Id != id))) return NotFound();
-        var rest = cards.Where(c => !order.Contains(c.Id)).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).Select(c => c.Id);
-        var position = 0;
-        foreach (var id in order.Concat(rest))
-            cards.Single(c => c.Id == id).MoveTo(priority, position++);
+        var changed = BoardOrder.Apply(cards, order, priority);
         await db.SaveChangesAsync();
-        return Request.IsHtmx() ? PartialView("_Board", await LoadBoardAsync(focus: null)) : RedirectToAction(nameof(Index));
+        if (!Request.IsHtmx()) return RedirectToAction(nameof(Index));
+        Response.Saved(changed.Count > 1 ? $"Moved to {priority} priority." : $"Order of {priority} priority saved.");
+        return PartialView("_Columns", await LoadBoardAsync(focus: null, changed));
     }
 
-    /// <summary>The keyboard way: a priority select on the card or the project page; the card goes last in its new column.</summary>
+    /// <summary>The keyboard way: the card's move menu or the project page; the card goes last in its new column.</summary>
     [HttpPost]
     public async Task<IActionResult> Move(int id, Priority priority, string? returnTo)
     {
         var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == id);
         if (project is null) return NotFound();
         if (!ModelState.IsValid || !Enum.IsDefined(priority)) return BadRequest();
+        var from = project.Priority;
         if (project.Priority != priority)
         {
             project.MoveTo(priority, await NextSortOrderAsync(priority));
             await db.SaveChangesAsync();
         }
-        if (Request.IsHtmx()) return PartialView("_Board", await LoadBoardAsync(focus: id));
-        TempData["Flash"] = $"{project.Name} is now {project.Priority} priority.";
+        var message = $"{project.Name} is now {project.Priority} priority.";
+        if (Request.IsHtmx())
+        {
+            Response.Saved(message);
+            return PartialView("_Columns", await LoadBoardAsync(focus: id, [priority, from]));
+        }
+        TempData["Flash"] = message;
         return returnTo == "details" ? RedirectToAction(nameof(Details), new { id }) : RedirectToAction(nameof(Index));
     }
 
@@ -333,7 +348,7 @@ public sealed class ProjectsController(AppDbContext db, TimeProvider clock) : Co
         if (change is null) return NotFound();
         if (change.State == ScopeChangeState.Approved)
         {
-            TempData["Flash"] = "An approved change is part of the project's value or estimate and cannot be deleted.";
+            TempData["Error"] = "An approved change is part of the project's value or estimate and cannot be deleted.";
             return RedirectToAction(nameof(Details), new { id });
         }
         db.ScopeChanges.Remove(change);
@@ -364,19 +379,34 @@ public sealed class ProjectsController(AppDbContext db, TimeProvider clock) : Co
             services, milestones, changes, entries, profit, scopeForm);
     }
 
-    private async Task<PriorityBoard> LoadBoardAsync(int? focus)
+    // Completed projects leave the board (the list has them), so it stays small as years pass.
+    private IQueryable<Project> OnBoard() => db.Projects.AsNoTracking().Where(p => p.Status != WorkStatus.Completed);
+
+    private IQueryable<Project> Ordered(Priority priority) =>
+        OnBoard().Where(p => p.Priority == priority).OrderBy(p => p.SortOrder).ThenBy(p => p.Id);
+
+    /// <summary>The board, or only the given columns: counts in one grouped query, the first cards of each column in one more.</summary>
+    private async Task<PriorityBoard> LoadBoardAsync(int? focus, IReadOnlyList<Priority>? only = null)
     {
-        // Completed projects leave the board (they are in the list), so it stays small as years pass.
-        var projects = await db.Projects.AsNoTracking().Where(p => p.Status != WorkStatus.Completed)
-            .OrderBy(p => p.Priority).ThenBy(p => p.SortOrder).ThenBy(p => p.Id)
-            .Select(p => new { p.Id, p.Name, ClientName = p.Client!.Name, p.Priority, p.Status, p.Pricing, p.StartDate, p.EndDate })
+        var priorities = WorkLabels.Priorities.Where(p => only is null || only.Contains(p)).ToList();
+        var counts = await OnBoard().Where(p => priorities.Contains(p.Priority)).GroupBy(p => p.Priority)
+            .Select(g => new { Priority = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Priority, x => x.Count);
+        var completed = only is null ? await db.Projects.CountAsync(p => p.Status == WorkStatus.Completed) : 0;
+        var cards = await CardsAsync(Boards.FirstOfEach(priorities.Select(Ordered)));
+        var columns = priorities.Select(priority => new PriorityColumn(priority, cards.Where(p => p.Priority == priority).ToList(), counts.GetValueOrDefault(priority))
+            { OutOfBand = only is not null, FocusProjectId = focus }).ToList();
+        return new PriorityBoard(columns, focus) { Completed = completed };
+    }
+
+    private async Task<List<ProjectCard>> CardsAsync(IQueryable<Project> query)
+    {
+        var projects = await query
+            .Select(p => new { p.Id, p.Name, ClientName = p.Client!.Name, p.Priority, p.SortOrder, p.Status, p.Pricing, p.StartDate, p.EndDate })
             .ToListAsync();
         var completion = await CompletionAsync(projects.Select(p => p.Id).ToList());
-        var columns = WorkLabels.Priorities.Select(priority => new PriorityColumn(priority,
-            projects.Where(p => p.Priority == priority)
-                .Select(p => new ProjectCard(p.Id, p.Name, p.ClientName, p.Priority, p.Status, p.Pricing, p.StartDate, p.EndDate, completion.GetValueOrDefault(p.Id)))
-                .ToList())).ToList();
-        return new PriorityBoard(columns, focus);
+        return projects.OrderBy(p => p.Priority).ThenBy(p => p.SortOrder).ThenBy(p => p.Id)
+            .Select(p => new ProjectCard(p.Id, p.Name, p.ClientName, p.Priority, p.Status, p.Pricing, p.StartDate, p.EndDate, completion.GetValueOrDefault(p.Id)))
+            .ToList();
     }
 
     /// <summary>Completion % of many projects with two grouped queries (hours, invoiced), never one per project.</summary>

@@ -68,6 +68,21 @@ public sealed record ServiceCard(int Id, string Name, int ProjectId, string Proj
     public decimal TotalValue => Domain.Currency.Round(Rate * Quantity, Currency);
 }
 
-public sealed record StatusColumn(WorkStatus Status, IReadOnlyList<ServiceCard> Cards);
+public sealed record StatusColumn(WorkStatus Status, int? ProjectId, IReadOnlyList<ServiceCard> Cards, int Count)
+{
+    /// <summary>Rendered as the answer to a move: htmx swaps the column in place by its id.</summary>
+    public bool OutOfBand { get; init; }
+
+    public int? FocusServiceId { get; init; }
+
+    public StatusCards Page => new(Status, ProjectId, Cards, Cards.Count, Count);
+}
+
+/// <summary>A run of cards of one column and the "show more" after it.</summary>
+public sealed record StatusCards(WorkStatus Status, int? ProjectId, IReadOnlyList<ServiceCard> Cards, int Shown, int Count)
+{
+    public BoardMore More => new($"/services/column?status={Status}&skip={Shown}{(ProjectId is { } p ? $"&projectId={p}" : "")}",
+        ProjectId is { } id ? $"/projects/details/{id}" : "/projects/list", Shown, Count);
+}
 
 public sealed record StatusBoard(IReadOnlyList<StatusColumn> Columns, IReadOnlyList<ProjectOption> Projects, int? ProjectId, int? FocusServiceId);

@@ -87,7 +87,7 @@ public sealed class ServicesController(AppDbContext db) : Controller
         if (service is null) return NotFound();
         if (service.InvoiceId is not null || await db.TimeEntries.AnyAsync(t => t.ServiceId == id && t.InvoiceId != null))
         {
-            TempData["Flash"] = "This service or its time is on an invoice, so it cannot be deleted.";
+            TempData["Error"] = "This service or its time is on an invoice, so it cannot be deleted.";
             return RedirectToAction(nameof(Edit), new { id });
         }
         await using var tx = await db.Database.BeginTransactionAsync();
@@ -102,6 +102,16 @@ public sealed class ServicesController(AppDbContext db) : Controller
         return Redirect($"/projects/details/{service.ProjectId}");
     }
 
+    /// <summary>The next cards of a column, for its "show more" link.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Column(WorkStatus status, int? projectId, int skip = 0)
+    {
+        if (!ModelState.IsValid || !Enum.IsDefined(status) || skip < 0) return BadRequest();
+        var cards = await CardsAsync(Ordered(status, projectId).Skip(skip).Take(Boards.CardsPerColumn));
+        var count = await OnBoard(projectId).CountAsync(s => s.Status == status);
+        return PartialView("_ServiceCards", new StatusCards(status, projectId, cards, skip + cards.Count, count));
+    }
+
     [HttpPost]
     public async Task<IActionResult> Sort(WorkStatus status, List<string>? ids, int? projectId)
     {
@@ -111,12 +121,11 @@ public sealed class ServicesController(AppDbContext db) : Controller
         var cards = await db.Services.Where(s => order.Contains(s.Id) || s.Status == status).ToListAsync();
         if (order.Any(id => cards.All(c => c.Id != id))) return NotFound();
         // Cards hidden by a project filter keep their order after the listed ones.
-        var rest = cards.Where(c => !order.Contains(c.Id)).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).Select(c => c.Id);
-        var position = 0;
-        foreach (var id in order.Concat(rest))
-            cards.Single(c => c.Id == id).MoveTo(status, position++);
+        var changed = BoardOrder.Apply(cards, order, status);
         await db.SaveChangesAsync();
-        return Request.IsHtmx() ? PartialView("_Board", await LoadBoardAsync(projectId, focus: null)) : RedirectToAction(nameof(Index), new { projectId });
+        if (!Request.IsHtmx()) return RedirectToAction(nameof(Index), new { projectId });
+        Response.Saved(changed.Count > 1 ? $"Moved to {status.Label().ToLowerInvariant()}." : $"Order of {status.Label().ToLowerInvariant()} saved.");
+        return PartialView("_Columns", await LoadBoardAsync(projectId, focus: null, changed));
     }
 
     [HttpPost]
@@ -125,26 +134,50 @@ public sealed class ServicesController(AppDbContext db) : Controller
         var service = await db.Services.SingleOrDefaultAsync(s => s.Id == id);
         if (service is null) return NotFound();
         if (!ModelState.IsValid || !Enum.IsDefined(status)) return BadRequest();
+        var from = service.Status;
         if (service.Status != status)
         {
             service.MoveTo(status, await NextSortOrderAsync(status));
             await db.SaveChangesAsync();
         }
-        if (Request.IsHtmx()) return PartialView("_Board", await LoadBoardAsync(projectId, focus: id));
-        TempData["Flash"] = $"{service.Name} is now {service.Status.Label().ToLowerInvariant()}.";
+        var message = $"{service.Name} is now {service.Status.Label().ToLowerInvariant()}.";
+        if (Request.IsHtmx())
+        {
+            Response.Saved(message);
+            return PartialView("_Columns", await LoadBoardAsync(projectId, focus: id, [status, from]));
+        }
+        TempData["Flash"] = message;
         return RedirectToAction(nameof(Index), new { projectId });
     }
 
-    private async Task<StatusBoard> LoadBoardAsync(int? projectId, int? focus)
+    // The board shows the services of open projects (or of the one chosen), so it stays small as years pass.
+    private IQueryable<Service> OnBoard(int? projectId)
     {
-        // The board shows the services of open projects (or of the one chosen), so it stays small as years pass.
         var query = db.Services.AsNoTracking();
-        query = projectId is { } p ? query.Where(s => s.ProjectId == p) : query.Where(s => s.Project!.Status != WorkStatus.Completed);
-        var cards = await query.OrderBy(s => s.Status).ThenBy(s => s.SortOrder).ThenBy(s => s.Id)
-            .Select(s => new ServiceCard(s.Id, s.Name, s.ProjectId, s.Project!.Name, s.Project.Client!.Name, s.Pricing, s.Rate, s.Quantity, s.Status, s.Project.Client.Currency))
+        return projectId is { } p ? query.Where(s => s.ProjectId == p) : query.Where(s => s.Project!.Status != WorkStatus.Completed);
+    }
+
+    private IQueryable<Service> Ordered(WorkStatus status, int? projectId) =>
+        OnBoard(projectId).Where(s => s.Status == status).OrderBy(s => s.SortOrder).ThenBy(s => s.Id);
+
+    /// <summary>The board, or only the given columns: counts in one grouped query, the first cards of each column in one more.</summary>
+    private async Task<StatusBoard> LoadBoardAsync(int? projectId, int? focus, IReadOnlyList<WorkStatus>? only = null)
+    {
+        var statuses = WorkLabels.Statuses.Where(s => only is null || only.Contains(s)).ToList();
+        var counts = await OnBoard(projectId).Where(s => statuses.Contains(s.Status)).GroupBy(s => s.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Status, x => x.Count);
+        var cards = await CardsAsync(Boards.FirstOfEach(statuses.Select(st => Ordered(st, projectId))));
+        var columns = statuses.Select(st => new StatusColumn(st, projectId, cards.Where(c => c.Status == st).ToList(), counts.GetValueOrDefault(st))
+            { OutOfBand = only is not null, FocusServiceId = focus }).ToList();
+        return new StatusBoard(columns, only is null ? await FilterOptionsAsync(projectId) : [], projectId, focus);
+    }
+
+    private async Task<List<ServiceCard>> CardsAsync(IQueryable<Service> query)
+    {
+        var rows = await query
+            .Select(s => new { Card = new ServiceCard(s.Id, s.Name, s.ProjectId, s.Project!.Name, s.Project.Client!.Name, s.Pricing, s.Rate, s.Quantity, s.Status, s.Project.Client.Currency), s.SortOrder })
             .ToListAsync();
-        var columns = WorkLabels.Statuses.Select(st => new StatusColumn(st, cards.Where(c => c.Status == st).ToList())).ToList();
-        return new StatusBoard(columns, await ProjectOptionsAsync(), projectId, focus);
+        return rows.OrderBy(r => r.Card.Status).ThenBy(r => r.SortOrder).ThenBy(r => r.Card.Id).Select(r => r.Card).ToList();
     }
 
     private async Task<IActionResult> FormViewAsync(ServiceForm form)
@@ -155,6 +188,11 @@ public sealed class ServicesController(AppDbContext db) : Controller
 
     private Task<List<ProjectOption>> ProjectOptionsAsync() =>
         db.Projects.AsNoTracking().OrderBy(p => p.Status == WorkStatus.Completed).ThenBy(p => p.Name)
+            .Select(p => new ProjectOption(p.Id, p.Name, p.Client!.Name, p.Client.Currency)).ToListAsync();
+
+    /// <summary>The board's project filter: open projects (the board's own), and the chosen one even when completed.</summary>
+    private Task<List<ProjectOption>> FilterOptionsAsync(int? projectId) =>
+        db.Projects.AsNoTracking().Where(p => p.Status != WorkStatus.Completed || p.Id == projectId).OrderBy(p => p.Name)
             .Select(p => new ProjectOption(p.Id, p.Name, p.Client!.Name, p.Client.Currency)).ToListAsync();
 
     private async Task<int> NextSortOrderAsync(WorkStatus status) =>

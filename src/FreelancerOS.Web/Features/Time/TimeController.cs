@@ -65,7 +65,7 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
 
         if (!Request.IsHtmx())
         {
-            if (errors.Count > 0) TempData["Flash"] = errors[key];
+            if (errors.Count > 0) TempData["Error"] = errors[key];
             return Redirect($"/time?week={monday:yyyy-MM-dd}");
         }
         return PartialView("_Timesheet", await LoadSheetAsync(monday, (projectId, serviceId), errors));
@@ -171,7 +171,7 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
     {
         if (!ModelState.IsValid || await CheckTargetAsync(form.ProjectId, form.ServiceId) is null)
         {
-            TempData["Flash"] = ModelState.Values.SelectMany(v => v.Errors).FirstOrDefault()?.ErrorMessage ?? "Choose the project.";
+            TempData["Error"] = ModelState.Values.SelectMany(v => v.Errors).FirstOrDefault()?.ErrorMessage ?? "Choose the project.";
             return Redirect("/time");
         }
         var settings = await SettingsAsync();
