@@ -1,4 +1,5 @@
 using FreelancerOS.Web.Data;
+using FreelancerOS.Web.Features.Account;
 using FreelancerOS.Web.Features.Invoices;
 using FreelancerOS.Web.Infrastructure;
 using FreelancerOS.Web.Infrastructure.DemoData;
@@ -52,6 +53,7 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.Name = "FreelancerOS.Auth";
     o.Cookie.SameSite = SameSiteMode.Lax;
     o.SlidingExpiration = true;
+    FirstRun.SendFirstVisitorToRegister(o.Events);
 });
 builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 builder.Services.AddAntiforgery(o =>

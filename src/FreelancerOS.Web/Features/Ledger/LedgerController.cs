@@ -23,6 +23,10 @@ public sealed partial class LedgerController(
         return (settings.HomeCurrency, settings.Today(clock));
     }
 
+    // Amounts sort on the home-currency minor units: an integer, which SQLite orders correctly.
+    private static readonly SortColumns<LedgerEntry> Sorts = new SortColumns<LedgerEntry>(e => e.Id)
+        .Add("date", e => e.Date).Add("kind", e => e.Kind).Add("description", e => e.Description).Add("home", e => e.HomeAmountMinor);
+
     [HttpGet]
     public async Task<IActionResult> Index(LedgerFilter filter)
     {
@@ -32,10 +36,11 @@ public sealed partial class LedgerController(
 
         var totals = await LedgerTotals.QueryAsync(query, home);
 
-        const int pageSize = Paging.DefaultPageSize;
+        var pageSize = Paging.Size(filter.Size);
         var pages = Math.Max(1, (totals.Count + pageSize - 1) / pageSize);
         var page = Math.Clamp(filter.Page, 1, pages);
-        var items = totals.Count == 0 ? [] : await Rows(query.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id))
+        var ordered = Sorts.Apply(query, Sorts.Parse(filter.Sort, filter.Dir), x => x.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id));
+        var items = totals.Count == 0 ? [] : await Rows(ordered)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
 
         var (from, to) = filter.Range(today);
