@@ -41,7 +41,7 @@ public static partial class HoursText
         else
         {
             var h = match.Groups["h"].Success ? int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture) : 0;
-            var m = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
+            var m = match.Groups["m"].Success ? int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture) : 0;
             if (match.Groups["h"].Success && m >= 60)
             {
                 error = "Minutes go up to 59: write 1:30 rather than 0:90.";

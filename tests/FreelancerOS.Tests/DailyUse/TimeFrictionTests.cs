@@ -181,13 +181,14 @@ public sealed class TimeFrictionTests(TestApp app) : IClassFixture<TestApp>
         var client = await app.SignedInClientAsync();
         var project = await ProjectAsync(client, "Return");
         var back = $"/projects/details/{project}";
-        var form = await client.GetPageAsync($"/time/create?projectId={project}&returnUrl={Uri.EscapeDataString(back)}");
+        var projectPage = await client.GetPageAsync(back);
+        var form = await client.GetPageAsync(projectPage.QuerySelector("main a[href^='/time/create']")!.GetAttribute("href")!);
         Assert.Equal(back, form.QuerySelector("main form a.btn-link")!.GetAttribute("href"));
         var saved = await client.SubmitAsync(form, "form[action='/time/create']", new Dictionary<string, string> { ["Hours"] = "1", ["Date"] = "2026-11-20" });
         Assert.Equal(back, saved.Headers.Location!.OriginalString);
 
         var id = (await EntriesAsync(project)).Single().Id;
-        var edit = await client.GetPageAsync($"/time/edit/{id}?returnUrl={Uri.EscapeDataString(back)}");
+        var edit = await client.GetPageAsync((await client.GetPageAsync(back)).QuerySelector($"main a[href^='/time/edit/{id}']")!.GetAttribute("href")!);
         var edited = await client.SubmitAsync(edit, $"form[action='/time/edit/{id}']", new Dictionary<string, string> { ["Hours"] = "2:15" });
         Assert.Equal(back, edited.Headers.Location!.OriginalString);
         Assert.Equal(2.25m, (await EntriesAsync(project)).Single().Hours);
