@@ -31,6 +31,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
 builder.Services.AddScoped<CurrentAccount>();
+builder.Services.AddScoped<FreelancerOS.Web.Features.Time.CurrentWork>();
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
 
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>

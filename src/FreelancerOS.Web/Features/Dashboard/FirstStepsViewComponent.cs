@@ -1,4 +1,5 @@
 using FreelancerOS.Web.Data;
+using FreelancerOS.Web.Features.Time;
 using FreelancerOS.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -6,13 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace FreelancerOS.Web.Features.Dashboard;
 
 /// <summary>The first-run checklist on the dashboard; it disappears once every step is done.</summary>
-public sealed class FirstStepsViewComponent(AppDbContext db, CurrentAccount account) : ViewComponent
+public sealed class FirstStepsViewComponent(AppDbContext db, CurrentAccount account, CurrentWork work) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var settings = await account.SettingsAsync();
         // A project needs a client, so one query answers both once the first project exists.
-        var hasProject = await db.Projects.AnyAsync();
+        var hasProject = await work.HasProjectAsync();
         var hasClient = hasProject || await db.Clients.AnyAsync();
         List<FirstStep> steps =
         [

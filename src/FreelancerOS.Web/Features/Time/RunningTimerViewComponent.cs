@@ -1,17 +1,13 @@
-using FreelancerOS.Web.Data;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Time;
 
-/// <summary>The running timer in the top bar of every page, with its stop button (one small query per page).</summary>
-public sealed class RunningTimerViewComponent(AppDbContext db, TimeProvider clock) : ViewComponent
+/// <summary>The running timer in the top bar of every page, with its stop button.</summary>
+public sealed class RunningTimerViewComponent(CurrentWork work, TimeProvider clock) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        var timer = await db.Timers.AsNoTracking()
-            .Select(t => new { t.ProjectId, ProjectName = t.Project!.Name, ServiceName = t.Service != null ? t.Service.Name : null, t.StartedAt })
-            .SingleOrDefaultAsync();
+        var timer = await work.TimerAsync();
         if (timer is null) return Content("");
         // Back to the page the stop was pressed on; a page shown after a POST has no GET address to return to.
         var request = HttpContext.Request;
