@@ -26,7 +26,8 @@ public sealed class SortHeaderTagHelper : TagHelper
 
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
-        var query = ViewContext.HttpContext.Request.Query;
+        var request = ViewContext.HttpContext.Request;
+        var query = request.Query;
         var current = string.Equals(query["sort"], Column, StringComparison.OrdinalIgnoreCase);
         var descending = string.Equals(query["dir"], "desc", StringComparison.OrdinalIgnoreCase);
         var next = current ? (descending ? "asc" : "desc") : First;
@@ -40,7 +41,7 @@ public sealed class SortHeaderTagHelper : TagHelper
         var label = (await output.GetChildContentAsync()).GetContent();
         var indicator = current ? (descending ? "bi-caret-down-fill" : "bi-caret-up-fill") : "bi-chevron-expand";
         output.Content.SetHtmlContent(
-            $"<a href=\"{HtmlEncoder.Default.Encode(qb.ToQueryString().Value ?? "")}\" class=\"sort-link\" data-sort=\"{HtmlEncoder.Default.Encode(Column)}\">{label}" +
+            $"<a href=\"{HtmlEncoder.Default.Encode(request.PathBase + request.Path + qb.ToQueryString())}\" class=\"sort-link\" data-sort=\"{HtmlEncoder.Default.Encode(Column)}\">{label}" +
             $" <i class=\"bi {indicator} sort-indicator\" aria-hidden=\"true\"></i></a>");
     }
 }

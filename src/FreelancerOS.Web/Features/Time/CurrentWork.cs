@@ -22,7 +22,7 @@ public sealed class CurrentWork(AppDbContext db)
         // always has a project, so a running timer also answers "has a project".
         var row = await db.Settings.AsNoTracking().Select(s => new
         {
-            HasProject = db.Projects.Any(),
+            HasProject = db.Projects.Any(p => p.OwnerId == s.OwnerId),
             ProjectId = db.Timers.Select(t => (int?)t.ProjectId).FirstOrDefault(),
             ProjectName = db.Timers.Select(t => t.Project!.Name).FirstOrDefault(),
             ServiceName = db.Timers.Select(t => t.Service != null ? t.Service.Name : null).FirstOrDefault(),
