@@ -1,20 +1,17 @@
-using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Features.Time;
 using FreelancerOS.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Dashboard;
 
 /// <summary>The first-run checklist on the dashboard; it disappears once every step is done.</summary>
-public sealed class FirstStepsViewComponent(AppDbContext db, CurrentAccount account, CurrentWork work) : ViewComponent
+public sealed class FirstStepsViewComponent(CurrentAccount account, CurrentWork work) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var settings = await account.SettingsAsync();
-        // A project needs a client, so one query answers both once the first project exists.
         var hasProject = await work.HasProjectAsync();
-        var hasClient = hasProject || await db.Clients.AnyAsync();
+        var hasClient = await work.HasClientAsync();
         List<FirstStep> steps =
         [
             new("business", "Enter your business details (name and address on invoices)", "/settings#BusinessName", !string.IsNullOrWhiteSpace(settings.BusinessName)),
