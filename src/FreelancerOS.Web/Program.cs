@@ -1,4 +1,5 @@
 using FreelancerOS.Web.Data;
+using FreelancerOS.Web.Features.Account;
 using FreelancerOS.Web.Features.Invoices;
 using FreelancerOS.Web.Infrastructure;
 using FreelancerOS.Web.Infrastructure.DemoData;
@@ -30,6 +31,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
 builder.Services.AddScoped<CurrentAccount>();
+builder.Services.AddScoped<FreelancerOS.Web.Features.Time.CurrentWork>();
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
 
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -52,6 +54,7 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.Name = "FreelancerOS.Auth";
     o.Cookie.SameSite = SameSiteMode.Lax;
     o.SlidingExpiration = true;
+    FirstRun.SendFirstVisitorToRegister(o.Events);
 });
 builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 builder.Services.AddAntiforgery(o =>

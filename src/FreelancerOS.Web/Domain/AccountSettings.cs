@@ -26,6 +26,37 @@ public class AccountSettings : OwnedEntity
     public string? TaxNote { get; set; }
     public decimal DefaultHourlyRate { get; set; }
 
+    /// <summary>Timer rounding step in minutes: 0 (none), 6, 15 or 30.</summary>
+    public int TimerRoundingMinutes { get; private set; }
+    public TimerRoundingMode TimerRoundingMode { get; private set; } = TimerRoundingMode.Up;
+
+    public static readonly IReadOnlyList<int> RoundingSteps = [0, 6, 15, 30];
+
+    public void SetTimerRounding(int minutes, TimerRoundingMode mode)
+    {
+        if (!RoundingSteps.Contains(minutes))
+            throw new DomainException("Choose no rounding, 6, 15 or 30 minutes.", nameof(TimerRoundingMinutes));
+        if (!Enum.IsDefined(mode))
+            throw new DomainException("Choose to round up or to the nearest step.", nameof(TimerRoundingMode));
+        TimerRoundingMinutes = minutes;
+        TimerRoundingMode = mode;
+    }
+
+    /// <summary>
+    /// The hours a stopped timer saves under the rounding rule. Rounding never goes below one step, so a
+    /// short run still makes an entry, nor above one day's 24 hours.
+    /// </summary>
+    public decimal RoundTimerHours(decimal hours)
+    {
+        if (TimerRoundingMinutes == 0) return hours;
+        var step = TimerRoundingMinutes / 60m;
+        var steps = hours / step;
+        var rounded = TimerRoundingMode == TimerRoundingMode.Up
+            ? Math.Ceiling(decimal.Round(steps, 6))
+            : Math.Round(steps, MidpointRounding.AwayFromZero);
+        return Math.Clamp(Math.Round(Math.Max(1, rounded) * step, 2, MidpointRounding.AwayFromZero), 0.01m, TimeEntry.MaxHoursPerDay);
+    }
+
     public string FormatInvoiceNumber(int year, int sequence) =>
         $"{InvoicePrefix}{year}-{sequence.ToString().PadLeft(InvoiceNumberDigits, '0')}";
 
@@ -35,4 +66,10 @@ public class AccountSettings : OwnedEntity
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var tz) ? tz : TimeZoneInfo.Utc;
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
     }
+}
+
+public enum TimerRoundingMode
+{
+    Up = 0,
+    Nearest = 1,
 }

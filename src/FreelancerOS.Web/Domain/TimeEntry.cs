@@ -99,4 +99,10 @@ public class RunningTimer : OwnedEntity
         var hours = (decimal)(now - startedAt).Ticks / TimeSpan.TicksPerHour;
         return Math.Clamp(Math.Round(hours, 2, MidpointRounding.AwayFromZero), 0.01m, TimeEntry.MaxHoursPerDay);
     }
+
+    /// <summary>The hours a stop saves: the exact elapsed time under the account's rounding rule, else <see cref="ElapsedHours(DateTimeOffset, DateTimeOffset)"/>.</summary>
+    public static decimal ElapsedHours(DateTimeOffset startedAt, DateTimeOffset now, AccountSettings settings) =>
+        settings.TimerRoundingMinutes == 0
+            ? ElapsedHours(startedAt, now)
+            : settings.RoundTimerHours(Math.Min((decimal)Math.Max(0, (now - startedAt).Ticks) / TimeSpan.TicksPerHour, TimeEntry.MaxHoursPerDay));
 }

@@ -13,6 +13,11 @@ public static class Paging
 {
     public const int DefaultPageSize = 50;
 
+    /// <summary>The page sizes a list offers; any other value shows the default.</summary>
+    public static readonly IReadOnlyList<int> PageSizes = [25, 50, 100];
+
+    public static int Size(int? size) => size is { } s && PageSizes.Contains(s) ? s : DefaultPageSize;
+
     /// <summary>One COUNT and one page query; a page past the end shows the last page.</summary>
     public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> ordered, int page, int pageSize = DefaultPageSize, CancellationToken ct = default)
     {

@@ -18,7 +18,7 @@ public sealed class InvoicePaymentBrowserTests(BrowserFixture fixture)
         var paid = page.Locator("section[data-status=Paid]");
         await card.Locator("[data-role=title]").DragToAsync(paid.Locator(".board-list"));
         await page.WaitForURLAsync($"**/invoices/payment/{id}");
-        await Assertions.Expect(page.Locator("#Amount")).ToHaveValueAsync("640");
+        await Assertions.Expect(page.Locator("#Amount")).ToHaveValueAsync("640.00");
 
         await page.SelectOptionAsync("#PaymentModeId", new SelectOptionValue { Label = "Bank" });
         await page.FillAsync("#Date", "2026-11-20");

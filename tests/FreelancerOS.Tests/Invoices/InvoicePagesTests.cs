@@ -20,7 +20,8 @@ public sealed class InvoicePagesTests(TestApp app) : IClassFixture<TestApp>
         var page = await client.GetPageAsync($"/invoices/details/{id}");
         Assert.Equal("2026-11-22 – Acme Ltd", page.QuerySelector("[data-role=title]")!.TextContent.Trim());
         Assert.Equal("Draft", page.QuerySelector("[data-role=status]")!.TextContent.Trim());
-        Assert.Equal("2026-12-22", page.QuerySelector("[data-role=due-date]")!.TextContent.Trim()); // + 30 days from Settings
+        Assert.Equal("22/12/2026", page.QuerySelector("[data-role=due-date]")!.TextContent.Trim()); // + 30 days from Settings, in the account's format
+        Assert.Equal("2026-12-22", page.QuerySelector("[data-role=due-date] time")!.GetAttribute("datetime"));
         Assert.Equal(["1,062.50 EUR", "0.01 EUR", "59.97 EUR"], page.QuerySelectorAll("[data-role=line-amount]").Select(e => e.TextContent.Trim()));
         Assert.Equal("1,122.48 EUR", page.QuerySelector("[data-role=subtotal]")!.TextContent.Trim());
         Assert.Equal("235.72 EUR", page.QuerySelector("[data-role=tax]")!.TextContent.Trim()); // 235.7208

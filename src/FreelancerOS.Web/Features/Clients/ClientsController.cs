@@ -11,8 +11,11 @@ public sealed class ClientsController(AppDbContext db, TimeProvider clock, Curre
     [HttpGet]
     public async Task<IActionResult> Index() => View("Pipeline", await LoadBoardAsync(focus: null));
 
+    private static readonly SortColumns<Client> Sorts = new SortColumns<Client>(c => c.Id)
+        .Add("name", c => c.Name).Add("company", c => c.Company).Add("email", c => c.Email).Add("stage", c => c.Stage);
+
     [HttpGet]
-    public async Task<IActionResult> List(string? q, ClientStage? stage, int page = 1)
+    public async Task<IActionResult> List(string? q, ClientStage? stage, string? sort, string? dir, int? size, int page = 1)
     {
         var query = db.Clients.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q))
@@ -22,9 +25,9 @@ public sealed class ClientsController(AppDbContext db, TimeProvider clock, Curre
                                      || EF.Functions.Like(c.Email!, pattern) || EF.Functions.Like(c.ContactPerson!, pattern));
         }
         if (stage is { } s && Enum.IsDefined(s)) query = query.Where(c => c.Stage == s);
-        var rows = await query.OrderBy(c => c.Name).ThenBy(c => c.Id)
+        var rows = await Sorts.Apply(query, Sorts.Parse(sort, dir), x => x.OrderBy(c => c.Name).ThenBy(c => c.Id))
             .Select(c => new ClientListRow(c.Id, c.Name, c.Company, c.Email, c.Stage, c.Currency, c.ContractValue))
-            .ToPagedAsync(page);
+            .ToPagedAsync(page, Paging.Size(size));
         return View(new ClientList(rows, q, stage));
     }
 

@@ -9,12 +9,16 @@ namespace FreelancerOS.Web.Features.Contacts;
 
 public sealed class ContactsController(AppDbContext db, TimeProvider clock) : Controller
 {
+    private static readonly SortColumns<Contact> Sorts = new SortColumns<Contact>(c => c.Id)
+        .Add("name", c => c.Name).Add("designation", c => c.Designation).Add("company", c => c.Company)
+        .Add("category", c => c.Category).Add("email", c => c.Email).Add("phone", c => c.Phone);
+
     [HttpGet]
-    public async Task<IActionResult> Index(string? q, string? category, int page = 1)
+    public async Task<IActionResult> Index(string? q, string? category, string? sort, string? dir, int? size, int page = 1)
     {
-        var rows = await Filter(q, category).OrderBy(c => c.Name).ThenBy(c => c.Id)
+        var rows = await Sorts.Apply(Filter(q, category), Sorts.Parse(sort, dir), x => x.OrderBy(c => c.Name).ThenBy(c => c.Id))
             .Select(c => new ContactListRow(c.Id, c.Name, c.Designation, c.Company, c.Category, c.Email, c.Phone))
-            .ToPagedAsync(page);
+            .ToPagedAsync(page, Paging.Size(size));
         return View(new ContactList(rows, q, category, await CategoryChoicesAsync()));
     }
 

@@ -4,6 +4,7 @@ using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Features.Invoices;
 using FreelancerOS.Web.Features.Ledger;
 using FreelancerOS.Web.Features.Reports;
+using FreelancerOS.Web.Features.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ namespace FreelancerOS.Web.Features.Dashboard;
 /// unbilled work, forecast), so the dashboard and the pages it links to agree; a fixed handful of
 /// statements whatever the amount of data.
 /// </summary>
-public sealed class DashboardController(AppDbContext db, CurrentAccount account, ReceivablesQueries receivables, BilledWork work, ForecastQueries forecasts) : Controller
+public sealed class DashboardController(AppDbContext db, CurrentAccount account, ReceivablesQueries receivables, BilledWork work, ForecastQueries forecasts, CurrentWork current) : Controller
 {
     [HttpGet("/")]
     [HttpGet("/dashboard")]
@@ -32,9 +33,8 @@ public sealed class DashboardController(AppDbContext db, CurrentAccount account,
             .GroupBy(c => c.Currency)
             .Select(g => new CurrencyTotal(g.Key, g.Sum(c => c.ContractValue), g.Count()))
             .ToListAsync();
-        var timer = await db.Timers.AsNoTracking()
-            .Select(t => new DashboardTimer(t.ProjectId, t.Project!.Name, t.Service != null ? t.Service.Name : null, t.StartedAt))
-            .SingleOrDefaultAsync();
+        // The same read as the top bar's timer (one statement per request for both).
+        var timer = await current.TimerAsync() is { } running ? new DashboardTimer(running.ProjectId, running.ProjectName, running.ServiceName, running.StartedAt) : null;
 
         PeriodFigures Figures(Func<MonthFigures, bool> which) => new(
             LedgerEntry.FromMinor(months.Where(which).Sum(m => m.IncomeMinor), home),

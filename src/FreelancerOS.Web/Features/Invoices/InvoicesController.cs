@@ -18,8 +18,12 @@ public sealed partial class InvoicesController(
     public async Task<IActionResult> Index(bool showVoid = false, bool allPaid = false) =>
         View("Board", await LoadBoardAsync(new BoardView(showVoid, allPaid), focus: null));
 
+    private static readonly SortColumns<Invoice> Sorts = new SortColumns<Invoice>(i => i.Id)
+        .Add("number", i => i.Number).Add("client", i => i.Client!.Name).Add("status", i => i.Status)
+        .Add("issued", i => i.IssueDate).Add("due", i => i.DueDate).Add("currency", i => i.Currency);
+
     [HttpGet]
-    public async Task<IActionResult> List(string? q, InvoiceStatus? status, int? clientId, DateOnly? from, DateOnly? to, string? age, int page = 1)
+    public async Task<IActionResult> List(string? q, InvoiceStatus? status, int? clientId, DateOnly? from, DateOnly? to, string? age, string? sort, string? dir, int? size, int page = 1)
     {
         var today = (await SettingsAsync()).Today(clock);
         var query = db.Invoices.AsNoTracking();
@@ -42,9 +46,9 @@ public sealed partial class InvoicesController(
             if (minDue is { } min) query = query.Where(i => i.DueDate >= min);
             if (maxDue is { } max) query = query.Where(i => i.DueDate <= max);
         }
-        var rows = await query.OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id)
+        var rows = await Sorts.Apply(query, Sorts.Parse(sort, dir), x => x.OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id))
             .Select(i => new InvoiceListRow(i.Id, i.Number, i.Status, i.IssueDate, i.DueDate, i.ClientId, i.Client!.Name, i.Currency, i.Total, i.AmountPaid))
-            .ToPagedAsync(page);
+            .ToPagedAsync(page, Paging.Size(size));
         return View(new InvoiceList(rows, q, status, clientId, from, to, await ClientOptionsAsync()) { Age = bucket, OpenOnly = openOnly, Today = today });
     }
 

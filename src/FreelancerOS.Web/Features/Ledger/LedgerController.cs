@@ -23,6 +23,10 @@ public sealed partial class LedgerController(
         return (settings.HomeCurrency, settings.Today(clock));
     }
 
+    // Amounts sort on the home-currency minor units: an integer, which SQLite orders correctly.
+    private static readonly SortColumns<LedgerEntry> Sorts = new SortColumns<LedgerEntry>(e => e.Id)
+        .Add("date", e => e.Date).Add("kind", e => e.Kind).Add("description", e => e.Description).Add("home", e => e.HomeAmountMinor);
+
     [HttpGet]
     public async Task<IActionResult> Index(LedgerFilter filter)
     {
@@ -32,14 +36,16 @@ public sealed partial class LedgerController(
 
         var totals = await LedgerTotals.ForFilterAsync(db, filter, query, today, home);
 
-        const int pageSize = Paging.DefaultPageSize;
+        var pageSize = Paging.Size(filter.Size);
         var pages = Math.Max(1, (totals.Count + pageSize - 1) / pageSize);
         var page = Math.Clamp(filter.Page, 1, pages);
         // The page's ids first (from the date index, no joins for the rows skipped), then those rows with their
         // names: one statement, and a deep page costs little more than the first.
-        var pageIds = query.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(e => e.Id);
-        var items = totals.Count == 0 ? [] : await Rows(db.LedgerEntries.AsNoTracking().Where(e => pageIds.Contains(e.Id))
-            .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id)).ToListAsync();
+        var sort = Sorts.Parse(filter.Sort, filter.Dir);
+        IOrderedQueryable<LedgerEntry> Ordered(IQueryable<LedgerEntry> q) =>
+            Sorts.Apply(q, sort, x => x.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id));
+        var pageIds = Ordered(query).Skip((page - 1) * pageSize).Take(pageSize).Select(e => e.Id);
+        var items = totals.Count == 0 ? [] : await Rows(Ordered(db.LedgerEntries.AsNoTracking().Where(e => pageIds.Contains(e.Id)))).ToListAsync();
 
         var (from, to) = filter.Range(today);
         var invoiceIds = items.Where(r => r.InvoiceId is not null).Select(r => r.InvoiceId!.Value).Distinct().ToList();

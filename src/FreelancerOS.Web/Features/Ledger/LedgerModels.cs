@@ -23,6 +23,11 @@ public sealed class LedgerFilter
     public string? Q { get; set; }
     public int Page { get; set; } = 1;
 
+    /// <summary>Sort column, direction and page size of the list (whitelisted where used).</summary>
+    public string? Sort { get; set; }
+    public string? Dir { get; set; }
+    public int? Size { get; set; }
+
     public string EffectivePeriod => Period is "lastmonth" or "year" or "custom" or "all" ? Period : "month";
 
     public LedgerKind? EffectiveKind => Kind switch { "income" => LedgerKind.Income, "expense" => LedgerKind.Expense, _ => null };

@@ -14,17 +14,21 @@ public sealed class ProjectsController(AppDbContext db, TimeProvider clock) : Co
     [HttpGet]
     public async Task<IActionResult> Index() => View("Board", await LoadBoardAsync(focus: null));
 
+    private static readonly SortColumns<Project> Sorts = new SortColumns<Project>(p => p.Id)
+        .Add("name", p => p.Name).Add("client", p => p.Client!.Name).Add("pricing", p => p.Pricing).Add("priority", p => p.Priority)
+        .Add("status", p => p.Status).Add("start", p => p.StartDate);
+
     [HttpGet]
-    public async Task<IActionResult> List(int? clientId, WorkStatus? status, Priority? priority, int page = 1)
+    public async Task<IActionResult> List(int? clientId, WorkStatus? status, Priority? priority, string? sort, string? dir, int? size, int page = 1)
     {
         var query = db.Projects.AsNoTracking();
         if (clientId is { } c) query = query.Where(p => p.ClientId == c);
         if (status is { } s && Enum.IsDefined(s)) query = query.Where(p => p.Status == s);
         if (priority is { } pr && Enum.IsDefined(pr)) query = query.Where(p => p.Priority == pr);
-        var rows = await query.OrderByDescending(p => p.Priority).ThenBy(p => p.Name).ThenBy(p => p.Id)
+        var rows = await Sorts.Apply(query, Sorts.Parse(sort, dir), x => x.OrderByDescending(p => p.Priority).ThenBy(p => p.Name).ThenBy(p => p.Id))
             .Select(p => new ProjectListRow(p.Id, p.Name, p.ClientId, p.Client!.Name, p.Client.Currency, p.Pricing, p.Priority, p.Status,
                 p.StartDate, p.EndDate, p.Value, p.ApprovedExtraValue, null))
-            .ToPagedAsync(page);
+            .ToPagedAsync(page, Paging.Size(size));
         var ids = rows.Items.Select(r => r.Id).ToList();
         var completion = await CompletionAsync(ids);
         rows = rows with { Items = rows.Items.Select(r => r with { CompletionPercent = completion.GetValueOrDefault(r.Id) }).ToList() };

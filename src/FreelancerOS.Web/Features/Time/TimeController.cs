@@ -18,65 +18,75 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
         var settings = await SettingsAsync();
         var today = settings.Today(clock);
         var monday = Timesheet.MondayOf(DateOnly.TryParseExact(week, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var w) && Limits.IsSaneDate(w) ? w : today);
-        var sheet = await LoadSheetAsync(monday, ParseTarget(add), new Dictionary<string, string>());
-        return View(new TimePage(sheet, await LoadTimerAsync(), await WorkOptionsAsync(), today));
+        var sheet = await LoadSheetAsync(monday, ParseTarget(add), []);
+        return View(new TimePage(sheet, await LoadTimerAsync(), await WorkOptionsAsync(), today, settings.DefaultHourlyRate == 0));
     }
 
     /// <summary>
-    /// One timesheet cell edited in place: the hours of a project/service on a day. An empty cell gets
-    /// a new entry; a cell with one entry has its hours changed (0 or empty deletes it); a cell with
-    /// several entries, or an invoiced one, is edited in the entries themselves.
+    /// One timesheet cell edited in place: the hours (and note) of a project/service on a day. An empty
+    /// cell gets a new entry; a cell with one entry has its hours and note changed (0 or empty deletes
+    /// it); a cell with several entries, or an invoiced one, is edited in the entries themselves. A
+    /// refused cell comes back with what was typed and the reason.
     /// </summary>
     [HttpPost]
-    public async Task<IActionResult> Cell(int projectId, int? serviceId, DateOnly date, string? hours, string? week)
+    public async Task<IActionResult> Cell(int projectId, int? serviceId, DateOnly date, string? hours, string? note)
     {
         if (!Limits.IsSaneDate(date)) return BadRequest();
-        var monday = Timesheet.MondayOf(date);
-        var errors = new Dictionary<string, string>();
-        var key = $"{projectId}-{serviceId}-{date:yyyy-MM-dd}";
-        var entries = await db.TimeEntries.Where(t => t.ProjectId == projectId && t.ServiceId == serviceId && t.Date == date).ToListAsync();
         var target = await ResolveAsync(projectId, serviceId);
         if (target is null) return NotFound();
-
-        decimal value = 0;
-        var text = (hours ?? "").Trim();
-        if (text.Length > 0 && !decimal.TryParse(text, NumberStyles.Number, CultureInfo.CurrentCulture, out value))
-            errors[key] = "Enter hours as a number, e.g. 1.25.";
-        else if (value < 0 || value > TimeEntry.MaxHoursPerDay)
-            errors[key] = value < 0 ? "Enter more than 0 hours." : "One entry is for one day: at most 24 hours.";
-        else if (decimal.Round(value, 2) != value)
-            errors[key] = "Use at most two decimals.";
-        else if (entries.Count > 1 || entries.Any(e => e.IsLocked))
-            errors[key] = entries.Any(e => e.IsLocked) ? LockedMessage : "This day has several entries: change them on the project page.";
-        else if (value == 0)
+        var entries = await db.TimeEntries.Where(t => t.ProjectId == projectId && t.ServiceId == serviceId && t.Date == date).ToListAsync();
+        var error = CellError(hours, note, entries, out var value);
+        if (error is null)
         {
-            if (entries.Count == 1) db.TimeEntries.Remove(entries[0]);
+            ApplyCell(entries, value, Blank(note), () => new TimeEntry { Date = date, ProjectId = projectId, ServiceId = serviceId, Billable = true, CreatedAt = clock.GetUtcNow() }, target.Value);
+            await db.SaveChangesAsync();
         }
-        else if (entries.Count == 1)
-            entries[0].SetHours(value);
-        else
-        {
-            var entry = new TimeEntry { Date = date, ProjectId = projectId, ServiceId = serviceId, Billable = true, CreatedAt = clock.GetUtcNow() };
-            entry.SnapshotRate(target.Value.Rate, target.Value.Currency);
-            entry.SetHours(value);
-            db.TimeEntries.Add(entry);
-        }
-        if (errors.Count == 0) await db.SaveChangesAsync();
 
+        var monday = Timesheet.MondayOf(date);
         if (!Request.IsHtmx())
         {
-            if (errors.Count > 0) TempData["Error"] = errors[key];
+            if (error is not null) TempData["Error"] = error;
             return Redirect($"/time?week={monday:yyyy-MM-dd}");
         }
-        return PartialView("_Timesheet", await LoadSheetAsync(monday, (projectId, serviceId), errors));
+        var key = Timesheet.CellKey(projectId, serviceId, date);
+        var refused = error is null ? new Dictionary<string, TypedCell>() : new Dictionary<string, TypedCell> { [key] = new(error, hours, note) };
+        return PartialView("_Timesheet", await LoadSheetAsync(monday, (projectId, serviceId), refused));
+    }
+
+    private static string? CellError(string? hours, string? note, List<TimeEntry> entries, out decimal value)
+    {
+        if (!HoursText.TryParse(hours, out value, out var error)) return error;
+        if ((note?.Length ?? 0) > 1000) return "A note has at most 1,000 characters.";
+        if (entries.Any(e => e.IsLocked)) return LockedMessage;
+        if (entries.Count > 1) return "This day has several entries: change them on the project page.";
+        if (value == 0 && entries.Count == 0 && !string.IsNullOrWhiteSpace(note)) return "Enter the hours this note is for.";
+        return null;
+    }
+
+    private void ApplyCell(List<TimeEntry> entries, decimal value, string? note, Func<TimeEntry> create, (decimal Rate, string Currency) target)
+    {
+        if (value == 0)
+        {
+            if (entries.Count == 1) db.TimeEntries.Remove(entries[0]);
+            return;
+        }
+        var entry = entries.SingleOrDefault();
+        if (entry is null)
+        {
+            entry = create();
+            entry.SnapshotRate(target.Rate, target.Currency);
+            db.TimeEntries.Add(entry);
+        }
+        entry.SetHours(value);
+        entry.Description = note;
     }
 
     [HttpGet]
-    public async Task<IActionResult> Create(int? projectId, int? serviceId, DateOnly? date)
+    public async Task<IActionResult> Create(int? projectId, int? serviceId, DateOnly? date, string? returnUrl)
     {
         var settings = await SettingsAsync();
-        var form = new TimeEntryForm { ProjectId = projectId ?? 0, ServiceId = serviceId, Date = date ?? settings.Today(clock) };
-        form.Options = await WorkOptionsAsync();
+        var form = new TimeEntryForm { ProjectId = projectId ?? 0, ServiceId = serviceId, Date = date ?? settings.Today(clock), ReturnUrl = LocalOrNull(returnUrl) };
+        await FillOptionsAsync(form);
         return View(form);
     }
 
@@ -91,20 +101,21 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
             Description = Blank(form.Description), CreatedAt = clock.GetUtcNow(),
         };
         entry.SnapshotRate(target.Value.Rate, target.Value.Currency);
-        entry.SetHours(form.Hours!.Value);
+        entry.SetHours(form.ParsedHours);
         db.TimeEntries.Add(entry);
         await db.SaveChangesAsync();
-        TempData["Flash"] = $"{entry.Hours:0.##} h logged at {Currency.Format(entry.HourlyRate, entry.Currency)}/h.";
-        return Redirect($"/time?week={Timesheet.MondayOf(entry.Date):yyyy-MM-dd}");
+        TempData["Flash"] = $"{HoursText.Format(entry.Hours)} h logged at {Currency.Format(entry.HourlyRate, entry.Currency)}/h.";
+        return BackTo(form.ReturnUrl, entry.Date);
     }
 
     [HttpGet]
-    public async Task<IActionResult> Edit(int id)
+    public async Task<IActionResult> Edit(int id, string? returnUrl)
     {
         var entry = await db.TimeEntries.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id);
         if (entry is null) return NotFound();
         var form = TimeEntryForm.From(entry);
-        form.Options = await WorkOptionsAsync();
+        form.ReturnUrl = LocalOrNull(returnUrl);
+        await FillOptionsAsync(form);
         return View(form);
     }
 
@@ -130,7 +141,7 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
         entry.Description = Blank(form.Description);
         entry.Billable = form.Billable;
         if (target is { } t) entry.SnapshotRate(t.Rate, t.Currency);
-        entry.SetHours(form.Hours!.Value);
+        entry.SetHours(form.ParsedHours);
         try
         {
             await db.SaveChangesAsync();
@@ -141,7 +152,7 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
             return await FormViewAsync(form);
         }
         TempData["Flash"] = "Entry saved.";
-        return Redirect($"/time?week={Timesheet.MondayOf(entry.Date):yyyy-MM-dd}");
+        return BackTo(form.ReturnUrl, entry.Date);
     }
 
     [HttpPost]
@@ -198,13 +209,13 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
     }
 
     [HttpPost]
-    public async Task<IActionResult> Stop()
+    public async Task<IActionResult> Stop(string? returnUrl)
     {
         var running = await db.Timers.Include(t => t.Project).SingleOrDefaultAsync();
         if (running is null)
         {
             TempData["Flash"] = "No timer is running.";
-            return Redirect("/time");
+            return Redirect(LocalOrNull(returnUrl) ?? "/time");
         }
         var settings = await SettingsAsync();
         var message = await StopAsync(running, settings, clock.GetUtcNow());
@@ -218,13 +229,13 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
             return Redirect("/time");
         }
         TempData["Flash"] = message;
-        return Redirect($"/time?week={Timesheet.MondayOf(LocalDate(settings, running.StartedAt)):yyyy-MM-dd}");
+        return BackTo(returnUrl, LocalDate(settings, running.StartedAt));
     }
 
     /// <summary>Turns the running timer into an entry dated the day it started, at the rate that applies now; the caller saves.</summary>
     private async Task<string> StopAsync(RunningTimer running, AccountSettings settings, DateTimeOffset now)
     {
-        var hours = RunningTimer.ElapsedHours(running.StartedAt, now);
+        var hours = RunningTimer.ElapsedHours(running.StartedAt, now, settings);
         var target = await ResolveAsync(running.ProjectId, running.ServiceId) ?? await ResolveAsync(running.ProjectId, null);
         var entry = new TimeEntry
         {
@@ -236,16 +247,17 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
         db.TimeEntries.Add(entry);
         db.Timers.Remove(running);
         var capped = (now - running.StartedAt).TotalHours > (double)TimeEntry.MaxHoursPerDay ? " (capped at 24 h, one day's entry)" : "";
-        return $"Timer stopped: {hours:0.##} h saved on {running.Project?.Name}{capped}.";
+        var rounded = settings.TimerRoundingMinutes == 0 ? "" : $" (rounded {(settings.TimerRoundingMode == TimerRoundingMode.Up ? "up" : "to the nearest")} {settings.TimerRoundingMinutes} minutes)";
+        return $"Timer stopped: {HoursText.Format(hours)} h saved on {running.Project?.Name}{rounded}{capped}.";
     }
 
     // --- loading ----------------------------------------------------------------------------------
 
-    private async Task<Timesheet> LoadSheetAsync(DateOnly monday, (int ProjectId, int? ServiceId)? extraRow, Dictionary<string, string> errors)
+    private async Task<Timesheet> LoadSheetAsync(DateOnly monday, (int ProjectId, int? ServiceId)? extraRow, Dictionary<string, TypedCell> refused)
     {
         var sunday = monday.AddDays(6);
         var entries = await db.TimeEntries.AsNoTracking().Where(t => t.Date >= monday && t.Date <= sunday)
-            .Select(t => new { t.ProjectId, ProjectName = t.Project!.Name, ClientName = t.Project.Client!.Name, t.ServiceId, ServiceName = (string?)t.Service!.Name, t.Date, t.Hours, Locked = t.InvoiceId != null })
+            .Select(t => new { t.ProjectId, ProjectName = t.Project!.Name, ClientName = t.Project.Client!.Name, t.ServiceId, ServiceName = (string?)t.Service!.Name, t.Date, t.Hours, t.Description, Locked = t.InvoiceId != null })
             .ToListAsync();
         var keys = entries.Select(e => (e.ProjectId, e.ProjectName, e.ClientName, e.ServiceId, e.ServiceName)).Distinct().ToList();
         if (extraRow is { } extra && keys.All(k => k.ProjectId != extra.ProjectId || k.ServiceId != extra.ServiceId))
@@ -261,9 +273,9 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
             Enumerable.Range(0, 7).Select(monday.AddDays).Select(day =>
             {
                 var cell = entries.Where(e => e.ProjectId == k.ProjectId && e.ServiceId == k.ServiceId && e.Date == day).ToList();
-                return new TimesheetCell(day, cell.Sum(e => e.Hours), cell.Count, cell.Any(e => e.Locked));
+                return new TimesheetCell(day, cell.Sum(e => e.Hours), cell.Count, cell.Any(e => e.Locked), cell.Count == 1 ? cell[0].Description : null);
             }).ToList())).ToList();
-        return new Timesheet(monday, rows, errors);
+        return new Timesheet(monday, rows, refused);
     }
 
     private async Task<RunningTimerView?> LoadTimerAsync()
@@ -317,8 +329,14 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
 
     private async Task<IActionResult> FormViewAsync(TimeEntryForm form)
     {
-        form.Options = await WorkOptionsAsync();
+        await FillOptionsAsync(form);
         return View(form);
+    }
+
+    private async Task FillOptionsAsync(TimeEntryForm form)
+    {
+        form.Options = await WorkOptionsAsync();
+        form.DefaultRateIsZero = (await SettingsAsync()).DefaultHourlyRate == 0;
     }
 
     private async Task<AccountSettings> SettingsAsync() =>
@@ -337,6 +355,12 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
         if (!int.TryParse(parts[0], out var p)) return null;
         return parts.Length > 1 && int.TryParse(parts[1], out var s) ? (p, s) : (p, null);
     }
+
+    private IActionResult BackTo(string? returnUrl, DateOnly date) =>
+        Redirect(LocalOrNull(returnUrl) ?? $"/time?week={Timesheet.MondayOf(date):yyyy-MM-dd}");
+
+    /// <summary>Only a path on this site is followed back (an absolute or protocol-relative URL would be an open redirect).</summary>
+    private string? LocalOrNull(string? url) => !string.IsNullOrEmpty(url) && url.Length <= 500 && Url.IsLocalUrl(url) ? url : null;
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

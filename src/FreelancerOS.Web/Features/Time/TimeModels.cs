@@ -9,18 +9,25 @@ public sealed class TimeEntryForm
     public int ProjectId { get; set; }
     public int? ServiceId { get; set; }
     public string? Description { get; set; }
-    public decimal? Hours { get; set; }
+    /// <summary>As typed ("2:30", "2h30", "2.5"): read by <see cref="HoursText"/>.</summary>
+    public string? Hours { get; set; }
     public bool Billable { get; set; } = true;
     public int Version { get; set; }
 
+    /// <summary>Where the user started from (a local path), to go back there after saving.</summary>
+    public string? ReturnUrl { get; set; }
+
+    public decimal ParsedHours => HoursText.TryParse(Hours, out var h, out _) ? h : 0;
+
     public IReadOnlyList<WorkOption> Options { get; set; } = [];
     public bool Locked { get; set; }
+    public bool DefaultRateIsZero { get; set; }
     public decimal? HourlyRate { get; set; }
     public string? Currency { get; set; }
 
     public static TimeEntryForm From(TimeEntry t) => new()
     {
-        Date = t.Date, ProjectId = t.ProjectId, ServiceId = t.ServiceId, Description = t.Description, Hours = t.Hours,
+        Date = t.Date, ProjectId = t.ProjectId, ServiceId = t.ServiceId, Description = t.Description, Hours = HoursText.Format(t.Hours),
         Billable = t.Billable, Version = t.Version, Locked = t.IsLocked, HourlyRate = t.HourlyRate, Currency = t.Currency,
     };
 }
@@ -31,10 +38,13 @@ public sealed class TimeEntryFormValidator : AbstractValidator<TimeEntryForm>
     {
         RuleFor(f => f.Date).NotNull().WithMessage("Enter the date.");
         RuleFor(f => f.ProjectId).GreaterThan(0).WithMessage("Choose the project.");
-        RuleFor(f => f.Hours).NotNull().WithMessage("Enter the hours, e.g. 1.25.")
-            .GreaterThan(0).WithMessage("Enter more than 0 hours.")
-            .LessThanOrEqualTo(TimeEntry.MaxHoursPerDay).WithMessage("One entry is for one day: at most 24 hours.")
-            .Must(h => h is null || decimal.Round(h.Value, 2) == h).WithMessage("Use at most two decimals (0.25 is a quarter hour).");
+        RuleFor(f => f.Hours).Custom((text, context) =>
+        {
+            if (string.IsNullOrWhiteSpace(text)) context.AddFailure("Enter the hours, e.g. 1:15 or 1.25.");
+            else if (!HoursText.TryParse(text, out var hours, out var error)) context.AddFailure(error!);
+            else if (hours <= 0) context.AddFailure("Enter more than 0 hours.");
+        });
+        RuleFor(f => f.ReturnUrl).MaximumLength(500);
         RuleFor(f => f.Description).MaximumLength(1000).WithMessage("At most 1,000 characters.");
     }
 }
@@ -61,7 +71,7 @@ public sealed record WorkOption(int ProjectId, string ProjectName, string Client
 
 public sealed record RunningTimerView(string ProjectName, int ProjectId, string? ServiceName, string? Description, DateTimeOffset StartedAt, decimal ElapsedHours);
 
-public sealed record TimesheetCell(DateOnly Date, decimal Hours, int Entries, bool Locked)
+public sealed record TimesheetCell(DateOnly Date, decimal Hours, int Entries, bool Locked, string? Note)
 {
     public bool Editable => Entries <= 1 && !Locked;
 }
@@ -72,8 +82,13 @@ public sealed record TimesheetRow(int ProjectId, string ProjectName, string Clie
     public string Key => $"{ProjectId}-{ServiceId}";
 }
 
-public sealed record Timesheet(DateOnly WeekStart, IReadOnlyList<TimesheetRow> Rows, IReadOnlyDictionary<string, string> Errors)
+/// <summary>A refused cell: the reason and what the user typed, shown back in the cell.</summary>
+public sealed record TypedCell(string Error, string? Hours, string? Note);
+
+public sealed record Timesheet(DateOnly WeekStart, IReadOnlyList<TimesheetRow> Rows, IReadOnlyDictionary<string, TypedCell> Refused)
 {
+    public static string CellKey(int projectId, int? serviceId, DateOnly date) => $"{projectId}-{serviceId}-{date:yyyy-MM-dd}";
+
     public IEnumerable<DateOnly> Days => Enumerable.Range(0, 7).Select(WeekStart.AddDays);
     public decimal DayTotal(int day) => Rows.Sum(r => r.Cells[day].Hours);
     public decimal Total => Rows.Sum(r => r.Total);
@@ -83,4 +98,4 @@ public sealed record Timesheet(DateOnly WeekStart, IReadOnlyList<TimesheetRow> R
     public static DateOnly MondayOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 }
 
-public sealed record TimePage(Timesheet Sheet, RunningTimerView? Timer, IReadOnlyList<WorkOption> Options, DateOnly Today);
+public sealed record TimePage(Timesheet Sheet, RunningTimerView? Timer, IReadOnlyList<WorkOption> Options, DateOnly Today, bool DefaultRateIsZero);

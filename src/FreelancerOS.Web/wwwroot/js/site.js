@@ -2,6 +2,7 @@
 (function () {
     "use strict";
 
+
     // Every htmx request carries the antiforgery token (validation stays on for htmx too).
     document.addEventListener("htmx:configRequest", function (evt) {
         var meta = document.querySelector('meta[name="csrf-token"]');
@@ -131,6 +132,27 @@
         tickTimers();
         setInterval(tickTimers, 1000);
     }
+
+    // A project select narrows its service select to that project's services ([data-services-select]).
+    function narrowServices(projectSelect) {
+        var services = document.querySelector(projectSelect.getAttribute("data-services-select"));
+        if (!services) return;
+        var project = projectSelect.value;
+        services.querySelectorAll("optgroup[data-project], option[data-project]").forEach(function (el) {
+            var fits = el.getAttribute("data-project") === project;
+            el.hidden = !fits;
+            el.disabled = !fits;
+        });
+        var chosen = services.options[services.selectedIndex];
+        if (chosen && chosen.disabled) services.value = "";
+    }
+    document.addEventListener("change", function (evt) {
+        if (!evt.target.matches) return;
+        if (evt.target.matches("select[data-services-select]")) narrowServices(evt.target);
+        // A choice that only re-shows the list (the page size) applies at once; the button stays for no-JS use.
+        if (evt.target.matches("select[data-autosubmit]") && evt.target.form) evt.target.form.requestSubmit();
+    });
+    document.querySelectorAll("select[data-services-select]").forEach(narrowServices);
 
     htmx.onLoad(function (root) {
         var scope = root.querySelectorAll ? root : document;
