@@ -1,5 +1,6 @@
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Features.Invoices;
+using FreelancerOS.Web.Features.Recurring;
 using FreelancerOS.Web.Infrastructure;
 using FreelancerOS.Web.Infrastructure.DemoData;
 using Microsoft.AspNetCore.Authorization;
@@ -118,6 +119,7 @@ builder.Services.AddScoped<IInvoiceLifecycleHook, IncomeLinksHook>();
 PdfFonts.Configure();
 builder.Services.AddBackgroundJobs(builder.Configuration, dataFolder);
 builder.Services.AddSingleton<IJobSchedule, MarkOverdueJob.Schedule>();
+builder.Services.AddRecurringInvoices();
 
 var app = builder.Build();
 

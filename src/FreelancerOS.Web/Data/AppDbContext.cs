@@ -33,6 +33,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
     public DbSet<InvoiceStatusChange> InvoiceStatusChanges => Set<InvoiceStatusChange>();
     public DbSet<InvoiceNumberCounter> InvoiceNumberCounters => Set<InvoiceNumberCounter>();
+    public DbSet<RecurringSchedule> RecurringSchedules => Set<RecurringSchedule>();
+    public DbSet<RecurringRun> RecurringRuns => Set<RecurringRun>();
     // Finance: the ledger
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<Income> Incomes => Set<Income>();
