@@ -10,6 +10,7 @@ public static class RecurringRegistration
     {
         services.AddScoped<RecurringSchedules>();
         services.AddScoped<RecurringRuns>();
+        services.AddScoped<RecurringInvoicesJob>();
         // Replaced by the e-mail feature's sender when it is merged (see IRecurringInvoiceSender).
         services.AddScoped<IRecurringInvoiceSender, NoRecurringSender>();
         services.AddScoped<IForecastSource, RecurringForecast>();
