@@ -26,7 +26,7 @@ public sealed class RecurringInputTests(TestApp app) : IClassFixture<TestApp>
         { "IsRetainer=true;IncludedHours=10;OverageRate=", "OverageRate", "Enter the hourly rate for hours over the included ones.", "Still typed" },
         { "IsRetainer=true;IncludedHours=-1;OverageRate=50", "IncludedHours", "Enter between 0 and 10000 hours.", "Still typed" },
         { "TaxRate=150", "TaxRate", "Enter a tax rate between 0 and 100 %.", "Still typed" },
-        { "Frequency=Daily", "Frequency", "This value is not valid.", "Still typed" },
+        { "Frequency=Daily", "Frequency", "'Daily' is not valid here: check the number or date format.", "Still typed" },
         { "Name=", "Name", "Give the schedule a name, e.g. \"Monthly retainer\".", "" },
     };
 
@@ -123,7 +123,7 @@ public sealed class RecurringInputTests(TestApp app) : IClassFixture<TestApp>
         var page = await alice.GetPageAsync($"/recurring/details/{id}");
         Assert.Equal("2026-12-15", page.QuerySelector("[data-role=next-run]")!.TextContent.Trim());
         Assert.Contains("Renamed", page.QuerySelector("h1")!.TextContent);
-        Assert.Equal("€800.00", page.QuerySelector("[data-role=template-total]")!.TextContent.Trim());
+        Assert.Equal("800.00 EUR", page.QuerySelector("[data-role=template-total]")!.TextContent.Trim());
         Assert.Single(page.QuerySelectorAll("[data-role=template-lines] tbody tr"));
 
         // A stale form (another tab saved first) is refused, nothing overwritten.

@@ -40,6 +40,8 @@ public sealed class RecurringRunTests(TestApp app) : IClassFixture<TestApp>
             Assert.Equal(mondays.Count(d => d <= day), await RunCountAsync(app, weekly));
         }
 
+        await SignInAgainAsync(alice);
+        await SignInAgainAsync(bob);
         var made = await InvoicesOfAsync(app, monthEnd);
         Assert.Equal(monthly, made.Select(i => i.IssueDate));
         Assert.All(made, i => Assert.Equal(InvoiceStatus.Draft, i.Status));
@@ -130,6 +132,7 @@ public sealed class RecurringRunTests(TestApp app) : IClassFixture<TestApp>
         }
         Assert.Equal(0, await RunCountAsync(app, id));
 
+        await SignInAgainAsync(alice);
         page = await alice.GetPageAsync($"/recurring/details/{id}");
         Assert.Equal(HttpStatusCode.Redirect, (await alice.SubmitAsync(page, $"form[action='/recurring/resume/{id}']")).StatusCode);
         Assert.Equal("2027-02-01", await NextRunTextAsync(alice, id));
@@ -158,6 +161,7 @@ public sealed class RecurringRunTests(TestApp app) : IClassFixture<TestApp>
             SetDay(app, day);
             await RunJobAsync(app);
         }
+        await SignInAgainAsync(alice);
         Assert.Equal([new DateOnly(2026, 11, 25), new DateOnly(2026, 12, 2)], (await InvoicesOfAsync(app, byCount)).Select(i => i.IssueDate));
         Assert.Equal("Ended: no run left", await NextRunTextAsync(alice, byCount));
         // Quarterly in step with December: 15 December and 15 March; 15 June is after the end date.

@@ -64,6 +64,7 @@ public sealed class RetainerTests(TestApp app) : IClassFixture<TestApp>
 
         // December: 1.5 h, within the included hours.
         SetDay(app, new DateOnly(2026, 12, 2));
+        await SignInAgainAsync(alice);
         await Work.LogAsync(alice, website, "1.5", "2026-12-02");
         page = await alice.GetPageAsync($"/recurring/details/{id}");
         var december = page.QuerySelector("[data-role=retainer-periods] tr[data-period='2026-12-01']")!;
@@ -82,6 +83,7 @@ public sealed class RetainerTests(TestApp app) : IClassFixture<TestApp>
         // Within the included hours the time is billed by the fee: claimed, so it is not billed again.
         Assert.Equal(january.Id, await app.WithDbAsync(db => db.TimeEntries.Where(t => t.Date == new DateOnly(2026, 12, 2)).Select(t => t.InvoiceId).SingleAsync(), userId));
 
+        await SignInAgainAsync(alice);
         // Deleting the November draft gives its time back; the run stays, so the period is not made again.
         var draft = await alice.GetPageAsync($"/invoices/details/{invoice.Id}");
         Assert.Equal(HttpStatusCode.Redirect, (await alice.SubmitAsync(draft, $"form[action='/invoices/delete/{invoice.Id}']")).StatusCode);
