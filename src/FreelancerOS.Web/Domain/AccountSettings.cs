@@ -20,6 +20,12 @@ public class AccountSettings : OwnedEntity
     public int PaymentTermsDays { get; set; } = 30;
     public decimal DefaultHourlyRate { get; set; }
 
+    /// <summary>
+    /// Whether the account has recurring schedules: the forecast (on the dashboard too) skips their query
+    /// for the many accounts that have none. Kept by the recurring feature on create and delete.
+    /// </summary>
+    public bool HasRecurringSchedules { get; set; }
+
     public string FormatInvoiceNumber(int year, int sequence) =>
         $"{InvoicePrefix}{year}-{sequence.ToString().PadLeft(InvoiceNumberDigits, '0')}";
 

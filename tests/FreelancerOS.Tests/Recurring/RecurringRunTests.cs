@@ -10,7 +10,8 @@ using static FreelancerOS.Tests.Recurring.RecurringSteps;
 
 namespace FreelancerOS.Tests.Recurring;
 
-public sealed class RecurringRunTests(TestApp app) : IClassFixture<TestApp>
+/// <summary>The runs on SQLite and, through ./test.sh, on PostgreSQL, where two job instances really run in parallel.</summary>
+public abstract class RecurringRunScenarios(TestApp app)
 {
     [Fact]
     public async Task Job_DayByDayOverThreeMonths_MakesEachDraftOnItsDate_ExactlyOnce_MonthEndsClamped()
@@ -203,3 +204,7 @@ public sealed class RecurringRunTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("not available yet", AppClient.FieldError(await AppClient.ParseAsync(response), "Action"));
     }
 }
+
+public sealed class RecurringRunTests(TestApp app) : RecurringRunScenarios(app), IClassFixture<TestApp>;
+
+public sealed class PostgresRecurringRunTests(FreelancerOS.Tests.Ledger.PostgresTestApp app) : RecurringRunScenarios(app), IClassFixture<FreelancerOS.Tests.Ledger.PostgresTestApp>;

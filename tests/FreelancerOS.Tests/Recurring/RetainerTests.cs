@@ -12,7 +12,7 @@ using static FreelancerOS.Tests.Recurring.RecurringSteps;
 
 namespace FreelancerOS.Tests.Recurring;
 
-public sealed class RetainerTests(TestApp app) : IClassFixture<TestApp>
+public abstract class RetainerScenarios(TestApp app)
 {
     [Fact]
     public async Task Retainer_BillsTheFeeAndTheOverageToTheCent_ClaimsThePeriodsTime_ShowsHoursUsedPerPeriod()
@@ -120,3 +120,7 @@ public sealed class RetainerTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(220000L, forecast.Windows.Single(w => w.Days == 90).InMinor);
     }
 }
+
+public sealed class RetainerTests(TestApp app) : RetainerScenarios(app), IClassFixture<TestApp>;
+
+public sealed class PostgresRetainerTests(FreelancerOS.Tests.Ledger.PostgresTestApp app) : RetainerScenarios(app), IClassFixture<FreelancerOS.Tests.Ledger.PostgresTestApp>;

@@ -1,6 +1,7 @@
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Features.Reports;
+using FreelancerOS.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Recurring;
@@ -11,13 +12,14 @@ namespace FreelancerOS.Web.Features.Recurring;
 /// A retainer's overage is not known in advance, so only its fee counts. Schedules in another currency
 /// than the home one are left out: the forecast is in home currency and a future rate is not known.
 /// </summary>
-public sealed class RecurringForecast(AppDbContext db) : IForecastSource
+public sealed class RecurringForecast(AppDbContext db, CurrentAccount account) : IForecastSource
 {
     public const string Source = "Recurring invoices";
 
     public async Task<IReadOnlyList<ExpectedFlow>> FlowsAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new AccountSettings();
+        var settings = await account.SettingsAsync(ct);
+        if (!settings.HasRecurringSchedules) return [];
         var home = settings.HomeCurrency;
         var schedules = await db.RecurringSchedules.AsNoTracking().Include(s => s.Lines)
             .Where(s => !s.IsPaused && s.NextRunDate != null && s.NextRunDate <= to && s.Client!.Currency == home)

@@ -40,6 +40,7 @@ public sealed class RecurringSchedules(AppDbContext db, TimeProvider clock, Curr
             {
                 schedule = RecurringSchedule.Create(form.ToTerms(), client, project, today, clock.GetUtcNow());
                 db.RecurringSchedules.Add(schedule);
+                if (await db.Settings.SingleOrDefaultAsync(ct) is { HasRecurringSchedules: false } settings) settings.HasRecurringSchedules = true;
             }
             else
             {
@@ -83,8 +84,13 @@ public sealed class RecurringSchedules(AppDbContext db, TimeProvider clock, Curr
     }
 
     /// <summary>Deletes the schedule and its run records; the invoices the runs made stay as they are.</summary>
-    public async Task<bool> DeleteAsync(int id, CancellationToken ct = default) =>
-        await db.RecurringSchedules.Where(s => s.Id == id).ExecuteDeleteAsync(ct) == 1;
+    public async Task<bool> DeleteAsync(int id, CancellationToken ct = default)
+    {
+        if (await db.RecurringSchedules.Where(s => s.Id == id).ExecuteDeleteAsync(ct) == 0) return false;
+        if (!await db.RecurringSchedules.AnyAsync(ct))
+            await db.Settings.ExecuteUpdateAsync(s => s.SetProperty(x => x.HasRecurringSchedules, false).SetProperty(x => x.Version, x => x.Version + 1), ct);
+        return true;
+    }
 
     public async Task<RecurringFormPage> FormPageAsync(RecurringForm form, int? id, CancellationToken ct = default)
     {

@@ -117,6 +117,9 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
 
+                    b.Property<bool>("HasRecurringSchedules")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("HomeCurrency")
                         .IsRequired()
                         .HasMaxLength(3)

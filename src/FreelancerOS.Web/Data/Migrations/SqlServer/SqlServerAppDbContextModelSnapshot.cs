@@ -118,6 +118,9 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<bool>("HasRecurringSchedules")
+                        .HasColumnType("bit");
+
                     b.Property<string>("HomeCurrency")
                         .IsRequired()
                         .HasMaxLength(3)

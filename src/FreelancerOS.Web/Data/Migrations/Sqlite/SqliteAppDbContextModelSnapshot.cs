@@ -110,6 +110,9 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HasRecurringSchedules")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("HomeCurrency")
                         .IsRequired()
                         .HasMaxLength(3)

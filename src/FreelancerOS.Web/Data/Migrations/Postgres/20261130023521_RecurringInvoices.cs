@@ -12,6 +12,13 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "HasRecurringSchedules",
+                table: "AccountSettings",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "RecurringSchedules",
                 columns: table => new
@@ -186,6 +193,10 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "RecurringSchedules");
+
+            migrationBuilder.DropColumn(
+                name: "HasRecurringSchedules",
+                table: "AccountSettings");
         }
     }
 }
