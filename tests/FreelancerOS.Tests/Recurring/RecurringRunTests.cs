@@ -49,7 +49,7 @@ public abstract class RecurringRunScenarios(TestApp app)
         // 49.99 + 200.00 = 249.99; 21 % tax = 52.4979 → 52.50; total 302.49.
         Assert.All(made, i => Assert.Equal((249.99m, 52.50m, 302.49m), (i.Subtotal, i.Tax, i.Total)));
         // The run on 31 January closes 31 December to 30 January (the day before each run ends the period).
-        Assert.Equal("Hosting, 2026-12-31 to 2027-01-30", made[2].Lines[0].Description);
+        Assert.Equal("Hosting, 2026-12-31 to 2027-01-30", made[2].Lines.OrderBy(l => l.Position).First().Description);
         Assert.Equal(mondays, (await InvoicesOfAsync(app, weekly)).Select(i => i.IssueDate));
         Assert.Equal("2027-03-31", await NextRunTextAsync(alice, monthEnd));
 
