@@ -1,6 +1,7 @@
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Features.Account;
 using FreelancerOS.Web.Features.Invoices;
+using FreelancerOS.Web.Features.Recurring;
 using FreelancerOS.Web.Infrastructure;
 using FreelancerOS.Web.Infrastructure.DemoData;
 using Microsoft.AspNetCore.Authorization;
@@ -133,6 +134,7 @@ builder.Services.AddSingleton<IJobSchedule, FreelancerOS.Web.Features.Mail.Payme
 PdfFonts.Configure();
 builder.Services.AddBackgroundJobs(builder.Configuration, dataFolder);
 builder.Services.AddSingleton<IJobSchedule, MarkOverdueJob.Schedule>();
+builder.Services.AddRecurringInvoices();
 
 var app = builder.Build();
 

@@ -40,6 +40,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     public DbSet<ReminderRule> ReminderRules => Set<ReminderRule>();
     public DbSet<InvoiceReminder> InvoiceReminders => Set<InvoiceReminder>();
     public DbSet<InvoiceReminderOptOut> InvoiceReminderOptOuts => Set<InvoiceReminderOptOut>();
+    public DbSet<RecurringSchedule> RecurringSchedules => Set<RecurringSchedule>();
+    public DbSet<RecurringRun> RecurringRuns => Set<RecurringRun>();
     // Finance: the ledger
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<Income> Incomes => Set<Income>();

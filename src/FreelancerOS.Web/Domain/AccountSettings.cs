@@ -57,6 +57,12 @@ public class AccountSettings : OwnedEntity
         return Math.Clamp(Math.Round(Math.Max(1, rounded) * step, 2, MidpointRounding.AwayFromZero), 0.01m, TimeEntry.MaxHoursPerDay);
     }
 
+    /// <summary>
+    /// Whether the account has recurring schedules: the forecast (on the dashboard too) skips their query
+    /// for the many accounts that have none. Kept by the recurring feature on create and delete.
+    /// </summary>
+    public bool HasRecurringSchedules { get; set; }
+
     public string FormatInvoiceNumber(int year, int sequence) =>
         $"{InvoicePrefix}{year}-{sequence.ToString().PadLeft(InvoiceNumberDigits, '0')}";
 

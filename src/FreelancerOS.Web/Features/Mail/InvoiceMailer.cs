@@ -110,3 +110,22 @@ public sealed class MailInvoiceSender(InvoiceMailer mailer) : IInvoiceSender
 {
     public Task<string?> QueueOnIssueAsync(Invoice issued, string baseUrl, CancellationToken ct) => mailer.QueueDefaultAsync(issued, baseUrl, ct);
 }
+
+/// <summary>
+/// A recurring schedule's "issue and send": the run happens in a job, with no request to take the app's
+/// address from, so the link in the message uses the public address saved in the e-mail settings.
+/// </summary>
+public sealed class MailRecurringSender(AppDbContext db, InvoiceMailer mailer) : FreelancerOS.Web.Features.Recurring.IRecurringInvoiceSender
+{
+    public bool IsAvailable => true;
+
+    public async Task<string?> SendAsync(int invoiceId, CancellationToken ct)
+    {
+        var invoice = await db.Invoices.Include(i => i.Client).Include(i => i.Lines).SingleOrDefaultAsync(i => i.Id == invoiceId, ct);
+        if (invoice is null) return "Not sent: the invoice is gone.";
+        var settings = await mailer.SettingsAsync(ct);
+        if (string.IsNullOrWhiteSpace(settings.PublicBaseUrl))
+            return "Not sent: set the public address of this app in Settings → E-mail and reminders, so the message can carry the client's link.";
+        return await mailer.QueueDefaultAsync(invoice, settings.PublicBaseUrl, ct);
+    }
+}

@@ -195,12 +195,6 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<int>("TimerRoundingMinutes")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("TimerRoundingMode")
-                        .HasColumnType("integer");
-
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");

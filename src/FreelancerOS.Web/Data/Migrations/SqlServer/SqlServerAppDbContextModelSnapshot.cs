@@ -196,12 +196,6 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.Property<int>("TimerRoundingMinutes")
-                        .HasColumnType("int");
-
-                    b.Property<int>("TimerRoundingMode")
-                        .HasColumnType("int");
-
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");

@@ -186,12 +186,6 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("TimerRoundingMinutes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TimerRoundingMode")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
