@@ -43,6 +43,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
             await SaveBatchAsync(clear: true);
             var invoices = await SeedInvoicesAsync(random, years, settings);
             await SaveBatchAsync(clear: true);
+            if (_profile.BillsEveryMonth) await SeedMonthlyBillingAsync(settings);
             var billed = await SeedBilledWorkAsync(settings);
             await SaveBatchAsync(clear: true);
             var entries = await SeedLedgerAsync(random, years, settings);
@@ -58,8 +59,10 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
     /// <summary>Saves what the current batch added or changed (one transaction); the heavy profile then forgets it.</summary>
     private async Task SaveBatchAsync(bool clear = false)
     {
-        db.ChangeTracker.DetectChanges();
+        // Saving itself detects changes: the owner stamp and the version bump it makes must reach the database.
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
         await db.SaveChangesAsync();
+        db.ChangeTracker.AutoDetectChangesEnabled = !_profile.Batched;
         if (clear && _profile.Batched) db.ChangeTracker.Clear();
     }
 
@@ -331,19 +334,47 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
     private async Task<string> SeedBilledWorkAsync(AccountSettings settings)
     {
         var today = settings.Today(clock);
-        var now = clock.GetUtcNow();
         var monthStart = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var (count, hours, reachedCount) = await BillWorkAsync(settings, monthStart, today, today.AddDays(-365), [ClientStage.Client], leaveDraft: true, paid: false);
+        if (count == 0) return "No work to bill";
+        return $"{count} invoices of billed work ({hours} time entries of {monthStart:MMMM yyyy}, {reachedCount} milestones; one left as a draft)";
+    }
+
+    /// <summary>
+    /// Heavy profile: a busy freelancer bills every month, so the work of each month before last is on an
+    /// invoice issued on the 1st of the next month and paid (one batch per month).
+    /// </summary>
+    private async Task SeedMonthlyBillingAsync(AccountSettings settings)
+    {
+        var today = settings.Today(clock);
+        var last = new DateOnly(today.Year, today.Month, 1).AddMonths(-2);
+        var first = await db.TimeEntries.MinAsync(t => (DateOnly?)t.Date);
+        if (first is null) return;
+        for (var month = new DateOnly(first.Value.Year, first.Value.Month, 1); month <= last; month = month.AddMonths(1))
+        {
+            await BillWorkAsync(settings, month, month.AddMonths(1), month, [ClientStage.Client, ClientStage.Negotiation, ClientStage.Archived],
+                leaveDraft: false, paid: true, milestonesUntil: month.AddMonths(1).AddDays(-1));
+            await SaveBatchAsync(clear: true);
+        }
+    }
+
+    private async Task<(int Invoices, int Hours, int Milestones)> BillWorkAsync(AccountSettings settings, DateOnly monthStart, DateOnly issueDate,
+        DateOnly milestonesSince, ClientStage[] stages, bool leaveDraft, bool paid, DateOnly? milestonesUntil = null)
+    {
+        var today = issueDate;
+        var now = clock.GetUtcNow();
         var monthEnd = monthStart.AddMonths(1).AddDays(-1);
-        var clients = await db.Clients.Where(c => c.Stage == ClientStage.Client).OrderBy(c => c.Id).ToListAsync();
+        var clients = await db.Clients.Where(c => stages.Contains(c.Stage)).OrderBy(c => c.Id).ToListAsync();
         var clientIds = clients.Select(c => c.Id).ToList();
         var entries = await db.TimeEntries.Include(t => t.Project).Include(t => t.Service)
             .Where(t => t.Billable && t.InvoiceId == null && t.Date >= monthStart && t.Date <= monthEnd && clientIds.Contains(t.Project!.ClientId))
             .ToListAsync();
-        var since = today.AddDays(-365);
+        var since = milestonesSince;
+        var until = milestonesUntil ?? DateOnly.MaxValue;
         var milestones = await db.Milestones
             .Join(db.Projects, m => m.ProjectId, p => p.Id, (m, p) => new { Milestone = m, Project = p })
             .Where(x => x.Milestone.State == MilestoneState.Reached && x.Milestone.InvoiceId == null && x.Milestone.DueDate >= since
-                        && clientIds.Contains(x.Project.ClientId))
+                        && x.Milestone.DueDate <= until && clientIds.Contains(x.Project.ClientId))
             .ToListAsync();
 
         var billed = new List<(Invoice Invoice, List<(InvoiceLine Line, List<TimeEntry> Entries, Milestone? Milestone)> Items)>();
@@ -371,10 +402,11 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
                     $"{x.Project.Name} – milestone: {x.Milestone.Name}", 1m, x.Milestone.Amount, client.Currency, x.Project.Id)])[0];
                 items.Add((line, [], x.Milestone));
             }
+            if (invoice.Total <= 0) continue; // work at a zero rate: nothing to bill
             db.Invoices.Add(invoice);
             billed.Add((invoice, items));
         }
-        if (billed.Count == 0) return "No work to bill";
+        if (billed.Count == 0) return (0, 0, 0);
         await SaveBatchAsync(); // the lines get their ids
 
         var counters = await db.InvoiceNumberCounters.ToListAsync();
@@ -393,7 +425,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
                     milestone.State = MilestoneState.Invoiced;
                 }
             }
-            if (invoice == billed[0].Invoice) continue;
+            if (leaveDraft && invoice == billed[0].Invoice) continue;
             var year = invoice.IssueDate.Year;
             var counter = counters.SingleOrDefault(c => c.Year == year);
             if (counter is null)
@@ -408,12 +440,18 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
         await SaveBatchAsync();
         // Issued ones get their open income in the ledger, as issuing from the page does.
         var payments = new Features.Invoices.InvoicePayments(db, clock);
-        foreach (var (invoice, _) in billed.Skip(1))
+        foreach (var (invoice, _) in billed.Skip(leaveDraft ? 1 : 0))
             await payments.OnIssuedAsync(invoice, DemoRates.GetValueOrDefault(invoice.Currency, 1m), default);
         await SaveBatchAsync();
-        var hours = billed.Sum(b => b.Items.Sum(i => i.Entries.Count));
-        var reachedCount = billed.Sum(b => b.Items.Count(i => i.Milestone is not null));
-        return $"{billed.Count} invoices of billed work ({hours} time entries of {monthStart:MMMM yyyy}, {reachedCount} milestones; one left as a draft)";
+        if (paid)
+        {
+            var mode = await db.PaymentModes.OrderBy(m => m.Name).Select(m => m.Id).FirstAsync();
+            var payday = settings.Today(clock);
+            foreach (var (invoice, _) in billed.Where(b => b.Invoice.Total > 0))
+                await payments.RecordAsync(invoice, mode, issueDate.AddDays(14) < payday ? issueDate.AddDays(14) : payday, invoice.Total);
+            await SaveBatchAsync();
+        }
+        return (billed.Count, billed.Sum(b => b.Items.Sum(i => i.Entries.Count)), billed.Sum(b => b.Items.Count(i => i.Milestone is not null)));
     }
 
     /// <summary>Typed rates for the demo's foreign-currency invoices (home-currency units per unit).</summary>
@@ -560,12 +598,12 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
 /// years, about 50,000 ledger entries), saved in batches for speed.
 /// </summary>
 public sealed record DemoProfile(string Name, int ClientsPerYear, int ProjectsPerYear, int InvoicesPerYear,
-    int? InvoiceSpreadDays, int LedgerDensity, bool Batched)
+    int? InvoiceSpreadDays, int LedgerDensity, bool Batched, bool BillsEveryMonth = false)
 {
     public static readonly DemoProfile Standard = new("standard", 12, 10, 8, 75, 1, false);
 
-    /// <summary>Invoices spread over every year (InvoiceSpreadDays null), the ledger 62 times as dense.</summary>
-    public static readonly DemoProfile Heavy = new("heavy", 32, 102, 200, null, 62, true);
+    /// <summary>Invoices spread over every year (InvoiceSpreadDays null), the ledger 62 times as dense, past work billed and paid month by month.</summary>
+    public static readonly DemoProfile Heavy = new("heavy", 32, 102, 200, null, 62, true, BillsEveryMonth: true);
 
     public static DemoProfile? Named(string name) =>
         name.ToLowerInvariant() switch { "standard" => Standard, "heavy" => Heavy, _ => null };

@@ -1355,6 +1355,8 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ProjectId", "Date");
 
+                    b.HasIndex("OwnerId", "InvoiceId", "Billable");
+
                     b.ToTable("TimeEntries");
                 });
 

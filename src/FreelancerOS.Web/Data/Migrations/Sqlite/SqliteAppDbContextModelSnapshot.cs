@@ -1307,6 +1307,8 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ProjectId", "Date");
 
+                    b.HasIndex("OwnerId", "InvoiceId", "Billable");
+
                     b.ToTable("TimeEntries");
                 });
 
