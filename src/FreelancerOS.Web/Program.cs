@@ -149,6 +149,7 @@ if (args.Length > 0 && args[0] == "reset-lockout")
     return await FreelancerOS.Web.Features.Account.ResetLockoutCommand.RunAsync(app.Services, args[1..]);
 }
 
+app.UseSqlStatementCounting(); // FREELANCEROS_COUNT_SQL=1 only (the page benchmark)
 app.UseProxySupport(app.Environment);
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error/{0}");

@@ -73,6 +73,9 @@ internal sealed class TimeEntryConfiguration : IEntityTypeConfiguration<TimeEntr
         b.HasIndex(t => t.ServiceId);
         b.HasOne<Invoice>().WithMany().HasForeignKey(t => t.InvoiceId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(t => t.InvoiceId);
+        // Unbilled work (dashboard, billing form, profitability): the account's entries with no invoice, found by
+        // the index instead of every entry of the account (years of billed hours).
+        b.HasIndex(t => new { t.OwnerId, t.InvoiceId, t.Billable });
         b.HasOne<InvoiceLine>().WithMany().HasForeignKey(t => t.InvoiceLineId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(t => t.InvoiceLineId);
         b.Ignore(t => t.IsLocked);

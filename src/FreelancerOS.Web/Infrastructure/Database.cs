@@ -30,19 +30,20 @@ public static class Database
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connection))
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty.");
-                services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connection));
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connection).CountingStatements());
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connection))
                     throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Default is empty.");
-                services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(connection));
+                services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(connection).CountingStatements());
                 break;
             default:
                 if (string.IsNullOrWhiteSpace(connection))
                     connection = $"Data Source={Path.Combine(DataFolder(config, env), "freelanceros.db")}";
                 services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o
                     .UseSqlite(connection)
-                    .AddInterceptors(new SqlitePragmas()));
+                    .AddInterceptors(new SqlitePragmas())
+                    .CountingStatements());
                 break;
         }
         return services;

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Identity;
 namespace FreelancerOS.Web.Infrastructure.DemoData;
 
 /// <summary>
-/// <c>dotnet run --project src/FreelancerOS.Web -- seed-demo --email you@example.com [--password P] [--years N] [--seed S]</c>:
+/// <c>dotnet run --project src/FreelancerOS.Web -- seed-demo --email you@example.com [--password P] [--years N] [--seed S] [--profile standard|heavy]</c>:
 /// creates the account if it does not exist and fills it with realistic data. --years scales the data
-/// (benchmarks use it to get years of history).
+/// (benchmarks use it to get years of history); --profile heavy is a busy freelancer, ten years by default.
 /// </summary>
 public static class DemoDataCommand
 {
@@ -18,7 +18,7 @@ public static class DemoDataCommand
         var options = Parse(args);
         if (options is null)
         {
-            Console.Error.WriteLine("usage: seed-demo --email you@example.com [--password P] [--years N] [--seed S]");
+            Console.Error.WriteLine("usage: seed-demo --email you@example.com [--password P] [--years N] [--seed S] [--profile standard|heavy]");
             return 2;
         }
 
@@ -42,7 +42,7 @@ public static class DemoDataCommand
         }
 
         sp.GetRequiredService<CurrentUser>().ActAs(user.Id);
-        var summary = await sp.GetRequiredService<DemoDataSeeder>().SeedAsync(options.Years, options.Seed);
+        var summary = await sp.GetRequiredService<DemoDataSeeder>().SeedAsync(options.Years, options.Seed, options.Profile);
         Console.WriteLine(created
             ? $"Created {options.Email} with password '{options.Password}'."
             : $"Added demo data to the existing account {options.Email}.");
@@ -50,13 +50,14 @@ public static class DemoDataCommand
         return 0;
     }
 
-    private sealed record Options(string Email, string Password, int Years, int Seed);
+    private sealed record Options(string Email, string Password, int Years, int Seed, DemoProfile Profile);
 
     private static Options? Parse(string[] args)
     {
         string? email = null;
         var password = DefaultPassword;
-        var years = 1;
+        int? years = null;
+        var profile = DemoProfile.Standard;
         var seed = 2026;
         for (var i = 0; i < args.Length; i++)
         {
@@ -67,9 +68,10 @@ public static class DemoDataCommand
                 case "--password" when value is not null: password = value; i++; break;
                 case "--years" when int.TryParse(value, out var y) && y is >= 1 and <= 50: years = y; i++; break;
                 case "--seed" when int.TryParse(value, out var s): seed = s; i++; break;
+                case "--profile" when value is not null && DemoProfile.Named(value) is { } named: profile = named; i++; break;
                 default: return null;
             }
         }
-        return email is null ? null : new Options(email, password, years, seed);
+        return email is null ? null : new Options(email, password, years ?? (profile.Batched ? 10 : 1), seed, profile);
     }
 }

@@ -24,16 +24,46 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
         "Hiro Tanaka", "Isabel Costa", "Jonas Weber", "Kara O'Neill", "Luca Bianchi", "Maya Patel", "Nils Berg",
     ];
 
-    public async Task<string> SeedAsync(int years, int seed)
+    private DemoProfile _profile = DemoProfile.Standard;
+
+    public async Task<string> SeedAsync(int years, int seed, DemoProfile? profile = null)
     {
+        _profile = profile ?? DemoProfile.Standard;
         var random = new Random(seed);
-        var settings = await EnsureSettingsAsync();
-        var clients = await SeedClientsAsync(random, years, settings);
-        var work = await SeedWorkAsync(random, years, settings);
-        var invoices = await SeedInvoicesAsync(random, years, settings);
-        var billed = await SeedBilledWorkAsync(settings);
-        var entries = await SeedLedgerAsync(random, years, settings);
-        return $"{clients} clients, {entries} ledger entries. {work} {invoices}. {billed}.";
+        // Tens of thousands of rows: changes are detected once per batch (SaveBatchAsync), not on every call,
+        // and each batch is saved in its own transaction and then forgotten, so the tracker stays small.
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        if (_profile.Batched) db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var settings = await EnsureSettingsAsync();
+            var clients = await SeedClientsAsync(random, years, settings);
+            await SaveBatchAsync(clear: true);
+            var work = await SeedWorkAsync(random, years, settings);
+            await SaveBatchAsync(clear: true);
+            var invoices = await SeedInvoicesAsync(random, years, settings);
+            await SaveBatchAsync(clear: true);
+            if (_profile.BillsEveryMonth) await SeedMonthlyBillingAsync(settings);
+            var billed = await SeedBilledWorkAsync(settings);
+            await SaveBatchAsync(clear: true);
+            var entries = await SeedLedgerAsync(random, years, settings);
+            await SaveBatchAsync(clear: true);
+            return $"{clients} clients, {entries} ledger entries. {work} {invoices}. {billed}.";
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    /// <summary>Saves what the current batch added or changed (one transaction); the heavy profile then forgets it.</summary>
+    private async Task SaveBatchAsync(bool clear = false)
+    {
+        // Saving itself detects changes: the owner stamp and the version bump it makes must reach the database.
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        await db.SaveChangesAsync();
+        db.ChangeTracker.AutoDetectChangesEnabled = !_profile.Batched;
+        if (clear && _profile.Batched) db.ChangeTracker.Clear();
     }
 
     private static string EmailOf(string person)
@@ -60,14 +90,14 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
                 DefaultHourlyRate = 85m,
             };
             db.Settings.Add(settings);
-            await db.SaveChangesAsync();
+            await SaveBatchAsync();
         }
         return settings;
     }
 
     private async Task<int> SeedClientsAsync(Random random, int years, AccountSettings settings)
     {
-        var count = 12 * years;
+        var count = _profile.ClientsPerYear * years;
         var nextOrder = new Dictionary<ClientStage, int>();
         for (var i = 0; i < count; i++)
         {
@@ -94,7 +124,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
             client.MoveTo(stage, order);
             db.Clients.Add(client);
         }
-        await db.SaveChangesAsync();
+        await SaveBatchAsync();
         return count;
     }
 
@@ -124,16 +154,17 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
         {
             var yearStart = today.AddDays(-365 * (year + 1) + 1);
             var work = new List<(Project Project, Client Client, List<Service> Services)>();
-            for (var i = 0; i < 10; i++)
+            var perYear = _profile.ProjectsPerYear;
+            for (var i = 0; i < perYear; i++)
             {
                 var client = clients[random.Next(clients.Count)];
                 var start = yearStart.AddDays(random.Next(0, 330));
                 var end = start.AddDays(random.Next(20, 120));
                 // The latest year always has work under way and some to come, so the boards and this week's timesheet have something.
-                if (year == 0 && i >= 6)
+                if (year == 0 && i >= perYear * 6 / 10)
                 {
-                    start = i < 9 ? today.AddDays(-random.Next(14, 60)) : today.AddDays(random.Next(5, 30));
-                    end = i < 9 ? today.AddDays(random.Next(10, 60)) : start.AddDays(60);
+                    start = i < perYear * 9 / 10 ? today.AddDays(-random.Next(14, 60)) : today.AddDays(random.Next(5, 30));
+                    end = i < perYear * 9 / 10 ? today.AddDays(random.Next(10, 60)) : start.AddDays(60);
                 }
                 var fixedPrice = random.Next(3) == 0;
                 var estimate = random.Next(4, 30) * 5m;
@@ -177,7 +208,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
                 work.Add((project, client, projectServices));
                 projects++;
             }
-            await db.SaveChangesAsync();
+            await SaveBatchAsync();
 
             foreach (var (project, client, projectServices) in work)
             {
@@ -227,7 +258,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
                     entries++;
                 }
             }
-            await db.SaveChangesAsync();
+            await SaveBatchAsync(clear: true);
         }
         return $"{projects} projects, {services} services, {milestones} milestones, {entries} time entries.";
     }
@@ -250,12 +281,12 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
         if (clients.Count == 0) return "0 invoices";
         var today = settings.Today(clock);
         var now = clock.GetUtcNow();
-        var count = 8 * years;
+        var count = _profile.InvoicesPerYear * years;
         var invoices = new List<Invoice>();
         for (var k = 0; k < count; k++)
         {
             var client = clients[random.Next(clients.Count)];
-            var issue = today.AddDays(-random.Next(0, 75));
+            var issue = today.AddDays(-random.Next(0, _profile.InvoiceSpreadDays ?? 365 * years));
             var taxRate = client.Currency == settings.HomeCurrency ? 21m : (decimal?)null;
             var invoice = Invoice.CreateDraft(client, issue, Invoice.DefaultDueDate(issue, settings.PaymentTermsDays), taxRate, null, now);
             var lines = Enumerable.Range(0, random.Next(1, 6)).Select(_ =>
@@ -288,7 +319,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
             if (counter is null) db.InvoiceNumberCounters.Add(new InvoiceNumberCounter { Year = year, LastSequence = last });
             else counter.LastSequence = last;
         }
-        await db.SaveChangesAsync();
+        await SaveBatchAsync();
         await SeedInvoicePaymentsAsync(invoices, settings);
         var byStatus = invoices.GroupBy(i => i.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
         return $"{invoices.Count} invoices ({string.Join(", ", byStatus)})";
@@ -303,19 +334,47 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
     private async Task<string> SeedBilledWorkAsync(AccountSettings settings)
     {
         var today = settings.Today(clock);
-        var now = clock.GetUtcNow();
         var monthStart = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var (count, hours, reachedCount) = await BillWorkAsync(settings, monthStart, today, today.AddDays(-365), [ClientStage.Client], leaveDraft: true, paid: false);
+        if (count == 0) return "No work to bill";
+        return $"{count} invoices of billed work ({hours} time entries of {monthStart:MMMM yyyy}, {reachedCount} milestones; one left as a draft)";
+    }
+
+    /// <summary>
+    /// Heavy profile: a busy freelancer bills every month, so the work of each month before last is on an
+    /// invoice issued on the 1st of the next month and paid (one batch per month).
+    /// </summary>
+    private async Task SeedMonthlyBillingAsync(AccountSettings settings)
+    {
+        var today = settings.Today(clock);
+        var last = new DateOnly(today.Year, today.Month, 1).AddMonths(-2);
+        var first = await db.TimeEntries.MinAsync(t => (DateOnly?)t.Date);
+        if (first is null) return;
+        for (var month = new DateOnly(first.Value.Year, first.Value.Month, 1); month <= last; month = month.AddMonths(1))
+        {
+            await BillWorkAsync(settings, month, month.AddMonths(1), month, [ClientStage.Client, ClientStage.Negotiation, ClientStage.Archived],
+                leaveDraft: false, paid: true, milestonesUntil: month.AddMonths(1).AddDays(-1));
+            await SaveBatchAsync(clear: true);
+        }
+    }
+
+    private async Task<(int Invoices, int Hours, int Milestones)> BillWorkAsync(AccountSettings settings, DateOnly monthStart, DateOnly issueDate,
+        DateOnly milestonesSince, ClientStage[] stages, bool leaveDraft, bool paid, DateOnly? milestonesUntil = null)
+    {
+        var today = issueDate;
+        var now = clock.GetUtcNow();
         var monthEnd = monthStart.AddMonths(1).AddDays(-1);
-        var clients = await db.Clients.Where(c => c.Stage == ClientStage.Client).OrderBy(c => c.Id).ToListAsync();
+        var clients = await db.Clients.Where(c => stages.Contains(c.Stage)).OrderBy(c => c.Id).ToListAsync();
         var clientIds = clients.Select(c => c.Id).ToList();
         var entries = await db.TimeEntries.Include(t => t.Project).Include(t => t.Service)
             .Where(t => t.Billable && t.InvoiceId == null && t.Date >= monthStart && t.Date <= monthEnd && clientIds.Contains(t.Project!.ClientId))
             .ToListAsync();
-        var since = today.AddDays(-365);
+        var since = milestonesSince;
+        var until = milestonesUntil ?? DateOnly.MaxValue;
         var milestones = await db.Milestones
             .Join(db.Projects, m => m.ProjectId, p => p.Id, (m, p) => new { Milestone = m, Project = p })
             .Where(x => x.Milestone.State == MilestoneState.Reached && x.Milestone.InvoiceId == null && x.Milestone.DueDate >= since
-                        && clientIds.Contains(x.Project.ClientId))
+                        && x.Milestone.DueDate <= until && clientIds.Contains(x.Project.ClientId))
             .ToListAsync();
 
         var billed = new List<(Invoice Invoice, List<(InvoiceLine Line, List<TimeEntry> Entries, Milestone? Milestone)> Items)>();
@@ -343,11 +402,12 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
                     $"{x.Project.Name} – milestone: {x.Milestone.Name}", 1m, x.Milestone.Amount, client.Currency, x.Project.Id)])[0];
                 items.Add((line, [], x.Milestone));
             }
+            if (invoice.Total <= 0) continue; // work at a zero rate: nothing to bill
             db.Invoices.Add(invoice);
             billed.Add((invoice, items));
         }
-        if (billed.Count == 0) return "No work to bill";
-        await db.SaveChangesAsync(); // the lines get their ids
+        if (billed.Count == 0) return (0, 0, 0);
+        await SaveBatchAsync(); // the lines get their ids
 
         var counters = await db.InvoiceNumberCounters.ToListAsync();
         foreach (var (invoice, items) in billed)
@@ -365,7 +425,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
                     milestone.State = MilestoneState.Invoiced;
                 }
             }
-            if (invoice == billed[0].Invoice) continue;
+            if (leaveDraft && invoice == billed[0].Invoice) continue;
             var year = invoice.IssueDate.Year;
             var counter = counters.SingleOrDefault(c => c.Year == year);
             if (counter is null)
@@ -377,15 +437,21 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
             counter.LastSequence++;
             invoice.Issue(settings.FormatInvoiceNumber(year, counter.LastSequence), year, counter.LastSequence, now, InvoiceParties.From(settings, invoice.Client!));
         }
-        await db.SaveChangesAsync();
+        await SaveBatchAsync();
         // Issued ones get their open income in the ledger, as issuing from the page does.
         var payments = new Features.Invoices.InvoicePayments(db, clock);
-        foreach (var (invoice, _) in billed.Skip(1))
+        foreach (var (invoice, _) in billed.Skip(leaveDraft ? 1 : 0))
             await payments.OnIssuedAsync(invoice, DemoRates.GetValueOrDefault(invoice.Currency, 1m), default);
-        await db.SaveChangesAsync();
-        var hours = billed.Sum(b => b.Items.Sum(i => i.Entries.Count));
-        var reachedCount = billed.Sum(b => b.Items.Count(i => i.Milestone is not null));
-        return $"{billed.Count} invoices of billed work ({hours} time entries of {monthStart:MMMM yyyy}, {reachedCount} milestones; one left as a draft)";
+        await SaveBatchAsync();
+        if (paid)
+        {
+            var mode = await db.PaymentModes.OrderBy(m => m.Name).Select(m => m.Id).FirstAsync();
+            var payday = settings.Today(clock);
+            foreach (var (invoice, _) in billed.Where(b => b.Invoice.Total > 0))
+                await payments.RecordAsync(invoice, mode, issueDate.AddDays(14) < payday ? issueDate.AddDays(14) : payday, invoice.Total);
+            await SaveBatchAsync();
+        }
+        return (billed.Count, billed.Sum(b => b.Items.Sum(i => i.Entries.Count)), billed.Sum(b => b.Items.Count(i => i.Milestone is not null)));
     }
 
     /// <summary>Typed rates for the demo's foreign-currency invoices (home-currency units per unit).</summary>
@@ -404,11 +470,14 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
         var issued = invoices.Where(i => i.Status is InvoiceStatus.Sent or InvoiceStatus.Overdue).OrderBy(i => i.IssueDate).ToList();
         foreach (var invoice in issued)
             await payments.OnIssuedAsync(invoice, DemoRates.GetValueOrDefault(invoice.Currency, 1m), default);
-        await db.SaveChangesAsync();
+        await SaveBatchAsync();
         var modes = await db.PaymentModes.OrderBy(m => m.Name).Select(m => m.Id).ToListAsync();
         foreach (var invoice in issued)
         {
-            var roll = random.Next(12);
+            // Ten years of invoices: what is long past due has almost always been paid.
+            var roll = _profile.InvoiceSpreadDays is null && invoice.DueDate < today.AddDays(-90)
+                ? random.Next(40) switch { < 37 => 0, 37 or 38 => 5, _ => 11 }
+                : random.Next(12);
             if (roll >= 7) continue;
             var date = invoice.IssueDate.AddDays(random.Next(3, 40));
             if (date > today) date = today;
@@ -416,7 +485,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
             if (amount <= 0 || amount > invoice.Total) continue;
             await payments.RecordAsync(invoice, modes[random.Next(Math.Min(2, modes.Count))], date, amount);
         }
-        await db.SaveChangesAsync();
+        await SaveBatchAsync();
     }
 
     private static readonly (string Description, string Vendor, string Category, int Min, int Max)[] MonthlyCosts =
@@ -476,6 +545,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
             DateOnly Day(int d) => new(month.Year, month.Month, Math.Min(d, days));
             var recent = today.DayNumber - month.DayNumber < 45;
 
+            for (var d = 0; d < _profile.LedgerDensity; d++)
             for (var i = 0; i < random.Next(2, 6); i++)
             {
                 var date = Day(random.Next(1, 29));
@@ -501,6 +571,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
                 var amount = min == max ? min + 0.99m : random.Next(min * 100, max * 100) / 100m;
                 Add(new Expense { Vendor = vendor }, date, amount, home, null, description, Category(LedgerKind.Expense, category), Mode(vendor == "ABN AMRO" ? "Bank" : "Card"));
             }
+            for (var d = 0; d < _profile.LedgerDensity; d++)
             for (var i = 0; i < random.Next(2, 7); i++)
             {
                 var (description, vendor, category, min, max) = OccasionalCosts[random.Next(OccasionalCosts.Length)];
@@ -514,8 +585,26 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
             if (month.Month is 1 or 4 or 7 or 10 && Day(20) <= today)
                 Add(new Expense { Vendor = "Belastingdienst" }, Day(20), random.Next(1500, 4500), home, null, "VAT and income tax prepayment",
                     Category(LedgerKind.Expense, "Taxes"), Mode("Bank"));
+            if (month.Month == 12) await SaveBatchAsync(clear: true);
         }
-        await db.SaveChangesAsync();
+        await SaveBatchAsync();
         return count;
     }
+}
+
+/// <summary>
+/// How much the demo seeds per year of history. Standard is a small business; Heavy is a busy freelancer
+/// (with 10 years: 320 clients, 1,020 projects, about 25,000 time entries, 2,000 invoices spread over the
+/// years, about 50,000 ledger entries), saved in batches for speed.
+/// </summary>
+public sealed record DemoProfile(string Name, int ClientsPerYear, int ProjectsPerYear, int InvoicesPerYear,
+    int? InvoiceSpreadDays, int LedgerDensity, bool Batched, bool BillsEveryMonth = false)
+{
+    public static readonly DemoProfile Standard = new("standard", 12, 10, 8, 75, 1, false);
+
+    /// <summary>Invoices spread over every year (InvoiceSpreadDays null), the ledger 62 times as dense, past work billed and paid month by month.</summary>
+    public static readonly DemoProfile Heavy = new("heavy", 32, 102, 200, null, 62, true, BillsEveryMonth: true);
+
+    public static DemoProfile? Named(string name) =>
+        name.ToLowerInvariant() switch { "standard" => Standard, "heavy" => Heavy, _ => null };
 }

@@ -1841,6 +1841,8 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ProjectId", "Date");
 
+                    b.HasIndex("OwnerId", "InvoiceId", "Billable");
+
                     b.ToTable("TimeEntries");
                 });
 

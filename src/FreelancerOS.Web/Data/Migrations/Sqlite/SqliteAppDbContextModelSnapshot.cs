@@ -1775,6 +1775,8 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ProjectId", "Date");
 
+                    b.HasIndex("OwnerId", "InvoiceId", "Billable");
+
                     b.ToTable("TimeEntries");
                 });
 

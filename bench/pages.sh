@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# bench/pages.sh: every page from the navigation (and the largest client, project and invoice) at 1 year of
+# demo data and at the heavy profile, each page's median latency (wrk, signed in, one connection) divided by
+# the sign-in page's (full layout, no database) measured in the same run, and the SQL statements per request
+# (X-Sql-Statements, FREELANCEROS_COUNT_SQL=1). Then bench/startup-memory.sh on the heavy data.
+# Environment: BENCH_DIR (work folder, default /tmp/freelanceros-bench; data is reused if already seeded),
+# BENCH_SECONDS (wrk duration per page, default 3), BENCH_APP (an already published app: skip the build),
+# BENCH_SKIP_STARTUP=1 (no startup/memory run). Needs wrk, curl, sqlite3. Binds to 127.0.0.1 only.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+dir=${BENCH_DIR:-/tmp/freelanceros-bench}
+secs=${BENCH_SECONDS:-3}
+email=perf@example.com; pass=Demo-password-2026
+mkdir -p "$dir"
+app=${BENCH_APP:-$dir/app}
+if [ -z "${BENCH_APP:-}" ]; then
+  echo "publishing Release to $app" >&2
+  dotnet publish "$root/src/FreelancerOS.Web" -c Release -o "$app" -nologo -v q -clp:ErrorsOnly >&2
+fi
+
+seed() { # seed <data-folder> <seed-demo args...>
+  local data=$1; shift
+  if [ ! -f "$data/freelanceros.db" ]; then
+    mkdir -p "$data"
+    echo "seeding $data: $*" >&2
+    local t0=$(date +%s.%N)
+    (cd "$app" && Data__Folder=$data ASPNETCORE_ENVIRONMENT=Production dotnet FreelancerOS.Web.dll seed-demo --email $email "$@" | tail -1 >&2)
+    echo "seeded in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s (including start-up and migrations)" >&2
+  fi
+}
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+pid=""
+stop_app() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; fi; }
+trap stop_app EXIT
+
+# median latency in microseconds of GET $1 (wrk's 50th percentile) over $2 seconds
+median_us() {
+  wrk -t1 -c1 -d"${2:-$secs}s" --latency -H "Cookie: $cookie" "$base$1" 2>/dev/null | awk '$1 == "50%" {
+    v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
+    if (u == "us") f = 1; else if (u == "ms") f = 1000; else if (u == "s") f = 1000000; else f = 60000000;
+    printf "%.0f", v * f }'
+}
+
+measure() { # measure <label> <data-folder>: writes <label>.tsv (page, ratio, statements, status)
+  local label=$1 data=$2 port; port=$(free_port)
+  base=http://127.0.0.1:$port
+  (cd "$app" && Data__Folder=$data ASPNETCORE_ENVIRONMENT=Production FREELANCEROS_COUNT_SQL=1 \
+     exec dotnet FreelancerOS.Web.dll --urls "$base" >"$dir/$label.log" 2>&1) &
+  pid=$!
+  until curl -fs -o /dev/null "$base/healthz"; do sleep 0.1; done
+  local jar=$dir/$label.jar; rm -f "$jar"
+  local tok; tok=$(curl -s -c "$jar" -b "$jar" "$base/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+  curl -s -o /dev/null -c "$jar" -b "$jar" -X POST "$base/account/login" \
+    --data-urlencode "Email=$email" --data-urlencode "Password=$pass" --data-urlencode "__RequestVerificationToken=$tok"
+  cookie=$(awk -F'\t' 'NF == 7 { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
+  local db=$data/freelanceros.db
+  local client project invoice
+  client=$(sqlite3 "$db" "SELECT ClientId FROM Projects p JOIN TimeEntries t ON t.ProjectId = p.Id GROUP BY ClientId ORDER BY count(*) DESC LIMIT 1")
+  project=$(sqlite3 "$db" "SELECT ProjectId FROM TimeEntries GROUP BY ProjectId ORDER BY count(*) DESC LIMIT 1")
+  invoice=$(sqlite3 "$db" "SELECT InvoiceId FROM InvoiceLines GROUP BY InvoiceId ORDER BY count(*) DESC LIMIT 1")
+  local pages=(/ /clients /clients/list /projects /projects/list /services /time /invoices /invoices/list
+    /ledger "/ledger?period=all" /ledger/balances /workflow /reports /reports/receivables /reports/forecast
+    /reports/profitability /reports/tax /calendar /calendar/week /contacts /goals /resources /settings
+    "/clients/details/$client" "/projects/details/$project" "/invoices/details/$invoice")
+  : > "$dir/$label.tsv"
+  # warm up every page once (JIT, caches); then each page right after the empty page, so that a change in
+  # the machine's load (it is shared) moves both figures of a ratio alike
+  for p in /account/login "${pages[@]}"; do curl -s -o /dev/null -H "Cookie: $cookie" "$base$p"; done
+  for p in "${pages[@]}"; do
+    local head; head=$(curl -s -D - -o /dev/null -H "Cookie: $cookie" "$base$p")
+    local status; status=$(echo "$head" | awk 'NR == 1 { print $2 }')
+    local stmts; stmts=$(echo "$head" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-sql-statements" { print $2 }')
+    local empty; empty=$(median_us /account/login 1)
+    local us; us=$(median_us "$p")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$p" "$(awk -v a="$us" -v b="$empty" 'BEGIN { printf "%.2f", a / b }')" "${stmts:-?}" "$status" "$us/$empty" >> "$dir/$label.tsv"
+  done
+  cp "$dir/$label.tsv" "$dir/$label.ratio.tsv"
+  stop_app
+}
+
+seed "$dir/year1" --years 1
+seed "$dir/heavy" --profile heavy
+measure year1 "$dir/year1"
+measure heavy "$dir/heavy"
+
+# One table; detail pages are named by kind (their ids differ between the data sets).
+name() { sed -E 's#^/clients/details/[0-9]+#/clients/details/(largest)#; s#^/projects/details/[0-9]+#/projects/details/(largest)#; s#^/invoices/details/[0-9]+#/invoices/details/(largest)#'; }
+echo
+echo "each page's median latency ÷ the sign-in page's, measured just before it (raw medians in us: $dir/*.tsv)"
+echo "| page | 1 year | heavy | growth | SQL statements (1 year / heavy) |"
+echo "|---|---|---|---|---|"
+paste <(name < "$dir/year1.ratio.tsv") <(name < "$dir/heavy.ratio.tsv") | awk -F'\t' '{
+  flag = ($4 != "200" || $9 != "200") ? " (HTTP " $4 "/" $9 ")" : "";
+  printf "| `%s`%s | %.1f× | %.1f× | %.2f | %s / %s |\n", $1, flag, $2, $7, ($2 > 0 ? $7 / $2 : 0), $3, $8 }'
+
+if [ "${BENCH_SKIP_STARTUP:-}" != 1 ]; then
+  echo
+  echo "startup and memory on the heavy data (bench/startup-memory.sh):"
+  "$root/bench/startup-memory.sh" "$app" "$dir/heavy" "$(free_port)"
+fi
