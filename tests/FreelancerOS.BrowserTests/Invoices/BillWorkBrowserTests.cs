@@ -48,7 +48,7 @@ public sealed class BillWorkBrowserTests(BrowserFixture fixture)
         await page.SelectOptionAsync("#filter-client", new SelectOptionValue { Label = "Hours Client (EUR)" });
         await page.ClickAsync("[data-role=work-filter] button[type=submit]");
         await page.ClickAsync("[data-role=last-month]");
-        await Assertions.Expect(page.Locator("#unbilled-heading")).ToContainTextAsync("2026-10-01 to 2026-10-31");
+        await Assertions.Expect(page.Locator("#unbilled-heading")).ToContainTextAsync("01/10/2026 to 31/10/2026");
         var group = page.Locator("[data-role=time-group]");
         await Assertions.Expect(group).ToHaveCountAsync(1);
         await Assertions.Expect(group).ToContainTextAsync("Support – Other work · 7.5 h · 675.00 EUR");

@@ -26,6 +26,7 @@ public sealed class InvoiceMailBrowserTests(BrowserFixture fixture)
         var url = page.Url;
 
         await page.CheckAsync("#issue-send");
+        page.Dialog += (_, dialog) => dialog.AcceptAsync(); // "Issue this invoice?"
         await page.ClickAsync("form[action^='/invoices/issue/'] button[type=submit]");
         await Assertions.Expect(page.Locator("[data-role=status]")).ToHaveTextAsync("Sent");
         var problems = (await Axe.SeriousViolationsAsync(page)).Select(v => "details " + v).ToList();

@@ -69,6 +69,7 @@ public sealed class WorkflowBrowserTests(BrowserFixture fixture)
         await page.ClickAsync("form.invoice-form button[type=submit]");
         await page.WaitForURLAsync("**/invoices/details/*");
         var id = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        page.Dialog += (_, dialog) => dialog.AcceptAsync(); // "Issue this invoice?"
         await page.ClickAsync($"form[action='/invoices/issue/{id}'] button[type=submit]");
         await Assertions.Expect(page.Locator("[data-role=status]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("Sent|Overdue"));
 

@@ -57,7 +57,7 @@ public sealed class InvoicePaymentTests(TestApp app) : IClassFixture<TestApp>
 
         // The form offers what is still open; paying it all makes the invoice Paid.
         var form = await client.GetPageAsync($"/invoices/payment/{id}");
-        Assert.Equal("600", form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Amount")!.Value);
+        Assert.Equal("600.00", form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Amount")!.Value); // the currency's decimals
         var full = await PayAsync(client, id, "Cash", "600", "2026-11-30");
         Assert.Equal(HttpStatusCode.Redirect, full.StatusCode);
         incomes = await IncomesAsync(id, userId);

@@ -61,7 +61,7 @@ public sealed class OverdueJobTests(TestApp app) : IClassFixture<TestApp>
         var page = await first.GetPageAsync($"/invoices/details/{sentA}");
         Assert.Equal("Overdue", page.QuerySelector("[data-role=status]")!.TextContent.Trim());
         Assert.Contains("Sent → Overdue", page.QuerySelector("[data-role=history]")!.TextContent);
-        Assert.Contains("2026-12-01 00:05", page.QuerySelector("[data-role=history]")!.TextContent);
+        Assert.Contains("01/12/2026 00:05", page.QuerySelector("[data-role=history]")!.TextContent); // the account's (en-GB) format
         var board = await first.GetPageAsync("/invoices");
         Assert.NotNull(board.QuerySelector($"section[data-status=Overdue] #invoice-{sentA}"));
         Assert.Null(board.QuerySelector($"section[data-status=Overdue] #invoice-{sentB}"));

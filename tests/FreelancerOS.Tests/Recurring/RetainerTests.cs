@@ -109,7 +109,7 @@ public abstract class RetainerScenarios(TestApp app)
         var page = await bob.GetPageAsync("/reports/forecast?days=90");
         var rows = page.QuerySelectorAll("#forecast-flows tbody tr")
             .Where(r => r.Children.Length > 1 && r.Children[1].TextContent.Trim() == RecurringForecast.Source)
-            .Select(r => r.Children[0].TextContent.Trim()).ToList();
+            .Select(r => r.Children[0].QuerySelector("time")?.GetAttribute("datetime") ?? r.Children[0].TextContent.Trim()).ToList();
         Assert.Equal(["2027-01-04", "2027-02-04"], rows);
 
         await using var scope = app.Services.CreateAsyncScope();
