@@ -156,6 +156,22 @@ public sealed class InvoicePagesTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task Get_EditDraft_PrefillsUnitPricesWithTheCurrencysDecimals()
+    {
+        var client = await app.SignedInClientAsync();
+        var euros = await CreateClientAsync(client, "Decimals Ltd");
+        var yen = await CreateClientAsync(client, "Yen KK", "JPY");
+        var draft = await CreateDraftAsync(client, euros, ("Design", "2", "90"), ("Hosting", "1", "290.4"));
+        var yenDraft = await CreateDraftAsync(client, yen, ("Design", "1", "15000"));
+
+        var form = await client.GetPageAsync($"/invoices/edit/{draft}");
+        Assert.Equal("90.00", form.QuerySelector("#Lines_0__UnitPrice")!.GetAttribute("value"));
+        Assert.Equal("290.40", form.QuerySelector("#Lines_1__UnitPrice")!.GetAttribute("value"));
+        var yenForm = await client.GetPageAsync($"/invoices/edit/{yenDraft}");
+        Assert.Equal("15000", yenForm.QuerySelector("#Lines_0__UnitPrice")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task Get_Details_ListsEventsBetweenStatusChanges_InTheOrderTheyHappened()
     {
         var client = await app.SignedInClientAsync();
