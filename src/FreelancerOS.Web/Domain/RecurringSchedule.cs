@@ -5,8 +5,8 @@ public enum RecurringFrequency { Weekly = 0, Monthly = 1, Quarterly = 2, Yearly 
 public enum RecurringEndKind { Never = 0, OnDate = 1, AfterCount = 2 }
 
 /// <summary>
-/// What a run does with the invoice it makes. <see cref="IssueAndSend"/> is the seam for e-mail: it
-/// issues, then hands the invoice to the registered sender; until one is registered it is not offered.
+/// What a run does with the invoice it makes. <see cref="IssueAndSend"/> issues it, then e-mails it to
+/// the client (a note on the run says why when it could not).
 /// </summary>
 public enum RecurringRunAction { CreateDraft = 0, Issue = 1, IssueAndSend = 2 }
 

@@ -20,12 +20,6 @@ public interface IInvoiceShareLinks
     Task<string?> LinkForAsync(Invoice invoice, string baseUrl, CancellationToken ct);
 }
 
-/// <summary>Until public links exist: e-mails go out without one.</summary>
-public sealed class NoShareLinks : IInvoiceShareLinks
-{
-    public Task<string?> LinkForAsync(Invoice invoice, string baseUrl, CancellationToken ct) => Task.FromResult<string?>(null);
-}
-
 public enum ShareOutcome { Done, NotFound, Refused }
 
 /// <summary>

@@ -144,53 +144,62 @@ public sealed partial class InvoicesController(
         var settings = await SettingsAsync();
         if (!invoice.IsEditable)
         {
-            ModelState.AddModelError("", $"Invoice {invoice.Number} is {invoice.Status} and locked: only a draft can be edited. Nothing was changed.");
             Response.StatusCode = StatusCodes.Status409Conflict;
-            return View(await FormPageAsync(form.WithBlankRows(), id, settings, invoice));
+            return await EditRefusedAsync(form, id, settings, "", $"Invoice {invoice.Number} is {invoice.Status} and locked: only a draft can be edited. Nothing was changed.", invoice);
         }
         var client = form.ClientId > 0 ? await db.Clients.SingleOrDefaultAsync(c => c.Id == form.ClientId) : null;
         if (form.ClientId > 0 && client is null) ModelState.AddModelError(nameof(form.ClientId), "Choose one of your clients.");
         if (!ModelState.IsValid) return View(await FormPageAsync(form.WithBlankRows(), id, settings, invoice));
         var picked = await work.ResolveAsync(form.Pick, client!.Id, HttpContext.RequestAborted);
         if (picked.NotFound) return NotFound();
-        if (picked.Refusal is not null)
-        {
-            ModelState.AddModelError("Work", picked.Refusal);
-            return View(await FormPageAsync(form.WithBlankRows(), id, settings, invoice));
-        }
+        if (picked.Refusal is not null) return await EditRefusedAsync(form, id, settings, "Work", picked.Refusal, invoice);
 
         try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(HttpContext.RequestAborted);
-            db.Entry(invoice).Property(i => i.Version).OriginalValue = form.Version;
-            var removed = invoice.RemoveLines(form.RemoveLineIds.Where(l => invoice.Lines.Any(x => x.Id == l && x.SourceKind != InvoiceLineSourceKind.Free)).ToList());
-            await work.ReleaseLinesAsync(invoice.Id, removed, HttpContext.RequestAborted);
-            if (client.Id != invoice.ClientId) invoice.SetClient(client);
-            invoice.SetTerms(form.IssueDate!.Value, form.DueDateFor(settings.PaymentTermsDays), form.TaxRate, form.Notes);
-            invoice.ReplaceFreeLines(form.ToItems(invoice.Currency));
-            var itemLines = invoice.AddLines(picked.Lines.Select(l => l.Item).ToList());
-            await db.SaveChangesAsync();
-            await work.ClaimAsync(invoice.Id, itemLines.Zip(picked.Lines).ToList(), HttpContext.RequestAborted);
-            await tx.CommitAsync(HttpContext.RequestAborted);
+            await SaveDraftEditAsync(invoice, client, form, picked, settings.PaymentTermsDays);
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError(e.Field is "Lines" && picked.Lines.Count > 0 ? "Work" : e.Field ?? "", e.Message);
-            return View(await FormPageAsync(form.WithBlankRows(), id, settings, await LoadAsync(id, tracking: false)));
+            return await EditRefusedAsync(form, id, settings, e.Field is "Lines" && picked.Lines.Count > 0 ? "Work" : e.Field ?? "", e.Message);
         }
         catch (DbUpdateConcurrencyException)
         {
-            ModelState.AddModelError("", ConflictMessage);
-            return View(await FormPageAsync(form.WithBlankRows(), id, settings, await LoadAsync(id, tracking: false)));
+            return await EditRefusedAsync(form, id, settings, "", ConflictMessage);
         }
         catch (AlreadyBilledException e)
         {
-            ModelState.AddModelError("Work", e.Message);
             Response.StatusCode = StatusCodes.Status409Conflict;
-            return View(await FormPageAsync(form.WithBlankRows(), id, settings, await LoadAsync(id, tracking: false)));
+            return await EditRefusedAsync(form, id, settings, "Work", e.Message);
         }
         TempData["Flash"] = "Draft saved.";
         return RedirectToAction(nameof(Details), new { id });
+    }
+
+    /// <summary>The form again, as typed, beside the draft as it is saved now (read again after a failed save).</summary>
+    private async Task<IActionResult> EditRefusedAsync(InvoiceForm form, int id, AccountSettings settings, string field, string message, Invoice? saved = null)
+    {
+        ModelState.AddModelError(field, message);
+        return View(await FormPageAsync(form.WithBlankRows(), id, settings, saved ?? await LoadAsync(id, tracking: false)));
+    }
+
+    /// <summary>
+    /// One transaction: the lines taken off release their items, terms and free lines are replaced, and the
+    /// newly ticked work is added and claimed (a conditional update, so two tabs cannot bill it twice).
+    /// </summary>
+    private async Task SaveDraftEditAsync(Invoice invoice, Client client, InvoiceForm form, PickResult picked, int paymentTermsDays)
+    {
+        var ct = HttpContext.RequestAborted;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Entry(invoice).Property(i => i.Version).OriginalValue = form.Version;
+        var removed = invoice.RemoveLines(form.RemoveLineIds.Where(l => invoice.Lines.Any(x => x.Id == l && x.SourceKind != InvoiceLineSourceKind.Free)).ToList());
+        await work.ReleaseLinesAsync(invoice.Id, removed, ct);
+        if (client.Id != invoice.ClientId) invoice.SetClient(client);
+        invoice.SetTerms(form.IssueDate!.Value, form.DueDateFor(paymentTermsDays), form.TaxRate, form.Notes);
+        invoice.ReplaceFreeLines(form.ToItems(invoice.Currency));
+        var itemLines = invoice.AddLines(picked.Lines.Select(l => l.Item).ToList());
+        await db.SaveChangesAsync(ct);
+        await work.ClaimAsync(invoice.Id, itemLines.Zip(picked.Lines).ToList(), ct);
+        await tx.CommitAsync(ct);
     }
 
     [HttpPost]

@@ -89,44 +89,52 @@ public sealed partial class LedgerController
     {
         // Moving the entries and deleting the item succeed or fail together.
         await using var tx = await db.Database.BeginTransactionAsync();
-        if (kind == "mode")
-        {
-            var mode = await db.PaymentModes.SingleOrDefaultAsync(m => m.Id == id);
-            if (mode is null) return NotFound();
-            var uses = await db.LedgerEntries.CountAsync(e => e.PaymentModeId == id);
-            if (uses > 0)
-            {
-                if (moveTo is not { } target || target == id || !await db.PaymentModes.AnyAsync(m => m.Id == target))
-                    return await ListsWithError($"\"{mode.Name}\" is used by {uses} entries: choose the payment mode they move to.");
-                await db.LedgerEntries.Where(e => e.PaymentModeId == id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.PaymentModeId, target).SetProperty(e => e.Version, e => e.Version + 1));
-                // A bulk update bypasses SaveChanges, so the kept totals are moved along here, in the same transaction.
-                await KeptLedgerTotals.MoveAsync(db, paymentMode: true, id, target);
-            }
-            db.PaymentModes.Remove(mode);
-            await db.SaveChangesAsync();
-            TempData["Flash"] = $"\"{mode.Name}\" was deleted.";
-        }
-        else
-        {
-            var category = await db.LedgerCategories.SingleOrDefaultAsync(c => c.Id == id);
-            if (category is null) return NotFound();
-            try { category.EnsureDeletable(); }
-            catch (DomainException e) { return await ListsWithError(e.Message); }
-            var uses = await db.LedgerEntries.CountAsync(e => e.CategoryId == id);
-            if (uses > 0)
-            {
-                if (moveTo is not { } target || target == id || !await db.LedgerCategories.AnyAsync(c => c.Id == target && c.Kind == category.Kind))
-                    return await ListsWithError($"\"{category.Name}\" is used by {uses} entries: choose where they go.");
-                await db.LedgerEntries.Where(e => e.CategoryId == id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.CategoryId, target).SetProperty(e => e.Version, e => e.Version + 1));
-                await KeptLedgerTotals.MoveAsync(db, paymentMode: false, id, target);
-            }
-            db.LedgerCategories.Remove(category);
-            await db.SaveChangesAsync();
-            TempData["Flash"] = $"\"{category.Name}\" was deleted.";
-        }
+        var refused = kind == "mode" ? await DeleteModeAsync(id, moveTo) : await DeleteCategoryAsync(id, moveTo);
+        if (refused is not null) return refused;
         await tx.CommitAsync();
         return RedirectToAction(nameof(Lists));
+    }
+
+    /// <summary>Null once deleted (not yet committed); otherwise the answer that refuses it.</summary>
+    private async Task<IActionResult?> DeleteModeAsync(int id, int? moveTo)
+    {
+        var mode = await db.PaymentModes.SingleOrDefaultAsync(m => m.Id == id);
+        if (mode is null) return NotFound();
+        var uses = await db.LedgerEntries.CountAsync(e => e.PaymentModeId == id);
+        if (uses > 0)
+        {
+            if (moveTo is not { } target || target == id || !await db.PaymentModes.AnyAsync(m => m.Id == target))
+                return await ListsWithError($"\"{mode.Name}\" is used by {uses} entries: choose the payment mode they move to.");
+            await db.LedgerEntries.Where(e => e.PaymentModeId == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.PaymentModeId, target).SetProperty(e => e.Version, e => e.Version + 1));
+            // A bulk update bypasses SaveChanges, so the kept totals are moved along here, in the same transaction.
+            await KeptLedgerTotals.MoveAsync(db, paymentMode: true, id, target);
+        }
+        db.PaymentModes.Remove(mode);
+        await db.SaveChangesAsync();
+        TempData["Flash"] = $"\"{mode.Name}\" was deleted.";
+        return null;
+    }
+
+    /// <summary>Null once deleted (not yet committed); otherwise the answer that refuses it.</summary>
+    private async Task<IActionResult?> DeleteCategoryAsync(int id, int? moveTo)
+    {
+        var category = await db.LedgerCategories.SingleOrDefaultAsync(c => c.Id == id);
+        if (category is null) return NotFound();
+        try { category.EnsureDeletable(); }
+        catch (DomainException e) { return await ListsWithError(e.Message); }
+        var uses = await db.LedgerEntries.CountAsync(e => e.CategoryId == id);
+        if (uses > 0)
+        {
+            if (moveTo is not { } target || target == id || !await db.LedgerCategories.AnyAsync(c => c.Id == target && c.Kind == category.Kind))
+                return await ListsWithError($"\"{category.Name}\" is used by {uses} entries: choose where they go.");
+            await db.LedgerEntries.Where(e => e.CategoryId == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.CategoryId, target).SetProperty(e => e.Version, e => e.Version + 1));
+            await KeptLedgerTotals.MoveAsync(db, paymentMode: false, id, target);
+        }
+        db.LedgerCategories.Remove(category);
+        await db.SaveChangesAsync();
+        TempData["Flash"] = $"\"{category.Name}\" was deleted.";
+        return null;
     }
 }

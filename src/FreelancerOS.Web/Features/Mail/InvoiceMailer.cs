@@ -117,8 +117,6 @@ public sealed class MailInvoiceSender(InvoiceMailer mailer) : IInvoiceSender
 /// </summary>
 public sealed class MailRecurringSender(AppDbContext db, InvoiceMailer mailer) : FreelancerOS.Web.Features.Recurring.IRecurringInvoiceSender
 {
-    public bool IsAvailable => true;
-
     public async Task<string?> SendAsync(int invoiceId, CancellationToken ct)
     {
         var invoice = await db.Invoices.Include(i => i.Client).Include(i => i.Lines).SingleOrDefaultAsync(i => i.Id == invoiceId, ct);

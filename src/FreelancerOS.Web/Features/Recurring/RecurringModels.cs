@@ -109,7 +109,7 @@ public sealed class RecurringFormValidator : AbstractValidator<RecurringForm>
 public sealed record ProjectOption(int Id, int ClientId, string Name, string ClientName);
 
 public sealed record RecurringFormPage(RecurringForm Form, IReadOnlyList<ClientOption> Clients, IReadOnlyList<ProjectOption> Projects,
-    int? ScheduleId, bool SendingAvailable);
+    int? ScheduleId);
 
 public sealed record RecurringListRow(int Id, string Name, int ClientId, string ClientName, string Currency, RecurringFrequency Frequency,
     DayOfWeek DayOfWeek, int DayOfMonth, DateOnly? NextRunDate, bool IsPaused, bool IsRetainer, int RunsMade);

@@ -11,23 +11,12 @@ public enum RunOutcome { Made, AlreadyMade }
 
 /// <summary>
 /// Sends an invoice a run has issued (the "and send" of <see cref="RecurringRunAction.IssueAndSend"/>).
-/// The e-mail feature registers the real one; until then <see cref="NoRecurringSender"/> says it is not
-/// available, the option is not offered on the form, and a run set to it issues and notes that it did not send.
+/// Implemented by the e-mail feature, so that Recurring does not depend on it.
 /// </summary>
 public interface IRecurringInvoiceSender
 {
-    bool IsAvailable { get; }
-
     /// <summary>Queues the invoice for sending; returns why not (null when queued).</summary>
     Task<string?> SendAsync(int invoiceId, CancellationToken ct);
-}
-
-public sealed class NoRecurringSender : IRecurringInvoiceSender
-{
-    public bool IsAvailable => false;
-
-    public Task<string?> SendAsync(int invoiceId, CancellationToken ct) =>
-        Task.FromResult<string?>("Not sent: sending invoices by e-mail is not available yet.");
 }
 
 /// <summary>

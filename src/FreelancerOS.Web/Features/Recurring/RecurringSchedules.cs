@@ -11,7 +11,7 @@ public enum SaveOutcome { Saved, NotFound, Refused, Conflict }
 public sealed record SaveResult(SaveOutcome Outcome, RecurringSchedule? Schedule = null, string? Field = null, string? Message = null);
 
 /// <summary>Creating, editing, pausing, resuming and deleting schedules: the rules are on the entity, the loading here.</summary>
-public sealed class RecurringSchedules(AppDbContext db, TimeProvider clock, CurrentAccount account, IRecurringInvoiceSender sender)
+public sealed class RecurringSchedules(AppDbContext db, TimeProvider clock, CurrentAccount account)
 {
     public async Task<SaveResult> SaveAsync(int? id, RecurringForm form, CancellationToken ct = default)
     {
@@ -31,8 +31,6 @@ public sealed class RecurringSchedules(AppDbContext db, TimeProvider clock, Curr
             project = await db.Projects.SingleOrDefaultAsync(p => p.Id == pid, ct);
             if (project is null) return new SaveResult(SaveOutcome.Refused, schedule, nameof(form.ProjectId), "Choose one of your projects.");
         }
-        if (form.Action == RecurringRunAction.IssueAndSend && !sender.IsAvailable)
-            return new SaveResult(SaveOutcome.Refused, schedule, nameof(form.Action), "Sending by e-mail is not available yet: choose to create a draft or to issue it.");
         var today = await account.TodayAsync(ct);
         try
         {
@@ -98,6 +96,6 @@ public sealed class RecurringSchedules(AppDbContext db, TimeProvider clock, Curr
             .Select(c => new ClientOption(c.Id, c.Name, c.Currency)).ToListAsync(ct);
         var projects = await db.Projects.AsNoTracking().OrderBy(p => p.Client!.Name).ThenBy(p => p.Name)
             .Select(p => new ProjectOption(p.Id, p.ClientId, p.Name, p.Client!.Name)).ToListAsync(ct);
-        return new RecurringFormPage(form.WithBlankRows(), clients, projects, id, sender.IsAvailable);
+        return new RecurringFormPage(form.WithBlankRows(), clients, projects, id);
     }
 }
