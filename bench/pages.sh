@@ -5,7 +5,9 @@
 # (X-Sql-Statements, FREELANCEROS_COUNT_SQL=1). Then bench/startup-memory.sh on the heavy data.
 # Environment: BENCH_DIR (work folder, default /tmp/freelanceros-bench; data is reused if already seeded),
 # BENCH_SECONDS (wrk duration per page, default 3), BENCH_APP (an already published app: skip the build),
-# BENCH_SKIP_STARTUP=1 (no startup/memory run). Needs wrk, curl, sqlite3. Binds to 127.0.0.1 only.
+# BENCH_SKIP_STARTUP=1 (no startup/memory run), BENCH_PAGES (a space-separated subset of the pages to measure, e.g.
+# "/workflow /invoices"; the detail pages are named /clients/details etc.), BENCH_SETS (default "year1 heavy").
+# Needs wrk, curl, sqlite3. Binds to 127.0.0.1 only.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dir=${BENCH_DIR:-/tmp/freelanceros-bench}
@@ -63,10 +65,19 @@ measure() { # measure <label> <data-folder>: writes <label>.tsv (page, ratio, st
     /ledger "/ledger?period=all" /ledger/balances /workflow /reports /reports/receivables /reports/forecast
     /reports/profitability /reports/tax /calendar /calendar/week /contacts /goals /resources /settings
     "/clients/details/$client" "/projects/details/$project" "/invoices/details/$invoice")
+  if [ -n "${BENCH_PAGES:-}" ]; then
+    local wanted=() p w
+    for p in "${pages[@]}"; do for w in $BENCH_PAGES; do
+      if [ "$p" = "$w" ] || [ "${p%/*}" = "$w" ]; then wanted+=("$p"); fi
+    done; done
+    pages=("${wanted[@]}")
+  fi
   : > "$dir/$label.tsv"
-  # warm up every page once (JIT, caches); then each page right after the empty page, so that a change in
-  # the machine's load (it is shared) moves both figures of a ratio alike
-  for p in /account/login "${pages[@]}"; do curl -s -o /dev/null -H "Cookie: $cookie" "$base$p"; done
+  # warm up (JIT tiers, caches): the empty page under load for two seconds, then every page three times; then
+  # each page right after the empty page, so that a change in the machine's load (it is shared) moves both
+  # figures of a ratio alike
+  median_us /account/login 2 >/dev/null
+  for i in 1 2 3; do for p in /account/login "${pages[@]}"; do curl -s -o /dev/null -H "Cookie: $cookie" "$base$p"; done; done
   for p in "${pages[@]}"; do
     local head; head=$(curl -s -D - -o /dev/null -H "Cookie: $cookie" "$base$p")
     local status; status=$(echo "$head" | awk 'NR == 1 { print $2 }')
@@ -79,10 +90,17 @@ measure() { # measure <label> <data-folder>: writes <label>.tsv (page, ratio, st
   stop_app
 }
 
-seed "$dir/year1" --years 1
-seed "$dir/heavy" --profile heavy
-measure year1 "$dir/year1"
-measure heavy "$dir/heavy"
+sets=${BENCH_SETS:-year1 heavy}
+rm -f "$dir/year1.ratio.tsv" "$dir/heavy.ratio.tsv"
+for set in $sets; do
+  case $set in
+    year1) seed "$dir/year1" --years 1 ;;
+    heavy) seed "$dir/heavy" --profile heavy ;;
+  esac
+  measure "$set" "$dir/$set"
+done
+[ -f "$dir/year1.ratio.tsv" ] || : > "$dir/year1.ratio.tsv"
+[ -f "$dir/heavy.ratio.tsv" ] || : > "$dir/heavy.ratio.tsv"
 
 # One table; detail pages are named by kind (their ids differ between the data sets).
 name() { sed -E 's#^/clients/details/[0-9]+#/clients/details/(largest)#; s#^/projects/details/[0-9]+#/projects/details/(largest)#; s#^/invoices/details/[0-9]+#/invoices/details/(largest)#'; }
@@ -90,9 +108,18 @@ echo
 echo "each page's median latency ÷ the sign-in page's, measured just before it (raw medians in us: $dir/*.tsv)"
 echo "| page | 1 year | heavy | growth | SQL statements (1 year / heavy) |"
 echo "|---|---|---|---|---|"
-paste <(name < "$dir/year1.ratio.tsv") <(name < "$dir/heavy.ratio.tsv") | awk -F'\t' '{
-  flag = ($4 != "200" || $9 != "200") ? " (HTTP " $4 "/" $9 ")" : "";
-  printf "| `%s`%s | %.1f× | %.1f× | %.2f | %s / %s |\n", $1, flag, $2, $7, ($2 > 0 ? $7 / $2 : 0), $3, $8 }'
+awk -F'\t' '
+  FILENAME == ARGV[1] { y[$1] = $0; if (!($1 in seen)) { seen[$1] = 1; order[n++] = $1 } next }
+  { h[$1] = $0; if (!($1 in seen)) { seen[$1] = 1; order[n++] = $1 } }
+  END {
+    for (i = 0; i < n; i++) {
+      p = order[i]; iy = (p in y); ih = (p in h); delete a; delete b
+      if (iy) split(y[p], a, "\t"); if (ih) split(h[p], b, "\t");
+      flag = (iy && a[4] != "200") || (ih && b[4] != "200") ? " (HTTP " a[4] "/" b[4] ")" : "";
+      r1 = iy ? sprintf("%.1f×", a[2]) : "–"; r2 = ih ? sprintf("%.1f×", b[2]) : "–";
+      g = (iy && ih && a[2] > 0) ? sprintf("%.2f", b[2] / a[2]) : "–";
+      printf "| `%s`%s | %s | %s | %s | %s / %s |\n", p, flag, r1, r2, g, (iy ? a[3] : "–"), (ih ? b[3] : "–") } }
+' <(name < "$dir/year1.ratio.tsv") <(name < "$dir/heavy.ratio.tsv")
 
 if [ "${BENCH_SKIP_STARTUP:-}" != 1 ]; then
   echo
