@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Ledger;
 
-public sealed partial class LedgerController
+/// <summary>The ledger as CSV: the filtered list exported, a bank's file imported (upload, mapping, preview, background run).</summary>
+[UrlSegment("Ledger")]
+public sealed class LedgerCsvController(AppDbContext db, CurrentAccount account, LedgerImports imports) : Controller
 {
     private const long MaxImportBytes = 20 * 1024 * 1024;
 
@@ -15,7 +17,7 @@ public sealed partial class LedgerController
     [HttpGet]
     public async Task<IActionResult> Export(LedgerFilter filter)
     {
-        var (_, today) = await AccountAsync();
+        var (_, today) = await account.HomeAndTodayAsync();
         var rows = filter.Apply(db.LedgerEntries.AsNoTracking(), today)
             .OrderBy(e => e.Date).ThenBy(e => e.Id)
             .Select(e => new LedgerCsv.ExportRow(e.Date, e.Kind, e.Description, e.Amount, e.Currency, e.ExchangeRate,
@@ -117,7 +119,7 @@ public sealed partial class LedgerController
         var headers = peek?.Headers ?? [];
         if (!ModelState.IsValid)
             return new Upload(View("ImportMap", new ImportMapPage(mapping, headers, peek?.Sample ?? [], "")), null, headers);
-        var (home, _) = await AccountAsync();
+        var (home, _) = await account.HomeAndTodayAsync();
         var result = LedgerCsv.Parse(content, mapping, home);
         await LedgerImports.FlagDuplicatesAsync(db, result);
         return new Upload(null, result, headers);
