@@ -65,12 +65,19 @@ public sealed class LedgerCsvController(AppDbContext db, CurrentAccount account,
             return View("ImportUpload");
         }
         var token = await imports.UploadAsync(file.FileName, content);
-        var mapping = ImportMapping.Guess(token, peek.Value.Headers);
-        if (peek.Value.Sample.FirstOrDefault() is { } first && mapping.DateColumn is { } dc && dc < first.Length)
+        var mapping = GuessMapping(token, peek.Value.Headers, peek.Value.Sample);
+        return View("ImportMap", new ImportMapPage(mapping, peek.Value.Headers, peek.Value.Sample, Path.GetFileName(file.FileName)));
+    }
+
+    /// <summary>The mapping page's first proposal: columns by their headers, the date format and decimal separator from the first rows.</summary>
+    private static ImportMapping GuessMapping(Guid token, string[] headers, List<string[]> sample)
+    {
+        var mapping = ImportMapping.Guess(token, headers);
+        if (sample.FirstOrDefault() is { } first && mapping.DateColumn is { } dc && dc < first.Length)
             mapping.DateFormat = LedgerCsv.DateFormats.FirstOrDefault(f => DateOnly.TryParseExact(first[dc].Trim(), f, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) ?? mapping.DateFormat;
         if (mapping.AmountColumn is { } ac)
-            mapping.DecimalSeparator = LedgerCsv.GuessDecimalSeparator(peek.Value.Sample.Where(r => ac < r.Length).Select(r => r[ac]));
-        return View("ImportMap", new ImportMapPage(mapping, peek.Value.Headers, peek.Value.Sample, Path.GetFileName(file.FileName)));
+            mapping.DecimalSeparator = LedgerCsv.GuessDecimalSeparator(sample.Where(r => ac < r.Length).Select(r => r[ac]));
+        return mapping;
     }
 
     [HttpPost]
