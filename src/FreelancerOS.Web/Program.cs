@@ -7,7 +7,6 @@ using FreelancerOS.Web.Infrastructure.DemoData;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Razor;
 using FluentValidation;
 using FluentValidation.AspNetCore;
 using Serilog;
@@ -82,13 +81,8 @@ builder.Services.AddControllersWithViews(o =>
         messages.SetUnknownValueIsInvalidAccessor(_ => "This value is not valid.");
         messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "This value is not valid.");
     })
-    .AddRazorOptions(o =>
-    {
-        // Feature folders: Features/{Controller}/{View}.cshtml, then Features/Shared.
-        o.ViewLocationFormats.Clear();
-        o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
-        o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
-    });
+    // Feature folders: Features/{the controller's namespace folder}/{View}.cshtml, then Features/Shared.
+    .AddRazorOptions(FeatureFolders.Configure);
 builder.Services.AddCappedTempData();
 builder.Services.AddProxySupport(builder.Configuration);
 // Signing out, or changing the password elsewhere, ends every session at its next request.

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Infrastructure;
@@ -8,20 +7,17 @@ using Microsoft.EntityFrameworkCore;
 namespace FreelancerOS.Web.Features.Ledger;
 
 /// <summary>
-/// The ledger: incomes and expenses, their lists, receipts, summaries, CSV import and export. Split into
-/// partial files by concern (this one: entries and their pages) so every view stays in Features/Ledger.
+/// The ledger's entries: incomes and expenses, their receipts, the filtered list. The ledger's other
+/// sub-resources have their own controllers under the same URL segment (docs/decisions/012):
+/// <see cref="LedgerCsvController"/>, <see cref="LedgerListsController"/>, <see cref="LedgerFiguresController"/>.
 /// </summary>
-public sealed partial class LedgerController(
-    AppDbContext db, TimeProvider clock, CurrentAccount account, LedgerImports imports,
+public sealed class LedgerController(
+    AppDbContext db, TimeProvider clock, CurrentAccount account,
     FreelancerOS.Web.Features.Invoices.InvoicePayments payments, FreelancerOS.Web.Features.Invoices.BilledWork billed,
     FreelancerOS.Web.Features.Invoices.IncomeLinks links)
     : Controller
 {
-    private async Task<(string HomeCurrency, DateOnly Today)> AccountAsync()
-    {
-        var settings = await account.SettingsAsync();
-        return (settings.HomeCurrency, settings.Today(clock));
-    }
+    private Task<(string HomeCurrency, DateOnly Today)> AccountAsync() => account.HomeAndTodayAsync();
 
     // Amounts sort on the home-currency minor units: an integer, which SQLite orders correctly.
     private static readonly SortColumns<LedgerEntry> Sorts = new SortColumns<LedgerEntry>(e => e.Id)
@@ -235,25 +231,6 @@ public sealed partial class LedgerController(
         return File(receipt.Content, type, receipt.ReceiptFileName ?? "receipt" + Expense.ExtensionFor(type));
     }
 
-    [HttpGet]
-    public async Task<IActionResult> Summary(string? month)
-    {
-        var (home, today) = await AccountAsync();
-        var m = DateOnly.TryParseExact((month ?? "") + "-01", "yyyy-MM-dd", out var parsed) && Limits.IsSaneDate(parsed) ? parsed : new DateOnly(today.Year, today.Month, 1);
-        var period = LedgerEntry.PeriodOf(m);
-        var totals = await LedgerTotals.ForPeriodsAsync(db, period, period, home);
-        var months = await LedgerFigures.LastTwelveMonthsAsync(db, m);
-        return View(new SummaryPage(m, totals, months, home));
-    }
-
-    [HttpGet]
-    public async Task<IActionResult> Balances()
-    {
-        var (home, today) = await AccountAsync();
-        var (rows, receivable, payable) = await LedgerFigures.BalancesAsync(db, today);
-        return View(new BalancesPage(today, rows, home, receivable, payable));
-    }
-
     private async Task<bool> ApplyFormAsync(LedgerEntry entry, EntryForm form, string home)
     {
         if (form.CategoryId is { } c && !await db.LedgerCategories.AnyAsync(x => x.Id == c && x.Kind == form.Kind))
@@ -346,14 +323,6 @@ public sealed partial class LedgerController(
 
     private string SafeReturn(string? returnUrl) =>
         returnUrl is { Length: > 0 } r && Url.IsLocalUrl(r) && r.StartsWith("/ledger", StringComparison.Ordinal) ? r : "/ledger";
-
-    internal static string ChartJson(IReadOnlyList<MonthFigures> months, string home) => JsonSerializer.Serialize(new
-    {
-        labels = months.Select(m => m.Label),
-        income = months.Select(m => LedgerEntry.FromMinor(m.IncomeMinor, home)),
-        expenses = months.Select(m => LedgerEntry.FromMinor(m.ExpenseMinor, home)),
-        currency = home,
-    });
 }
 
 public static class LedgerFigures

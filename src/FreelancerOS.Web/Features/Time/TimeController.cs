@@ -7,6 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Time;
 
+/// <summary>
+/// Time: the weekly timesheet edited in place and the time entries' forms. The timer has its own
+/// controller under the same URL segment (docs/decisions/012): <see cref="TimerController"/>.
+/// </summary>
 public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentAccount account) : Controller
 {
     private const string LockedMessage = "This entry is on an invoice and cannot be edited or deleted.";
@@ -32,13 +36,13 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
     public async Task<IActionResult> Cell(int projectId, int? serviceId, DateOnly date, string? hours, string? note)
     {
         if (!Limits.IsSaneDate(date)) return BadRequest();
-        var target = await ResolveAsync(projectId, serviceId);
+        var target = await TimeShared.ResolveAsync(db, projectId, serviceId);
         if (target is null) return NotFound();
         var entries = await db.TimeEntries.Where(t => t.ProjectId == projectId && t.ServiceId == serviceId && t.Date == date).ToListAsync();
         var error = CellError(hours, note, entries, out var value);
         if (error is null)
         {
-            ApplyCell(entries, value, Blank(note), () => new TimeEntry { Date = date, ProjectId = projectId, ServiceId = serviceId, Billable = true, CreatedAt = clock.GetUtcNow() }, target.Value);
+            ApplyCell(entries, value, TimeShared.Blank(note), () => new TimeEntry { Date = date, ProjectId = projectId, ServiceId = serviceId, Billable = true, CreatedAt = clock.GetUtcNow() }, target.Value);
             await db.SaveChangesAsync();
         }
 
@@ -85,7 +89,7 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
     public async Task<IActionResult> Create(int? projectId, int? serviceId, DateOnly? date, string? returnUrl)
     {
         var settings = await SettingsAsync();
-        var form = new TimeEntryForm { ProjectId = projectId ?? 0, ServiceId = serviceId, Date = date ?? settings.Today(clock), ReturnUrl = LocalOrNull(returnUrl) };
+        var form = new TimeEntryForm { ProjectId = projectId ?? 0, ServiceId = serviceId, Date = date ?? settings.Today(clock), ReturnUrl = Url.LocalOrNull(returnUrl) };
         await FillOptionsAsync(form);
         return View(form);
     }
@@ -93,19 +97,19 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
     [HttpPost]
     public async Task<IActionResult> Create(TimeEntryForm form)
     {
-        var target = ModelState.IsValid ? await CheckTargetAsync(form.ProjectId, form.ServiceId) : null;
+        var target = ModelState.IsValid ? await TimeShared.CheckTargetAsync(db, ModelState, form.ProjectId, form.ServiceId) : null;
         if (!ModelState.IsValid || target is null) return await FormViewAsync(form);
         var entry = new TimeEntry
         {
             Date = form.Date!.Value, ProjectId = form.ProjectId, ServiceId = form.ServiceId, Billable = form.Billable,
-            Description = Blank(form.Description), CreatedAt = clock.GetUtcNow(),
+            Description = TimeShared.Blank(form.Description), CreatedAt = clock.GetUtcNow(),
         };
         entry.SnapshotRate(target.Value.Rate, target.Value.Currency);
         entry.SetHours(form.ParsedHours);
         db.TimeEntries.Add(entry);
         await db.SaveChangesAsync();
         TempData["Flash"] = $"{HoursText.Format(entry.Hours)} h logged at {Currency.Format(entry.HourlyRate, entry.Currency)}/h.";
-        return BackTo(form.ReturnUrl, entry.Date);
+        return this.BackTo(form.ReturnUrl, entry.Date);
     }
 
     [HttpGet]
@@ -114,7 +118,7 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
         var entry = await db.TimeEntries.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id);
         if (entry is null) return NotFound();
         var form = TimeEntryForm.From(entry);
-        form.ReturnUrl = LocalOrNull(returnUrl);
+        form.ReturnUrl = Url.LocalOrNull(returnUrl);
         await FillOptionsAsync(form);
         return View(form);
     }
@@ -131,14 +135,14 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
             form.Locked = true;
         }
         var moved = entry.ProjectId != form.ProjectId || entry.ServiceId != form.ServiceId;
-        var target = ModelState.IsValid && moved ? await CheckTargetAsync(form.ProjectId, form.ServiceId) : null;
+        var target = ModelState.IsValid && moved ? await TimeShared.CheckTargetAsync(db, ModelState, form.ProjectId, form.ServiceId) : null;
         if (!ModelState.IsValid || (moved && target is null)) return await FormViewAsync(form);
 
         db.Entry(entry).Property(t => t.Version).OriginalValue = form.Version;
         entry.Date = form.Date!.Value;
         entry.ProjectId = form.ProjectId;
         entry.ServiceId = form.ServiceId;
-        entry.Description = Blank(form.Description);
+        entry.Description = TimeShared.Blank(form.Description);
         entry.Billable = form.Billable;
         if (target is { } t) entry.SnapshotRate(t.Rate, t.Currency);
         entry.SetHours(form.ParsedHours);
@@ -152,7 +156,7 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
             return await FormViewAsync(form);
         }
         TempData["Flash"] = "Entry saved.";
-        return BackTo(form.ReturnUrl, entry.Date);
+        return this.BackTo(form.ReturnUrl, entry.Date);
     }
 
     [HttpPost]
@@ -169,86 +173,6 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
         await db.SaveChangesAsync();
         TempData["Flash"] = "Entry deleted.";
         return Redirect($"/time?week={Timesheet.MondayOf(entry.Date):yyyy-MM-dd}");
-    }
-
-    // --- timer ------------------------------------------------------------------------------------
-
-    /// <summary>
-    /// Starts the timer. One runs at a time: starting another while one runs STOPS the running one
-    /// first (its time is saved as an entry) and starts the new one, as when switching tasks.
-    /// </summary>
-    [HttpPost]
-    public async Task<IActionResult> Start(TimerForm form)
-    {
-        if (!ModelState.IsValid || await CheckTargetAsync(form.ProjectId, form.ServiceId) is null)
-        {
-            TempData["Error"] = ModelState.Values.SelectMany(v => v.Errors).FirstOrDefault()?.ErrorMessage ?? "Choose the project.";
-            return Redirect("/time");
-        }
-        var settings = await SettingsAsync();
-        var now = clock.GetUtcNow();
-        var running = await db.Timers.Include(t => t.Project).SingleOrDefaultAsync();
-        string? stopped = null;
-        if (running is not null)
-            stopped = await StopAsync(running, settings, now);
-        db.Timers.Add(new RunningTimer
-        {
-            ProjectId = form.ProjectId, ServiceId = form.ServiceId, Description = Blank(form.Description), Billable = form.Billable, StartedAt = now,
-        });
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            TempData["Flash"] = "A timer was started in another tab meanwhile; it is the one shown here.";
-            return Redirect("/time");
-        }
-        TempData["Flash"] = stopped is null ? "Timer started." : $"{stopped} Timer started on the new task.";
-        return Redirect("/time");
-    }
-
-    [HttpPost]
-    public async Task<IActionResult> Stop(string? returnUrl)
-    {
-        var running = await db.Timers.Include(t => t.Project).SingleOrDefaultAsync();
-        if (running is null)
-        {
-            TempData["Flash"] = "No timer is running.";
-            return Redirect(LocalOrNull(returnUrl) ?? "/time");
-        }
-        var settings = await SettingsAsync();
-        var message = await StopAsync(running, settings, clock.GetUtcNow());
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Flash"] = "The timer was stopped in another tab meanwhile.";
-            return Redirect("/time");
-        }
-        TempData["Flash"] = message;
-        return BackTo(returnUrl, LocalDate(settings, running.StartedAt));
-    }
-
-    /// <summary>Turns the running timer into an entry dated the day it started, at the rate that applies now; the caller saves.</summary>
-    private async Task<string> StopAsync(RunningTimer running, AccountSettings settings, DateTimeOffset now)
-    {
-        var hours = RunningTimer.ElapsedHours(running.StartedAt, now, settings);
-        var target = await ResolveAsync(running.ProjectId, running.ServiceId) ?? await ResolveAsync(running.ProjectId, null);
-        var entry = new TimeEntry
-        {
-            Date = LocalDate(settings, running.StartedAt), ProjectId = running.ProjectId, ServiceId = target is null ? null : running.ServiceId,
-            Description = running.Description, Billable = running.Billable, CreatedAt = now,
-        };
-        entry.SnapshotRate(target?.Rate ?? 0, target?.Currency ?? settings.HomeCurrency);
-        entry.SetHours(hours);
-        db.TimeEntries.Add(entry);
-        db.Timers.Remove(running);
-        var capped = (now - running.StartedAt).TotalHours > (double)TimeEntry.MaxHoursPerDay ? " (capped at 24 h, one day's entry)" : "";
-        var rounded = settings.TimerRoundingMinutes == 0 ? "" : $" (rounded {(settings.TimerRoundingMode == TimerRoundingMode.Up ? "up" : "to the nearest")} {settings.TimerRoundingMinutes} minutes)";
-        return $"Timer stopped: {HoursText.Format(hours)} h saved on {running.Project?.Name}{rounded}{capped}.";
     }
 
     // --- loading ----------------------------------------------------------------------------------
@@ -299,34 +223,6 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
             services.Where(s => s.ProjectId == p.Id).Select(s => (s.Id, s.Name)).ToList())).ToList();
     }
 
-    /// <summary>The rate that applies now and the client's currency, or null when the project (or the service within it) is not found.</summary>
-    private async Task<(decimal Rate, string Currency)?> ResolveAsync(int projectId, int? serviceId)
-    {
-        var project = await db.Projects.AsNoTracking().Include(p => p.Client).SingleOrDefaultAsync(p => p.Id == projectId);
-        if (project is null) return null;
-        Service? service = null;
-        if (serviceId is { } sid)
-        {
-            service = await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sid && s.ProjectId == projectId);
-            if (service is null) return null;
-        }
-        var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync();
-        return (HourlyRates.Resolve(service, project, project.Client!, settings), project.Client!.Currency);
-    }
-
-    /// <summary>Like <see cref="ResolveAsync"/> but puts the reason next to the field when the project or service does not fit.</summary>
-    private async Task<(decimal Rate, string Currency)?> CheckTargetAsync(int projectId, int? serviceId)
-    {
-        if (!await db.Projects.AnyAsync(p => p.Id == projectId))
-        {
-            ModelState.AddModelError(nameof(TimeEntryForm.ProjectId), "Choose the project.");
-            return null;
-        }
-        var target = await ResolveAsync(projectId, serviceId);
-        if (target is null) ModelState.AddModelError(nameof(TimeEntryForm.ServiceId), "That service belongs to another project.");
-        return target;
-    }
-
     private async Task<IActionResult> FormViewAsync(TimeEntryForm form)
     {
         await FillOptionsAsync(form);
@@ -342,12 +238,6 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
     private async Task<AccountSettings> SettingsAsync() =>
         await account.SettingsAsync();
 
-    private static DateOnly LocalDate(AccountSettings settings, DateTimeOffset instant)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZoneId, out var tz) ? tz : TimeZoneInfo.Utc;
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
-    }
-
     private static (int, int?)? ParseTarget(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
@@ -355,12 +245,4 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
         if (!int.TryParse(parts[0], out var p)) return null;
         return parts.Length > 1 && int.TryParse(parts[1], out var s) ? (p, s) : (p, null);
     }
-
-    private IActionResult BackTo(string? returnUrl, DateOnly date) =>
-        Redirect(LocalOrNull(returnUrl) ?? $"/time?week={Timesheet.MondayOf(date):yyyy-MM-dd}");
-
-    /// <summary>Only a path on this site is followed back (an absolute or protocol-relative URL would be an open redirect).</summary>
-    private string? LocalOrNull(string? url) => !string.IsNullOrEmpty(url) && url.Length <= 500 && Url.IsLocalUrl(url) ? url : null;
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

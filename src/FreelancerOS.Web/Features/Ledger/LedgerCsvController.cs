@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Ledger;
 
-public sealed partial class LedgerController
+/// <summary>The ledger as CSV: the filtered list exported, a bank's file imported (upload, mapping, preview, background run).</summary>
+[UrlSegment("Ledger")]
+public sealed class LedgerCsvController(AppDbContext db, CurrentAccount account, LedgerImports imports) : Controller
 {
     private const long MaxImportBytes = 20 * 1024 * 1024;
 
@@ -15,7 +17,7 @@ public sealed partial class LedgerController
     [HttpGet]
     public async Task<IActionResult> Export(LedgerFilter filter)
     {
-        var (_, today) = await AccountAsync();
+        var (_, today) = await account.HomeAndTodayAsync();
         var rows = filter.Apply(db.LedgerEntries.AsNoTracking(), today)
             .OrderBy(e => e.Date).ThenBy(e => e.Id)
             .Select(e => new LedgerCsv.ExportRow(e.Date, e.Kind, e.Description, e.Amount, e.Currency, e.ExchangeRate,
@@ -63,12 +65,19 @@ public sealed partial class LedgerController
             return View("ImportUpload");
         }
         var token = await imports.UploadAsync(file.FileName, content);
-        var mapping = ImportMapping.Guess(token, peek.Value.Headers);
-        if (peek.Value.Sample.FirstOrDefault() is { } first && mapping.DateColumn is { } dc && dc < first.Length)
+        var mapping = GuessMapping(token, peek.Value.Headers, peek.Value.Sample);
+        return View("ImportMap", new ImportMapPage(mapping, peek.Value.Headers, peek.Value.Sample, Path.GetFileName(file.FileName)));
+    }
+
+    /// <summary>The mapping page's first proposal: columns by their headers, the date format and decimal separator from the first rows.</summary>
+    private static ImportMapping GuessMapping(Guid token, string[] headers, List<string[]> sample)
+    {
+        var mapping = ImportMapping.Guess(token, headers);
+        if (sample.FirstOrDefault() is { } first && mapping.DateColumn is { } dc && dc < first.Length)
             mapping.DateFormat = LedgerCsv.DateFormats.FirstOrDefault(f => DateOnly.TryParseExact(first[dc].Trim(), f, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) ?? mapping.DateFormat;
         if (mapping.AmountColumn is { } ac)
-            mapping.DecimalSeparator = LedgerCsv.GuessDecimalSeparator(peek.Value.Sample.Where(r => ac < r.Length).Select(r => r[ac]));
-        return View("ImportMap", new ImportMapPage(mapping, peek.Value.Headers, peek.Value.Sample, Path.GetFileName(file.FileName)));
+            mapping.DecimalSeparator = LedgerCsv.GuessDecimalSeparator(sample.Where(r => ac < r.Length).Select(r => r[ac]));
+        return mapping;
     }
 
     [HttpPost]
@@ -117,7 +126,7 @@ public sealed partial class LedgerController
         var headers = peek?.Headers ?? [];
         if (!ModelState.IsValid)
             return new Upload(View("ImportMap", new ImportMapPage(mapping, headers, peek?.Sample ?? [], "")), null, headers);
-        var (home, _) = await AccountAsync();
+        var (home, _) = await account.HomeAndTodayAsync();
         var result = LedgerCsv.Parse(content, mapping, home);
         await LedgerImports.FlagDuplicatesAsync(db, result);
         return new Upload(null, result, headers);

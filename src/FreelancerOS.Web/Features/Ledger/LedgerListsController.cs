@@ -1,11 +1,14 @@
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Ledger;
 
-public sealed partial class LedgerController
+/// <summary>The ledger's lists: income classifications, expense categories and payment modes.</summary>
+[UrlSegment("Ledger")]
+public sealed class LedgerListsController(AppDbContext db) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Lists()

@@ -1,0 +1,146 @@
+using FreelancerOS.Web.Data;
+using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace FreelancerOS.Web.Features.Projects;
+
+/// <summary>A fixed-price project's milestones: the whole schedule edited at once, and a milestone marked reached.</summary>
+[UrlSegment("Projects")]
+public sealed class ProjectMilestonesController(AppDbContext db) : Controller
+{
+    /// <summary>The project page's one click: a pending milestone is reached, so it can be invoiced.</summary>
+    [HttpPost]
+    public async Task<IActionResult> ReachMilestone(int id, int milestoneId)
+    {
+        var milestone = await db.Milestones.SingleOrDefaultAsync(m => m.Id == milestoneId && m.ProjectId == id);
+        if (milestone is null) return NotFound();
+        try
+        {
+            milestone.MarkReached();
+            await db.SaveChangesAsync();
+            TempData["Flash"] = $"Milestone {milestone.Name} is reached: it is ready to invoice.";
+        }
+        catch (DomainException e)
+        {
+            TempData["Error"] = e.Message;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Error"] = "This milestone was changed meanwhile; nothing was changed. Look at it again.";
+        }
+        return RedirectToAction(nameof(ProjectsController.Details), new { id });
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Milestones(int id, string? preset)
+    {
+        var project = await db.Projects.AsNoTracking().Include(p => p.Client).SingleOrDefaultAsync(p => p.Id == id);
+        if (project is null) return NotFound();
+        if (project.Pricing != ProjectPricing.FixedPrice || project.Value is null)
+        {
+            TempData["Flash"] = "Milestones are for fixed-price projects: set a fixed price first.";
+            return RedirectToAction(nameof(ProjectsController.Details), new { id });
+        }
+        var existing = await db.Milestones.AsNoTracking().Where(m => m.ProjectId == id).OrderBy(m => m.SortOrder).ThenBy(m => m.Id).ToListAsync();
+        var form = new MilestoneScheduleForm { Version = project.Version };
+        if (preset is not null && MilestoneSchedule.Presets.TryGetValue(preset, out var shares))
+        {
+            form.Mode = ShareMode.Percent;
+            form.Rows = shares.Select((s, i) => new MilestoneRowForm { Name = $"Milestone {i + 1}", Share = s }).ToList();
+            form.Rows.InsertRange(0, existing.Where(m => m.IsLocked).Select(ToRow));
+        }
+        else
+        {
+            var byPercent = existing.Count > 0 && existing.All(m => m.Percent is not null);
+            form.Mode = existing.Count == 0 || byPercent ? ShareMode.Percent : ShareMode.Amount;
+            form.Rows = existing.Select(m => ToRow(m) is var row && byPercent ? row.WithShare(m.Percent) : row.WithShare(m.Amount)).ToList();
+        }
+        while (form.Rows.Count < existing.Count + 2 && form.Rows.Count < 50) form.Rows.Add(new MilestoneRowForm());
+        return View(new MilestoneEditor(id, project.Name, project.Value.Value, project.Client!.Currency, form, existing));
+    }
+
+    /// <summary>Saves the whole schedule at once: it must add up to the agreed value, or nothing is saved.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Milestones(int id, MilestoneScheduleForm form)
+    {
+        var project = await db.Projects.Include(p => p.Client).SingleOrDefaultAsync(p => p.Id == id);
+        if (project is null) return NotFound();
+        if (project.Pricing != ProjectPricing.FixedPrice || project.Value is null) return BadRequest();
+        var value = project.Value.Value;
+        var currency = project.Client!.Currency;
+        var existing = await db.Milestones.Where(m => m.ProjectId == id).ToListAsync();
+        var rows = form.FilledRows();
+
+        if (ModelState.IsValid)
+        {
+            if (rows.Any(r => r.Id != 0 && existing.All(m => m.Id != r.Id))) return NotFound();
+            CheckInvoicedMilestonesKept(existing, rows, form.Mode);
+            if (rows.Count > 0 && MilestoneSchedule.Mismatch(value, currency, form.Mode, rows.Select(r => r.Share!.Value).ToList()) is { } mismatch)
+                ModelState.AddModelError("Rows", mismatch);
+        }
+        if (!ModelState.IsValid)
+        {
+            while (form.Rows.Count < rows.Count + 1 && form.Rows.Count < 50) form.Rows.Add(new MilestoneRowForm());
+            return View(new MilestoneEditor(id, project.Name, value, currency, form, existing));
+        }
+
+        var amounts = MilestoneSchedule.Amounts(value, currency, form.Mode, rows.Select(r => r.Share!.Value).ToList());
+        ApplySchedule(id, existing, rows, amounts, form.Mode);
+        await db.SaveChangesAsync();
+        TempData["Flash"] = rows.Count == 0 ? "The milestones were removed." : $"Milestones saved: {rows.Count}, adding up to {Currency.Format(value, currency)}.";
+        return RedirectToAction(nameof(ProjectsController.Details), new { id });
+    }
+
+    /// <summary>A milestone on an invoice stays, with its share: the invoice was issued for it.</summary>
+    private void CheckInvoicedMilestonesKept(List<Milestone> existing, List<MilestoneRowForm> rows, ShareMode mode)
+    {
+        foreach (var locked in existing.Where(m => m.IsLocked))
+        {
+            var row = rows.FirstOrDefault(r => r.Id == locked.Id);
+            if (row is null)
+                ModelState.AddModelError("", $"{locked.Name} is on an invoice and cannot be removed.");
+            else if (row.Share is { } s && (mode == ShareMode.Amount ? s != locked.Amount : locked.Percent != s))
+                ModelState.AddModelError("", $"{locked.Name} is on an invoice: its share cannot change.");
+        }
+    }
+
+    /// <summary>The rows become the project's milestones, in their order; invoiced ones only move.</summary>
+    private void ApplySchedule(int projectId, List<Milestone> existing, List<MilestoneRowForm> rows, IReadOnlyList<decimal> amounts, ShareMode mode)
+    {
+        db.Milestones.RemoveRange(existing.Where(m => rows.All(r => r.Id != m.Id)));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var milestone = existing.SingleOrDefault(m => m.Id == row.Id && row.Id != 0);
+            if (milestone is null)
+            {
+                milestone = new Milestone { ProjectId = projectId };
+                db.Milestones.Add(milestone);
+            }
+            milestone.SortOrder = i;
+            if (milestone.IsLocked) continue;
+            milestone.Name = row.Name!.Trim();
+            milestone.Amount = amounts[i];
+            milestone.Percent = mode == ShareMode.Percent ? row.Share : null;
+            milestone.DueDate = row.DueDate;
+            // Invoiced is the invoices feature's to set: a milestone not on an invoice is Pending or Reached.
+            milestone.State = row.State == MilestoneState.Reached ? MilestoneState.Reached : MilestoneState.Pending;
+        }
+    }
+
+    private static MilestoneRowForm ToRow(Milestone m) => new()
+    {
+        Id = m.Id, Name = m.Name, Share = m.Percent ?? m.Amount, DueDate = m.DueDate, State = m.State,
+    };
+}
+
+internal static class MilestoneRowExtensions
+{
+    public static MilestoneRowForm WithShare(this MilestoneRowForm row, decimal? share)
+    {
+        row.Share = share;
+        return row;
+    }
+}

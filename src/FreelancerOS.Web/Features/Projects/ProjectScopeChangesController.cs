@@ -1,0 +1,75 @@
+using FreelancerOS.Web.Data;
+using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace FreelancerOS.Web.Features.Projects;
+
+/// <summary>A project's scope changes: proposed, approved or rejected, deleted while not approved.</summary>
+[UrlSegment("Projects")]
+public sealed class ProjectScopeChangesController(AppDbContext db, TimeProvider clock) : Controller
+{
+    [HttpPost]
+    public async Task<IActionResult> AddScopeChange(int id, ScopeChangeForm form)
+    {
+        var project = await db.Projects.AsNoTracking().Include(p => p.Client).SingleOrDefaultAsync(p => p.Id == id);
+        if (project is null) return NotFound();
+        if (form.EstimateAmount is { } amount && !Limits.HasCurrencyDecimals(amount, project.Client!.Currency))
+            ModelState.AddModelError(nameof(form.EstimateAmount), Limits.DecimalsMessage(project.Client!.Currency));
+        if (!ModelState.IsValid) return View("Details", await ProjectDetailsPage.LoadAsync(db, project, 1, form));
+        var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync();
+        db.ScopeChanges.Add(new ScopeChange
+        {
+            ProjectId = id, Description = form.Description!.Trim(), EstimateHours = form.EstimateHours, EstimateAmount = form.EstimateAmount,
+            State = ScopeChangeState.Proposed, RequestedOn = (settings ?? new AccountSettings()).Today(clock),
+        });
+        await db.SaveChangesAsync();
+        TempData["Flash"] = "Scope change proposed.";
+        return RedirectToAction(nameof(ProjectsController.Details), new { id });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> DecideScopeChange(int id, int changeId, string decision)
+    {
+        var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == id);
+        var change = await db.ScopeChanges.SingleOrDefaultAsync(s => s.Id == changeId && s.ProjectId == id);
+        if (project is null || change is null) return NotFound();
+        try
+        {
+            if (decision == "approve") project.Approve(change);
+            else if (decision == "reject") project.Reject(change);
+            else return BadRequest();
+            await db.SaveChangesAsync();
+            TempData["Flash"] = decision == "approve"
+                ? project.Pricing == ProjectPricing.FixedPrice ? "Scope change approved: the project's value went up and the change is ready to invoice."
+                    : "Scope change approved: the project's estimate went up."
+                : "Scope change rejected.";
+        }
+        catch (DomainException e)
+        {
+            TempData["Flash"] = e.Message;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Flash"] = "The project changed meanwhile; nothing was saved. Try again.";
+        }
+        return RedirectToAction(nameof(ProjectsController.Details), new { id });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> DeleteScopeChange(int id, int changeId)
+    {
+        var change = await db.ScopeChanges.SingleOrDefaultAsync(s => s.Id == changeId && s.ProjectId == id);
+        if (change is null) return NotFound();
+        if (change.State == ScopeChangeState.Approved)
+        {
+            TempData["Error"] = "An approved change is part of the project's value or estimate and cannot be deleted.";
+            return RedirectToAction(nameof(ProjectsController.Details), new { id });
+        }
+        db.ScopeChanges.Remove(change);
+        await db.SaveChangesAsync();
+        TempData["Flash"] = "Scope change deleted.";
+        return RedirectToAction(nameof(ProjectsController.Details), new { id });
+    }
+}
