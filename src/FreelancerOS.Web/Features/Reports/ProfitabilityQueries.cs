@@ -39,38 +39,45 @@ public sealed class ProfitabilityQueries(AppDbContext db)
             .Select(g => new { g.Key.ProjectId, g.Key.Rechargeable, Minor = g.Sum(e => e.HomeAmountMinor) })
             .ToListAsync(ct);
 
-        var ids = billedLines.Select(b => b.ProjectId).Concat(hours.Select(h => h.ProjectId)).Concat(costs.Select(c => c.ProjectId)).Distinct().ToList();
-        var clientIds = billedClients.Select(b => b.ClientId).ToList();
+        var ids = billedLines.Select(b => b.ProjectId).Concat(hours.Select(h => h.ProjectId)).Concat(costs.Select(c => c.ProjectId)).ToHashSet();
+        var clientIds = billedClients.Select(b => b.ClientId).Distinct().ToList();
+        var projectIds = ids.ToList();
         var projects = await db.Projects.AsNoTracking()
-            .Where(p => ids.Contains(p.Id) || clientIds.Contains(p.ClientId))
+            .Where(p => projectIds.Contains(p.Id) || clientIds.Contains(p.ClientId))
             .Select(p => new { p.Id, p.Name, p.ClientId, ClientName = p.Client!.Name, p.Client.Currency })
             .ToListAsync(ct);
 
+        // Looked up by key, not searched per row: hundreds of projects and clients over ten years.
+        var linesOf = billedLines.ToLookup(b => b.ProjectId);
+        var hoursOf = hours.ToDictionary(h => h.ProjectId, h => h.Hours);
+        var costsOf = costs.ToLookup(c => c.ProjectId);
+        var billedOf = billedClients.ToLookup(b => b.ClientId);
         var projectRows = new List<ProfitRow>();
         foreach (var p in projects.Where(p => ids.Contains(p.Id)))
         {
             // A project bills in its client's currency; lines in another (the client's currency changed) get their own row.
-            var currencies = billedLines.Where(b => b.ProjectId == p.Id).Select(b => b.Currency).Append(p.Currency).Distinct();
-            foreach (var currency in currencies)
+            var lines = linesOf[p.Id];
+            foreach (var currency in lines.Select(b => b.Currency).Append(p.Currency).Distinct())
             {
                 var main = currency == p.Currency;
                 projectRows.Add(new ProfitRow(p.Id, p.Name, p.ClientId, p.ClientName, currency,
-                    billedLines.Where(b => b.ProjectId == p.Id && b.Currency == currency).Sum(b => b.Billed),
-                    main ? hours.Where(h => h.ProjectId == p.Id).Sum(h => h.Hours) : 0m,
-                    main ? costs.Where(c => c.ProjectId == p.Id && c.Rechargeable).Sum(c => c.Minor) : 0,
-                    main ? costs.Where(c => c.ProjectId == p.Id && !c.Rechargeable).Sum(c => c.Minor) : 0));
+                    lines.Where(b => b.Currency == currency).Sum(b => b.Billed),
+                    main ? hoursOf.GetValueOrDefault(p.Id) : 0m,
+                    main ? costsOf[p.Id].Where(c => c.Rechargeable).Sum(c => c.Minor) : 0,
+                    main ? costsOf[p.Id].Where(c => !c.Rechargeable).Sum(c => c.Minor) : 0));
             }
         }
+        var rowsOf = projectRows.ToLookup(r => (r.ClientId, r.Currency));
         var clientRows = new List<ProfitRow>();
         foreach (var c in projects.GroupBy(p => (p.ClientId, p.ClientName, p.Currency)))
         {
-            var mine = projectRows.Where(r => r.ClientId == c.Key.ClientId && r.Currency == c.Key.Currency).ToList();
-            var currencies = billedClients.Where(b => b.ClientId == c.Key.ClientId).Select(b => b.Currency).Append(c.Key.Currency).Distinct();
-            foreach (var currency in currencies)
+            var mine = rowsOf[(c.Key.ClientId, c.Key.Currency)].ToList();
+            var billed = billedOf[c.Key.ClientId];
+            foreach (var currency in billed.Select(b => b.Currency).Append(c.Key.Currency).Distinct())
             {
                 var main = currency == c.Key.Currency;
                 var row = new ProfitRow(null, c.Key.ClientName, c.Key.ClientId, c.Key.ClientName, currency,
-                    billedClients.Where(b => b.ClientId == c.Key.ClientId && b.Currency == currency).Sum(b => b.Billed),
+                    billed.Where(b => b.Currency == currency).Sum(b => b.Billed),
                     main ? mine.Sum(r => r.Hours) : 0m, main ? mine.Sum(r => r.RechargedMinor) : 0, main ? mine.Sum(r => r.OtherCostsMinor) : 0);
                 if (row.Billed != 0 || row.Hours != 0 || row.RechargedMinor != 0 || row.OtherCostsMinor != 0) clientRows.Add(row);
             }
@@ -101,6 +108,20 @@ public sealed class ProfitabilityQueries(AppDbContext db)
 public sealed record ProfitRow(int? ProjectId, string Name, int ClientId, string ClientName, string Currency, decimal Billed, decimal Hours, long RechargedMinor, long OtherCostsMinor)
 {
     public decimal? EffectiveRate => Hours > 0 ? Domain.Currency.Round(Billed / Hours, Currency) : null;
+
+    /// <summary>Every row of a table added up per currency (amounts of different currencies are never added together).</summary>
+    public static IReadOnlyList<ProfitRow> Totals(IEnumerable<ProfitRow> rows) => rows
+        .GroupBy(r => r.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
+        .Select(g => new ProfitRow(null, "Total", 0, "", g.Key, g.Sum(r => r.Billed), g.Sum(r => r.Hours), g.Sum(r => r.RechargedMinor), g.Sum(r => r.OtherCostsMinor)))
+        .ToList();
 }
 
-public sealed record ProfitabilityReport(ReportPeriod Period, string HomeCurrency, IReadOnlyList<ProfitRow> Projects, IReadOnlyList<ProfitRow> Clients, string Sort, bool Descending);
+/// <summary>Every row (the CSV's); the page shows the first <see cref="ReportRows.Shown"/> of each table unless <see cref="ShowAll"/>, with totals over every row.</summary>
+public sealed record ProfitabilityReport(ReportPeriod Period, string HomeCurrency, IReadOnlyList<ProfitRow> Projects, IReadOnlyList<ProfitRow> Clients, string Sort, bool Descending)
+{
+    public bool ShowAll { get; init; }
+
+    public IReadOnlyList<ProfitRow> ProjectTotals => ProfitRow.Totals(Projects);
+
+    public IReadOnlyList<ProfitRow> ClientTotals => ProfitRow.Totals(Clients);
+}

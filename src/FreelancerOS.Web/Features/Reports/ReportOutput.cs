@@ -5,6 +5,22 @@ using FreelancerOS.Web.Domain;
 
 namespace FreelancerOS.Web.Features.Reports;
 
+/// <summary>
+/// How many rows a report's table shows at first. Ten years of work make hundreds of projects and clients: the page
+/// shows the first rows in the chosen order with totals over every row, and "Show all" (rows=all) one click away.
+/// CSV exports always hold every row.
+/// </summary>
+public static class ReportRows
+{
+    public const int Shown = 25;
+
+    public const string AllKey = "all";
+
+    public static bool All(string? rows) => rows == AllKey;
+
+    public static IEnumerable<T> Visible<T>(IReadOnlyList<T> rows, bool showAll) => showAll ? rows : rows.Take(Shown);
+}
+
 /// <summary>The CSV form of a report: invariant numbers with the currency's decimals, ISO dates, a header row.</summary>
 public static class ReportCsv
 {

@@ -8,11 +8,11 @@ namespace FreelancerOS.Web.Features.Reports;
 public sealed partial class ReportsController
 {
     [HttpGet("/reports/receivables")]
-    public async Task<IActionResult> Receivables(string? period, DateOnly? from, DateOnly? to)
+    public async Task<IActionResult> Receivables(string? period, DateOnly? from, DateOnly? to, string? rows)
     {
         var (home, today) = await AccountAsync();
         var range = ReportPeriod.Parse(period, from, to, today, fallback: "all");
-        return View(new AgingPage(await receivables.AgingAsync(today, range.From, range.To), range, home));
+        return View(new AgingPage(await receivables.AgingAsync(today, range.From, range.To), range, home) { ShowAll = ReportRows.All(rows) });
     }
 
     [HttpGet("/reports/receivables/export")]
@@ -50,10 +50,10 @@ public sealed partial class ReportsController
     }
 
     [HttpGet("/reports/profitability")]
-    public async Task<IActionResult> Profitability(string? period, DateOnly? from, DateOnly? to, string? sort, string? dir)
+    public async Task<IActionResult> Profitability(string? period, DateOnly? from, DateOnly? to, string? sort, string? dir, string? rows)
     {
         var (home, today) = await AccountAsync();
-        return View(await profitability.LoadAsync(ReportPeriod.Parse(period, from, to, today), home, sort, dir));
+        return View(await profitability.LoadAsync(ReportPeriod.Parse(period, from, to, today), home, sort, dir) with { ShowAll = ReportRows.All(rows) });
     }
 
     [HttpGet("/reports/profitability/export")]
@@ -102,6 +102,10 @@ public sealed partial class ReportsController
     }
 }
 
-public sealed record AgingPage(AgingReport Report, ReportPeriod Period, string HomeCurrency);
+public sealed record AgingPage(AgingReport Report, ReportPeriod Period, string HomeCurrency)
+{
+    /// <summary>Every client's row instead of the first <see cref="ReportRows.Shown"/> (the totals always count every row).</summary>
+    public bool ShowAll { get; init; }
+}
 
 public sealed record ForecastPage(Forecast Forecast, int Days);

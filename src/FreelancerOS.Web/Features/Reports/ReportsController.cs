@@ -53,18 +53,28 @@ public sealed partial class ReportsController(
         var settings = await account.SettingsAsync();
         var today = settings.Today(clock);
         var y = year is { } asked && Limits.IsSaneYear(asked) ? asked : today.Year;
-        var months = await LedgerFigures.LastTwelveMonthsAsync(db, new DateOnly(y, 12, 1));
         var first = y * 100 + 1;
         var last = y * 100 + 12;
-        var groups = await db.LedgerEntries.AsNoTracking()
-            .Where(e => e.Period >= first && e.Period <= last)
-            .GroupBy(e => new { e.Kind, e.CategoryId })
-            .Select(g => new { g.Key.Kind, g.Key.CategoryId, Minor = g.Sum(e => e.HomeAmountMinor), Count = g.Count() })
+        // One statement over the kept monthly totals (a few rows per month and category, however many entries the
+        // year has): the months and the categories are both sums of the same rows.
+        var rows = await (
+                from t in db.LedgerMonthTotals.AsNoTracking()
+                where t.Period >= first && t.Period <= last
+                join c in db.LedgerCategories on t.CategoryId equals c.Id into named
+                from c in named.DefaultIfEmpty()
+                group t by new { t.Period, t.Kind, t.CategoryId, Name = c == null ? null : c.Name } into g
+                select new { g.Key.Period, g.Key.Kind, g.Key.CategoryId, g.Key.Name, Count = g.Sum(t => t.Count), Minor = g.Sum(t => t.HomeAmountMinor) })
             .ToListAsync();
-        var names = await db.LedgerCategories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name);
-        var categories = groups
-            .Select(g => new CategoryFigure(g.Kind, g.CategoryId, g.CategoryId is { } id && names.TryGetValue(id, out var n) ? n : "(none)", g.Count, g.Minor))
-            .OrderBy(c => c.Kind).ThenByDescending(c => c.Minor).ToList();
+        var months = Enumerable.Range(1, 12).Select(m => y * 100 + m).Select(p => new MonthFigures(p,
+            rows.Where(r => r.Period == p && r.Kind == LedgerKind.Income).Sum(r => r.Minor),
+            rows.Where(r => r.Period == p && r.Kind == LedgerKind.Expense).Sum(r => r.Minor))).ToList();
+        var categories = rows
+            .GroupBy(r => new { r.Kind, CategoryId = KeptLedgerTotals.FromNone(r.CategoryId) })
+            .Select(g => new { g.Key.Kind, g.Key.CategoryId, g.First().Name, Count = g.Sum(r => r.Count), Minor = g.Sum(r => r.Minor) })
+            // A kept row can be left at zero entries after deletions: only groups with entries are shown, as before.
+            .Where(g => g.Count != 0)
+            .Select(g => new CategoryFigure(g.Kind, g.CategoryId, g.CategoryId is not null && g.Name is { } n ? n : "(none)", g.Count, g.Minor))
+            .OrderBy(c => c.Kind).ThenByDescending(c => c.Minor).ThenBy(c => c.CategoryId).ToList();
         return new ReportsPage(y, settings.HomeCurrency, months, categories);
     }
 }

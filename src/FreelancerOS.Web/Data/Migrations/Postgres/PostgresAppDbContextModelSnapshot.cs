@@ -574,6 +574,9 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerId", "ClientId", "Status");
 
+                    b.HasIndex("OwnerId", "IssueDate", "Status")
+                        .HasDatabaseName("IX_Invoices_Reports_IssueDate");
+
                     b.HasIndex("OwnerId", "NumberYear", "NumberSequence")
                         .IsUnique()
                         .HasFilter("\"NumberSequence\" IS NOT NULL");
@@ -1843,6 +1846,9 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerId", "InvoiceId", "Billable");
 
+                    b.HasIndex("OwnerId", "Date", "ProjectId", "Hours")
+                        .HasDatabaseName("IX_TimeEntries_Reports_Hours");
+
                     b.ToTable("TimeEntries");
                 });
 
@@ -2049,6 +2055,10 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                     b.Property<string>("Vendor")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.HasIndex("OwnerId", "Kind", "Date", "ProjectId", "Rechargeable", "HomeAmountMinor")
+                        .HasDatabaseName("IX_LedgerEntries_Reports_ProjectExpenses")
+                        .HasFilter("\"ProjectId\" IS NOT NULL");
 
                     b.HasDiscriminator().HasValue(2);
                 });

@@ -575,6 +575,9 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("OwnerId", "ClientId", "Status");
 
+                    b.HasIndex("OwnerId", "IssueDate", "Status")
+                        .HasDatabaseName("IX_Invoices_Reports_IssueDate");
+
                     b.HasIndex("OwnerId", "NumberYear", "NumberSequence")
                         .IsUnique()
                         .HasFilter("[NumberSequence] IS NOT NULL");
@@ -1843,6 +1846,9 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("OwnerId", "InvoiceId", "Billable");
 
+                    b.HasIndex("OwnerId", "Date", "ProjectId", "Hours")
+                        .HasDatabaseName("IX_TimeEntries_Reports_Hours");
+
                     b.ToTable("TimeEntries");
                 });
 
@@ -2050,6 +2056,10 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
                     b.Property<string>("Vendor")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.HasIndex("OwnerId", "Kind", "Date", "ProjectId", "Rechargeable", "HomeAmountMinor")
+                        .HasDatabaseName("IX_LedgerEntries_Reports_ProjectExpenses")
+                        .HasFilter("[ProjectId] IS NOT NULL");
 
                     b.HasDiscriminator().HasValue(2);
                 });

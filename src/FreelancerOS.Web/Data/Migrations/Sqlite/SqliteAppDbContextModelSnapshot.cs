@@ -555,6 +555,9 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerId", "ClientId", "Status");
 
+                    b.HasIndex("OwnerId", "IssueDate", "Status")
+                        .HasDatabaseName("IX_Invoices_Reports_IssueDate");
+
                     b.HasIndex("OwnerId", "NumberYear", "NumberSequence")
                         .IsUnique()
                         .HasFilter("\"NumberSequence\" IS NOT NULL");
@@ -1777,6 +1780,9 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerId", "InvoiceId", "Billable");
 
+                    b.HasIndex("OwnerId", "Date", "ProjectId", "Hours")
+                        .HasDatabaseName("IX_TimeEntries_Reports_Hours");
+
                     b.ToTable("TimeEntries");
                 });
 
@@ -1977,6 +1983,10 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                     b.Property<string>("Vendor")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.HasIndex("OwnerId", "Kind", "Date", "ProjectId", "Rechargeable", "HomeAmountMinor")
+                        .HasDatabaseName("IX_LedgerEntries_Reports_ProjectExpenses")
+                        .HasFilter("\"ProjectId\" IS NOT NULL");
 
                     b.HasDiscriminator().HasValue(2);
                 });
