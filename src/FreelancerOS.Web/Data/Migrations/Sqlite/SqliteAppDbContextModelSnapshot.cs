@@ -555,11 +555,15 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerId", "ClientId", "Status");
 
+                    b.HasIndex("OwnerId", "IssueDate", "Id");
+
                     b.HasIndex("OwnerId", "NumberYear", "NumberSequence")
                         .IsUnique()
                         .HasFilter("\"NumberSequence\" IS NOT NULL");
 
                     b.HasIndex("OwnerId", "Status", "DueDate");
+
+                    b.HasIndex("OwnerId", "Status", "IssueDate", "Id");
 
                     b.ToTable("Invoices");
                 });
@@ -850,6 +854,8 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                     b.HasIndex("OwnerId", "Date", "Kind", "PaymentModeId", "HomeAmountMinor");
 
                     b.HasIndex("OwnerId", "PaymentModeId", "Kind", "Date", "HomeAmountMinor");
+
+                    b.HasIndex("OwnerId", "CategoryId", "Currency", "Date", "Kind", "PaymentModeId", "Amount");
 
                     b.ToTable("LedgerEntries", (string)null);
 
