@@ -31,6 +31,10 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         b.HasIndex(i => new { i.OwnerId, i.Status, i.DueDate });
         b.HasIndex(i => new { i.Status, i.DueDate });
         b.HasIndex(i => new { i.OwnerId, i.ClientId, i.Status });
+        // The list's order (newest first, then by id) read from an index instead of sorting every invoice, and the
+        // board's recent paid invoices and its count of older ones as a range of one status's issue dates.
+        b.HasIndex(i => new { i.OwnerId, i.IssueDate, i.Id });
+        b.HasIndex(i => new { i.OwnerId, i.Status, i.IssueDate, i.Id });
         // The public page finds its invoice by token alone (no owner is signed in).
         b.HasIndex(i => i.PublicToken).IsUnique().HasFilter("\"PublicToken\" IS NOT NULL");
     }

@@ -55,7 +55,7 @@ public sealed partial class InvoicesController(
     [HttpGet]
     public async Task<IActionResult> Details(int id)
     {
-        var invoice = await LoadAsync(id, tracking: false);
+        var invoice = await InvoiceDetailsQuery.InvoiceAsync(db, id, HttpContext.RequestAborted);
         if (invoice is null) return NotFound();
         return View(await DetailsAsync(invoice));
     }

@@ -10,11 +10,16 @@ public sealed class InvoiceMailViewComponent(AppDbContext db) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(int invoiceId, InvoiceStatus status)
     {
-        var settings = await db.MailSettings.AsNoTracking().Select(s => new { s.RemindersEnabled, s.SmtpHost }).SingleOrDefaultAsync();
-        var off = await db.InvoiceReminderOptOuts.AnyAsync(o => o.InvoiceId == invoiceId);
-        var rules = await db.ReminderRules.CountAsync();
+        // One statement for the panel (the invoice page is held to a fixed, small number): each figure a subquery of the invoice's row.
+        var panel = await db.Invoices.AsNoTracking().Where(i => i.Id == invoiceId).Select(i => new
+        {
+            Reminders = db.MailSettings.Select(s => (bool?)s.RemindersEnabled).FirstOrDefault(),
+            SmtpHost = db.MailSettings.Select(s => s.SmtpHost).FirstOrDefault(),
+            Off = db.InvoiceReminderOptOuts.Any(o => o.InvoiceId == invoiceId),
+            Rules = db.ReminderRules.Count(),
+        }).SingleOrDefaultAsync();
         return View("/Features/Mail/_InvoiceMail.cshtml", new InvoiceMailPanel(invoiceId, InvoiceMailer.CanSend(status),
-            status is InvoiceStatus.Sent or InvoiceStatus.Overdue, off, settings?.RemindersEnabled ?? false, rules,
-            !string.IsNullOrWhiteSpace(settings?.SmtpHost)));
+            status is InvoiceStatus.Sent or InvoiceStatus.Overdue, panel?.Off ?? false, panel?.Reminders ?? false, panel?.Rules ?? 0,
+            !string.IsNullOrWhiteSpace(panel?.SmtpHost)));
     }
 }

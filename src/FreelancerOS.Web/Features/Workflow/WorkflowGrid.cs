@@ -31,8 +31,11 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
     public async Task<WorkflowPage> PageAsync(WorkflowFilter filter, string returnUrl, CancellationToken ct = default)
     {
         var settings = await account.SettingsAsync(ct);
-        var query = filter.Apply(db.Incomes.AsNoTracking(), await ClientCategoryAsync(ct), settings.Today(clock));
-        var totals = await TotalsAsync(query, settings.HomeCurrency, ct);
+        var today = settings.Today(clock);
+        // The category is a subquery of each statement rather than a statement of its own (without it there are no client incomes).
+        var category = ClientCategoryQuery().Select(id => id ?? 0);
+        var query = filter.Apply(db.Incomes.AsNoTracking(), category, today);
+        var totals = await WorkflowTotals.ForFilterAsync(db, filter, query, t => t.CategoryId == category.FirstOrDefault(), today, settings.HomeCurrency, ct);
         var count = totals.Sum(t => t.Count);
         const int pageSize = Paging.DefaultPageSize;
         var page = Math.Clamp(filter.Page, 1, Math.Max(1, (count + pageSize - 1) / pageSize));
@@ -41,30 +44,12 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
         return new WorkflowPage(filter, new Paged<WorkflowRow>(rows, page, pageSize, count), totals, await OptionsAsync(rows, ct), returnUrl);
     }
 
-    /// <summary>
-    /// Totals per currency. Home-currency rows are summed on their integer minor units (exact, since their rate
-    /// is 1): summing decimals, which SQLite stores as text, costs 30-60 times more on a year of entries
-    /// (see the ledger benchmark). Only the few foreign-currency rows are summed as decimals.
-    /// </summary>
-    public static async Task<IReadOnlyList<WorkflowTotal>> TotalsAsync(IQueryable<Income> filtered, string home, CancellationToken ct)
-    {
-        var groups = await filtered.GroupBy(i => new { i.Currency, Received = i.PaymentModeId != null })
-            .Select(g => new { g.Key.Currency, g.Key.Received, Minor = g.Sum(i => i.HomeAmountMinor), Count = g.Count() }).ToListAsync(ct);
-        var foreign = groups.Any(g => g.Currency != home)
-            ? await filtered.Where(i => i.Currency != home).GroupBy(i => new { i.Currency, Received = i.PaymentModeId != null })
-                .Select(g => new { g.Key.Currency, g.Key.Received, Sum = g.Sum(i => i.Amount) }).ToListAsync(ct)
-            : [];
-        decimal Sum(string currency, bool? received) => currency == home
-            ? LedgerEntry.FromMinor(groups.Where(g => g.Currency == home && (received is null || g.Received == received)).Sum(g => g.Minor), home)
-            : foreign.Where(g => g.Currency == currency && (received is null || g.Received == received)).Sum(g => g.Sum);
-        return groups.GroupBy(g => g.Currency).OrderBy(g => g.Key)
-            .Select(g => new WorkflowTotal(g.Key, Sum(g.Key, null), Sum(g.Key, true), g.Sum(x => x.Count))).ToList();
-    }
-
     public async Task<IReadOnlyList<WorkflowTotal>> TotalsAsync(WorkflowFilter filter, int? category, CancellationToken ct)
     {
         var settings = await account.SettingsAsync(ct);
-        return await TotalsAsync(filter.Apply(db.Incomes.AsNoTracking(), category, settings.Today(clock)), settings.HomeCurrency, ct);
+        var today = settings.Today(clock);
+        return await WorkflowTotals.ForFilterAsync(db, filter, filter.Apply(db.Incomes.AsNoTracking(), category, today),
+            t => t.CategoryId == category, today, settings.HomeCurrency, ct);
     }
 
     public Task<WorkflowRow?> RowAsync(int id, CancellationToken ct = default) =>
@@ -74,32 +59,42 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
         i.Id, i.Date, i.Description, i.Amount, i.Currency, i.InvoiceId, i.ClientId, i.ProjectId, i.ServiceId, i.PaymentModeId, i.Version));
 
     /// <summary>
-    /// Five queries whatever the number of rows: the invoices a row may pick (open ones of the page's clients
-    /// and currencies, plus each row's own), clients, projects and services of those clients, payment modes.
+    /// Two queries whatever the number of rows: the invoices a row may pick (open ones of the page's clients and
+    /// currencies, plus each row's own), and in one more the names to pick from: clients, the projects and services
+    /// of the page's clients, payment modes.
     /// </summary>
     public async Task<WorkflowOptions> OptionsAsync(IReadOnlyList<WorkflowRow> rows, CancellationToken ct = default)
     {
         var clientIds = rows.Where(r => r.ClientId is not null).Select(r => r.ClientId!.Value).Distinct().ToList();
         var anyWithoutClient = rows.Any(r => r.ClientId is null);
+        var any = rows.Count > 0;
         var own = rows.Where(r => r.InvoiceId is not null).Select(r => r.InvoiceId!.Value).Distinct().ToList();
         var currencies = rows.Select(r => r.Currency).Distinct().ToList();
         var linkable = new[] { InvoiceStatus.Draft, InvoiceStatus.Sent, InvoiceStatus.Overdue };
-        var invoices = rows.Count == 0 ? [] : await db.Invoices.AsNoTracking()
+        var invoices = !any ? [] : await db.Invoices.AsNoTracking()
             .Where(i => own.Contains(i.Id) || (linkable.Contains(i.Status) && currencies.Contains(i.Currency) && (anyWithoutClient || clientIds.Contains(i.ClientId))))
             .OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id)
             .Select(i => new InvoiceOption(i.Id, i.Number, i.IssueDate, i.ClientId, i.Client!.Name, i.Currency, i.Status, i.Total, i.AmountPaid))
             .ToListAsync(ct);
-        var clients = await db.Clients.AsNoTracking().Where(c => c.Stage != ClientStage.Archived || clientIds.Contains(c.Id))
-            .OrderBy(c => c.Name).Select(c => new WorkClientOption(c.Id, c.Name, c.Currency)).ToListAsync(ct);
-        var projects = rows.Count == 0 ? [] : await db.Projects.AsNoTracking().Where(p => anyWithoutClient || clientIds.Contains(p.ClientId))
-            .OrderBy(p => p.Name).Select(p => new WorkProjectOption(p.Id, p.Name, p.ClientId)).ToListAsync(ct);
-        var projectIds = projects.Select(p => p.Id).ToList();
-        var services = projects.Count == 0 ? [] : await db.Services.AsNoTracking()
-            .Where(s => anyWithoutClient || clientIds.Contains(s.Project!.ClientId))
-            .OrderBy(s => s.Name).Select(s => new WorkServiceOption(s.Id, s.Name, s.ProjectId)).ToListAsync(ct);
-        var modes = await db.PaymentModes.AsNoTracking().OrderBy(m => m.Name).Select(m => new ModeOption(m.Id, m.Name)).ToListAsync(ct);
-        return new WorkflowOptions(invoices, clients, projects, services.Where(s => projectIds.Contains(s.ProjectId)).ToList(), modes);
+        var names = await db.Clients.AsNoTracking().Where(c => c.Stage != ClientStage.Archived || clientIds.Contains(c.Id))
+            .Select(c => new { Kind = NameKind.Client, c.Id, c.Name, Parent = 0, c.Currency })
+            .Concat(db.Projects.AsNoTracking().Where(p => any && (anyWithoutClient || clientIds.Contains(p.ClientId)))
+                .Select(p => new { Kind = NameKind.Project, p.Id, p.Name, Parent = p.ClientId, Currency = "" }))
+            .Concat(db.Services.AsNoTracking().Where(s => any && (anyWithoutClient || clientIds.Contains(s.Project!.ClientId)))
+                .Select(s => new { Kind = NameKind.Service, s.Id, s.Name, Parent = s.ProjectId, Currency = "" }))
+            .Concat(db.PaymentModes.AsNoTracking().Select(m => new { Kind = NameKind.Mode, m.Id, m.Name, Parent = 0, Currency = "" }))
+            .OrderBy(n => n.Kind).ThenBy(n => n.Name)
+            .ToListAsync(ct);
+        var projects = names.Where(n => n.Kind == NameKind.Project).Select(n => new WorkProjectOption(n.Id, n.Name, n.Parent)).ToList();
+        var projectIds = projects.Select(p => p.Id).ToHashSet();
+        return new WorkflowOptions(invoices,
+            names.Where(n => n.Kind == NameKind.Client).Select(n => new WorkClientOption(n.Id, n.Name, n.Currency)).ToList(),
+            projects,
+            names.Where(n => n.Kind == NameKind.Service && projectIds.Contains(n.Parent)).Select(n => new WorkServiceOption(n.Id, n.Name, n.Parent)).ToList(),
+            names.Where(n => n.Kind == NameKind.Mode).Select(n => new ModeOption(n.Id, n.Name)).ToList());
     }
+
+    private enum NameKind { Client, Project, Service, Mode }
 
     /// <summary>Saves a row's links. Null when saved; otherwise why not (nothing saved). NotFound for an unknown or foreign income.</summary>
     public async Task<(bool Found, string? Refusal)> SaveAsync(int incomeId, WorkflowRowForm form, CancellationToken ct = default) =>

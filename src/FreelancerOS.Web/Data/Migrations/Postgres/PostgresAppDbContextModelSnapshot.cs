@@ -574,6 +574,8 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerId", "ClientId", "Status");
 
+                    b.HasIndex("OwnerId", "IssueDate", "Id");
+
                     b.HasIndex("OwnerId", "IssueDate", "Status")
                         .HasDatabaseName("IX_Invoices_Reports_IssueDate");
 
@@ -582,6 +584,8 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                         .HasFilter("\"NumberSequence\" IS NOT NULL");
 
                     b.HasIndex("OwnerId", "Status", "DueDate");
+
+                    b.HasIndex("OwnerId", "Status", "IssueDate", "Id");
 
                     b.ToTable("Invoices");
                 });
@@ -886,6 +890,8 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                     b.HasIndex("OwnerId", "Date", "Kind", "PaymentModeId", "HomeAmountMinor");
 
                     b.HasIndex("OwnerId", "PaymentModeId", "Kind", "Date", "HomeAmountMinor");
+
+                    b.HasIndex("OwnerId", "CategoryId", "Currency", "Date", "Kind", "PaymentModeId", "Amount");
 
                     b.ToTable("LedgerEntries", (string)null);
 

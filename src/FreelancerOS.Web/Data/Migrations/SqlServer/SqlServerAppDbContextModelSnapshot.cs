@@ -575,6 +575,8 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("OwnerId", "ClientId", "Status");
 
+                    b.HasIndex("OwnerId", "IssueDate", "Id");
+
                     b.HasIndex("OwnerId", "IssueDate", "Status")
                         .HasDatabaseName("IX_Invoices_Reports_IssueDate");
 
@@ -583,6 +585,8 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
                         .HasFilter("[NumberSequence] IS NOT NULL");
 
                     b.HasIndex("OwnerId", "Status", "DueDate");
+
+                    b.HasIndex("OwnerId", "Status", "IssueDate", "Id");
 
                     b.ToTable("Invoices");
                 });
@@ -887,6 +891,8 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
                     b.HasIndex("OwnerId", "Date", "Kind", "PaymentModeId", "HomeAmountMinor");
 
                     b.HasIndex("OwnerId", "PaymentModeId", "Kind", "Date", "HomeAmountMinor");
+
+                    b.HasIndex("OwnerId", "CategoryId", "Currency", "Date", "Kind", "PaymentModeId", "Amount");
 
                     b.ToTable("LedgerEntries", (string)null);
 

@@ -555,6 +555,8 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerId", "ClientId", "Status");
 
+                    b.HasIndex("OwnerId", "IssueDate", "Id");
+
                     b.HasIndex("OwnerId", "IssueDate", "Status")
                         .HasDatabaseName("IX_Invoices_Reports_IssueDate");
 
@@ -563,6 +565,8 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                         .HasFilter("\"NumberSequence\" IS NOT NULL");
 
                     b.HasIndex("OwnerId", "Status", "DueDate");
+
+                    b.HasIndex("OwnerId", "Status", "IssueDate", "Id");
 
                     b.ToTable("Invoices");
                 });
@@ -853,6 +857,8 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                     b.HasIndex("OwnerId", "Date", "Kind", "PaymentModeId", "HomeAmountMinor");
 
                     b.HasIndex("OwnerId", "PaymentModeId", "Kind", "Date", "HomeAmountMinor");
+
+                    b.HasIndex("OwnerId", "CategoryId", "Currency", "Date", "Kind", "PaymentModeId", "Amount");
 
                     b.ToTable("LedgerEntries", (string)null);
 
