@@ -45,8 +45,7 @@ builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
         o.Lockout.AllowedForNewUsers = true;
     })
     .AddEntityFrameworkStores<AppDbContext>()
-    .AddDefaultTokenProviders()
-    .AddClaimsPrincipalFactory<UserCulture.ClaimsFactory>();
+    .AddDefaultTokenProviders();
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/account/login";
@@ -56,6 +55,8 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.SameSite = SameSiteMode.Lax;
     o.SlidingExpiration = true;
     FirstRun.SendFirstVisitorToRegister(o.Events);
+    // Signing out, or changing the password elsewhere, ends every session at its next request (one statement).
+    o.Events.OnValidatePrincipal = SessionCheck.ValidatePrincipalAsync;
 });
 builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 builder.Services.AddAntiforgery(o =>
@@ -91,8 +92,6 @@ builder.Services.AddControllersWithViews(o =>
     });
 builder.Services.AddCappedTempData();
 builder.Services.AddProxySupport(builder.Configuration);
-// Signing out, or changing the password elsewhere, ends every session at its next request.
-builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddScoped<DemoDataSeeder>();
