@@ -44,8 +44,7 @@ builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
         o.Lockout.AllowedForNewUsers = true;
     })
     .AddEntityFrameworkStores<AppDbContext>()
-    .AddDefaultTokenProviders()
-    .AddClaimsPrincipalFactory<UserCulture.ClaimsFactory>();
+    .AddDefaultTokenProviders();
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/account/login";
@@ -55,6 +54,8 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.SameSite = SameSiteMode.Lax;
     o.SlidingExpiration = true;
     FirstRun.SendFirstVisitorToRegister(o.Events);
+    // Signing out, or changing the password elsewhere, ends every session at its next request (one statement).
+    o.Events.OnValidatePrincipal = SessionCheck.ValidatePrincipalAsync;
 });
 builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 builder.Services.AddAntiforgery(o =>
@@ -85,8 +86,6 @@ builder.Services.AddControllersWithViews(o =>
     .AddRazorOptions(FeatureFolders.Configure);
 builder.Services.AddCappedTempData();
 builder.Services.AddProxySupport(builder.Configuration);
-// Signing out, or changing the password elsewhere, ends every session at its next request.
-builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddScoped<DemoDataSeeder>();

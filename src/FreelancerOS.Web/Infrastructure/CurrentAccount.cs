@@ -15,6 +15,9 @@ public sealed class CurrentAccount(AppDbContext db, TimeProvider clock)
     public async Task<AccountSettings> SettingsAsync(CancellationToken ct = default) =>
         _settings ??= await db.Settings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new AccountSettings();
 
+    /// <summary>The settings read with the sign-in check (<see cref="SessionCheck"/>): no second statement.</summary>
+    internal void Use(AccountSettings? settings) => _settings = settings ?? new AccountSettings();
+
     /// <summary>Today's date in the account's time zone.</summary>
     public async Task<DateOnly> TodayAsync(CancellationToken ct = default) => (await SettingsAsync(ct)).Today(clock);
 }
