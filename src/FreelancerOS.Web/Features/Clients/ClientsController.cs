@@ -36,16 +36,12 @@ public sealed class ClientsController(AppDbContext db, TimeProvider clock, Curre
     {
         var client = await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id);
         if (client is null) return NotFound();
-        var invoiced = (await InvoicedAmountsAsync([id])).GetValueOrDefault(id);
+        var (invoiced, otherCurrencies) = await InvoicedByCurrencyAsync(client);
         var invoices = await db.Invoices.AsNoTracking().Where(i => i.ClientId == id)
             .OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id).Take(ClientDetails.InvoicesShown)
             .Select(i => new ClientInvoiceRow(i.Id, i.Number, i.Status, i.IssueDate, i.DueDate, i.Currency, i.Total))
             .ToListAsync();
-        var issued = InvoiceStatuses.Invoiced.ToList();
-        var otherCurrencies = await db.Invoices.AsNoTracking()
-            .Where(i => i.ClientId == id && issued.Contains(i.Status) && i.Currency != client.Currency)
-            .GroupBy(i => i.Currency).Select(g => new CurrencyAmount(g.Key, g.Sum(i => i.Subtotal))).ToListAsync();
-        return View(new ClientDetails(client, invoiced) { Invoices = invoices, InvoicedInOtherCurrencies = otherCurrencies.OrderBy(x => x.Currency).ToList() });
+        return View(new ClientDetails(client, invoiced) { Invoices = invoices, InvoicedInOtherCurrencies = otherCurrencies });
     }
 
     [HttpGet]
@@ -204,31 +200,37 @@ public sealed class ClientsController(AppDbContext db, TimeProvider clock, Curre
         return new PipelineBoard(columns, homeCurrency, focus);
     }
 
+    /// <summary>
+    /// Cards with their invoiced amount in one statement: the subtotals (net of tax) of the client's issued invoices
+    /// (Sent, Overdue, Paid), summed for each shown client only; drafts and void invoices do not count.
+    /// </summary>
     private async Task<List<ClientCard>> CardsAsync(IQueryable<Client> query)
     {
-        var rows = await query.Select(c => new { c.Id, c.Name, c.Company, c.Stage, c.SortOrder, c.Currency, c.ContractValue }).ToListAsync();
-        var invoiced = await InvoicedAmountsAsync(rows.Select(c => c.Id).ToList());
+        var issued = InvoiceStatuses.Invoiced.ToList();
+        // Only invoices in the client's currency count against its contract value (one made before the currency
+        // was fixed stays in its own: the client page lists those separately).
+        var rows = await query.Select(c => new
+        {
+            c.Id, c.Name, c.Company, c.Stage, c.SortOrder, c.Currency, c.ContractValue,
+            Invoiced = db.Invoices.Where(i => i.ClientId == c.Id && issued.Contains(i.Status) && i.Currency == c.Currency).Sum(i => i.Subtotal),
+        }).ToListAsync();
         // A UNION ALL keeps no order: the columns' order is put back here.
         return rows.OrderBy(c => c.Stage).ThenBy(c => c.SortOrder).ThenBy(c => c.Id)
-            .Select(c => new ClientCard(c.Id, c.Name, c.Company, c.Stage, c.Currency, c.ContractValue, invoiced.GetValueOrDefault(c.Id)))
+            .Select(c => new ClientCard(c.Id, c.Name, c.Company, c.Stage, c.Currency, c.ContractValue, c.Invoiced))
             .ToList();
     }
 
     /// <summary>
-    /// Invoiced amount per client in one grouped query: the subtotals (net of tax) of its issued
-    /// invoices (Sent, Overdue, Paid); drafts and void invoices do not count.
+    /// The client's issued invoices summed per currency in one grouped query: those in its currency are the invoiced
+    /// amount; any other currency (from before its currency was fixed) is listed apart, never added to it.
     /// </summary>
-    private async Task<Dictionary<int, decimal>> InvoicedAmountsAsync(IReadOnlyCollection<int> clientIds)
+    private async Task<(decimal Invoiced, List<CurrencyAmount> Others)> InvoicedByCurrencyAsync(Client client)
     {
-        if (clientIds.Count == 0) return [];
-        var invoiced = InvoiceStatuses.Invoiced.ToList();
-        // Only invoices in the client's currency count against its contract value (one made before the currency
-        // was fixed stays in its own: the client page lists those separately).
-        return await db.Invoices.AsNoTracking()
-            .Where(i => clientIds.Contains(i.ClientId) && invoiced.Contains(i.Status) && i.Currency == i.Client!.Currency)
-            .GroupBy(i => i.ClientId)
-            .Select(g => new { ClientId = g.Key, Amount = g.Sum(i => i.Subtotal) })
-            .ToDictionaryAsync(x => x.ClientId, x => x.Amount);
+        var issued = InvoiceStatuses.Invoiced.ToList();
+        var sums = await db.Invoices.AsNoTracking().Where(i => i.ClientId == client.Id && issued.Contains(i.Status))
+            .GroupBy(i => i.Currency).Select(g => new CurrencyAmount(g.Key, g.Sum(i => i.Subtotal))).ToListAsync();
+        return (sums.Where(x => x.Currency == client.Currency).Sum(x => x.Amount),
+            sums.Where(x => x.Currency != client.Currency).OrderBy(x => x.Currency).ToList());
     }
 
     private async Task<int> NextSortOrderAsync(ClientStage stage) =>

@@ -15,12 +15,8 @@ public static class ProjectDetailsPage
             .Select(s => new ServiceRow(s.Id, s.Name, s.Pricing, s.Rate, s.Quantity, s.Status, s.InvoiceId != null)).ToListAsync();
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.ProjectId == id).OrderBy(m => m.SortOrder).ThenBy(m => m.Id).ToListAsync();
         var changes = await db.ScopeChanges.AsNoTracking().Where(s => s.ProjectId == id).OrderByDescending(s => s.RequestedOn).ThenByDescending(s => s.Id).ToListAsync();
-        var entries = await db.TimeEntries.AsNoTracking().Where(t => t.ProjectId == id)
-            .OrderByDescending(t => t.Date).ThenByDescending(t => t.Id)
-            .Select(t => new TimeEntryRow(t.Id, t.Date, t.Service!.Name, t.Description, t.Hours, t.Billable, t.HourlyRate, t.Amount, t.Currency, t.InvoiceId != null))
-            .ToPagedAsync(page, 25);
-        var hours = (await ProjectFigures.HoursAsync(db, [id])).GetValueOrDefault(id) ?? new ProjectHours(id, 0, 0, 0);
-        var invoiced = (await ProjectInvoicing.InvoicedAmountsAsync(db, [id])).GetValueOrDefault(id);
+        var (hours, invoiced, entryCount) = await ProjectFigures.OfProjectAsync(db, id);
+        var entries = await ProjectFigures.EntriesAsync(db, id, entryCount, page);
         var currency = project.Client!.Currency;
         var profit = new Profitability(project.TotalEstimatedHours, hours.Hours, invoiced, hours.UnbilledHours, hours.UnbilledValue, currency,
             await ProjectFigures.UnbilledExpensesAsync(db, id));

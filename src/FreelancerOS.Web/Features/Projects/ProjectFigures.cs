@@ -1,5 +1,6 @@
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Projects;
@@ -12,18 +13,61 @@ public static class ProjectFigures
     public static async Task<Dictionary<int, ProjectHours>> HoursAsync(AppDbContext db, IReadOnlyCollection<int> projectIds)
     {
         if (projectIds.Count == 0) return [];
+        // One pass over the entries, grouped with their project's pricing (an aggregate that reads a navigation would
+        // become one correlated subquery per figure and group, each scanning the entries again).
         var rows = await db.TimeEntries.AsNoTracking()
             .Where(t => projectIds.Contains(t.ProjectId))
-            .GroupBy(t => t.ProjectId)
-            .Select(g => new ProjectHours(
-                g.Key,
-                g.Sum(t => t.Hours),
-                // A fixed-price project's time is billed through its milestones, never on its own.
-                g.Sum(t => t.Billable && t.InvoiceId == null && t.Project!.Pricing != ProjectPricing.FixedPrice ? t.Hours : 0m),
-                g.Sum(t => t.Billable && t.InvoiceId == null && t.Project!.Pricing != ProjectPricing.FixedPrice ? t.Amount : 0m)))
+            .Join(db.Projects, t => t.ProjectId, p => p.Id, (t, p) => new { t.ProjectId, p.Pricing, t.Hours, t.Amount, Open = t.Billable && t.InvoiceId == null })
+            .GroupBy(x => new { x.ProjectId, x.Pricing })
+            .Select(g => new
+            {
+                g.Key.ProjectId, g.Key.Pricing,
+                Hours = g.Sum(x => x.Hours),
+                OpenHours = g.Sum(x => x.Open ? x.Hours : 0m),
+                OpenValue = g.Sum(x => x.Open ? x.Amount : 0m),
+            })
             .ToListAsync();
-        return rows.ToDictionary(r => r.ProjectId);
+        return rows.ToDictionary(r => r.ProjectId, r => Unbilled(r.ProjectId, r.Pricing, r.Hours, r.OpenHours, r.OpenValue));
     }
+
+    /// <summary>
+    /// One project's time and invoiced figures, and how many entries it has, in one statement (subqueries on the
+    /// project's own entries and lines, read through their project indexes).
+    /// </summary>
+    public static async Task<(ProjectHours Hours, decimal Invoiced, int Entries)> OfProjectAsync(AppDbContext db, int projectId)
+    {
+        var lines = ProjectInvoicing.CountedLines(db);
+        var row = await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new
+        {
+            p.Pricing,
+            Entries = db.TimeEntries.Count(t => t.ProjectId == p.Id),
+            Hours = db.TimeEntries.Where(t => t.ProjectId == p.Id).Sum(t => t.Hours),
+            OpenHours = db.TimeEntries.Where(t => t.ProjectId == p.Id && t.Billable && t.InvoiceId == null).Sum(t => t.Hours),
+            OpenValue = db.TimeEntries.Where(t => t.ProjectId == p.Id && t.Billable && t.InvoiceId == null).Sum(t => t.Amount),
+            Invoiced = lines.Where(l => l.ProjectId == p.Id).Sum(l => l.Amount),
+        }).SingleOrDefaultAsync();
+        return row is null
+            ? (new ProjectHours(projectId, 0, 0, 0), 0m, 0)
+            : (Unbilled(projectId, row.Pricing, row.Hours, row.OpenHours, row.OpenValue), row.Invoiced, row.Entries);
+    }
+
+    public const int EntriesPerPage = 25;
+
+    /// <summary>A page of the project's time entries, newest first; the count comes with the figures, so no second COUNT.</summary>
+    public static async Task<Paged<TimeEntryRow>> EntriesAsync(AppDbContext db, int projectId, int total, int page)
+    {
+        page = Math.Clamp(page, 1, Math.Max(1, (total + EntriesPerPage - 1) / EntriesPerPage));
+        var items = await db.TimeEntries.AsNoTracking().Where(t => t.ProjectId == projectId)
+            .OrderByDescending(t => t.Date).ThenByDescending(t => t.Id)
+            .Skip((page - 1) * EntriesPerPage).Take(EntriesPerPage)
+            .Select(t => new TimeEntryRow(t.Id, t.Date, t.Service!.Name, t.Description, t.Hours, t.Billable, t.HourlyRate, t.Amount, t.Currency, t.InvoiceId != null))
+            .ToListAsync();
+        return new Paged<TimeEntryRow>(items, page, EntriesPerPage, total);
+    }
+
+    // A fixed-price project's time is billed through its milestones, never on its own.
+    private static ProjectHours Unbilled(int projectId, ProjectPricing pricing, decimal hours, decimal openHours, decimal openValue) =>
+        pricing == ProjectPricing.FixedPrice ? new ProjectHours(projectId, hours, 0m, 0m) : new ProjectHours(projectId, hours, openHours, openValue);
 
     /// <summary>
     /// A project's rechargeable expenses not yet on an invoice, counted and summed per currency as typed

@@ -17,15 +17,25 @@ public static class ProjectInvoicing
     public static async Task<Dictionary<int, decimal>> InvoicedAmountsAsync(AppDbContext db, IReadOnlyCollection<int> projectIds)
     {
         if (projectIds.Count == 0) return [];
-        var invoiced = InvoiceStatuses.Invoiced.ToList();
-        // Joined through Invoices, whose owner filter scopes the lines (lines are not owned entities themselves).
-        return await db.InvoiceLines.AsNoTracking()
-            .Where(l => l.ProjectId != null && projectIds.Contains(l.ProjectId.Value) && l.SourceKind != InvoiceLineSourceKind.Expense)
-            // In the client's currency only: the value and completion are in it, and an invoice from before the client's
-            // currency was fixed is not added to them.
-            .Join(db.Invoices.Where(i => invoiced.Contains(i.Status) && i.Currency == i.Client!.Currency), l => l.InvoiceId, i => i.Id, (l, i) => l)
+        return await CountedLines(db)
+            .Where(l => projectIds.Contains(l.ProjectId!.Value))
             .GroupBy(l => l.ProjectId!.Value)
             .Select(g => new { ProjectId = g.Key, Amount = g.Sum(l => l.Amount) })
             .ToDictionaryAsync(x => x.ProjectId, x => x.Amount);
+    }
+
+    /// <summary>
+    /// The lines that count as invoiced for their project, to sum per project, also inside a larger query (a correlated
+    /// subquery per shown project, so a page asks once however many projects it shows).
+    /// </summary>
+    public static IQueryable<InvoiceLine> CountedLines(AppDbContext db)
+    {
+        var invoiced = InvoiceStatuses.Invoiced.ToList();
+        // Joined through Invoices, whose owner filter scopes the lines (lines are not owned entities themselves).
+        return db.InvoiceLines.AsNoTracking()
+            .Where(l => l.ProjectId != null && l.SourceKind != InvoiceLineSourceKind.Expense)
+            // In the client's currency only: the value and completion are in it, and an invoice from before the client's
+            // currency was fixed is not added to them.
+            .Join(db.Invoices.Where(i => invoiced.Contains(i.Status) && i.Currency == i.Client!.Currency), l => l.InvoiceId, i => i.Id, (l, i) => l);
     }
 }

@@ -17,26 +17,12 @@ public sealed class ProjectsController(AppDbContext db, TimeProvider clock) : Co
                                            "Reload the page to see the current details, then make your change again.";
 
     [HttpGet]
-    public async Task<IActionResult> Index() => View("Board", await LoadBoardAsync(focus: null));
-
-    private static readonly SortColumns<Project> Sorts = new SortColumns<Project>(p => p.Id)
-        .Add("name", p => p.Name).Add("client", p => p.Client!.Name).Add("pricing", p => p.Pricing).Add("priority", p => p.Priority)
-        .Add("status", p => p.Status).Add("start", p => p.StartDate);
+    public async Task<IActionResult> Index() => View("Board", await ProjectBoardQueries.LoadBoardAsync(db, focus: null));
 
     [HttpGet]
     public async Task<IActionResult> List(int? clientId, WorkStatus? status, Priority? priority, string? sort, string? dir, int? size, int page = 1)
     {
-        var query = db.Projects.AsNoTracking();
-        if (clientId is { } c) query = query.Where(p => p.ClientId == c);
-        if (status is { } s && Enum.IsDefined(s)) query = query.Where(p => p.Status == s);
-        if (priority is { } pr && Enum.IsDefined(pr)) query = query.Where(p => p.Priority == pr);
-        var rows = await Sorts.Apply(query, Sorts.Parse(sort, dir), x => x.OrderByDescending(p => p.Priority).ThenBy(p => p.Name).ThenBy(p => p.Id))
-            .Select(p => new ProjectListRow(p.Id, p.Name, p.ClientId, p.Client!.Name, p.Client.Currency, p.Pricing, p.Priority, p.Status,
-                p.StartDate, p.EndDate, p.Value, p.ApprovedExtraValue, null))
-            .ToPagedAsync(page, Paging.Size(size));
-        var ids = rows.Items.Select(r => r.Id).ToList();
-        var completion = await CompletionAsync(ids);
-        rows = rows with { Items = rows.Items.Select(r => r with { CompletionPercent = completion.GetValueOrDefault(r.Id) }).ToList() };
+        var rows = await ProjectBoardQueries.ListAsync(db, clientId, status, priority, sort, dir, Paging.Size(size), page);
         return View(new ProjectList(rows, await ClientOptionsAsync(), clientId, status, priority));
     }
 
@@ -141,9 +127,7 @@ public sealed class ProjectsController(AppDbContext db, TimeProvider clock) : Co
     public async Task<IActionResult> Column(Priority priority, int skip = 0)
     {
         if (!ModelState.IsValid || !Enum.IsDefined(priority) || skip < 0) return BadRequest();
-        var cards = await CardsAsync(Ordered(priority).Skip(skip).Take(Boards.CardsPerColumn));
-        var count = await OnBoard().CountAsync(p => p.Priority == priority);
-        return PartialView("_ProjectCards", new PriorityCards(priority, cards, skip + cards.Count, count));
+        return PartialView("_ProjectCards", await ProjectBoardQueries.ColumnAsync(db, priority, skip));
     }
 
     /// <summary>The board's drop: the column's priority and its card ids in their new order; the answer is the changed columns.</summary>
@@ -160,7 +144,7 @@ public sealed class ProjectsController(AppDbContext db, TimeProvider clock) : Co
         await db.SaveChangesAsync();
         if (!Request.IsHtmx()) return RedirectToAction(nameof(Index));
         Response.Saved(changed.Count > 1 ? $"Moved to {priority} priority." : $"Order of {priority} priority saved.");
-        return PartialView("_Columns", await LoadBoardAsync(focus: null, changed));
+        return PartialView("_Columns", await ProjectBoardQueries.LoadBoardAsync(db, focus: null, changed));
     }
 
     /// <summary>The keyboard way: the card's move menu or the project page; the card goes last in its new column.</summary>
@@ -180,54 +164,13 @@ public sealed class ProjectsController(AppDbContext db, TimeProvider clock) : Co
         if (Request.IsHtmx())
         {
             Response.Saved(message);
-            return PartialView("_Columns", await LoadBoardAsync(focus: id, [priority, from]));
+            return PartialView("_Columns", await ProjectBoardQueries.LoadBoardAsync(db, focus: id, [priority, from]));
         }
         TempData["Flash"] = message;
         return returnTo == "details" ? RedirectToAction(nameof(Details), new { id }) : RedirectToAction(nameof(Index));
     }
 
     // --- loading ----------------------------------------------------------------------------------
-
-    // Completed projects leave the board (the list has them), so it stays small as years pass.
-    private IQueryable<Project> OnBoard() => db.Projects.AsNoTracking().Where(p => p.Status != WorkStatus.Completed);
-
-    private IQueryable<Project> Ordered(Priority priority) =>
-        OnBoard().Where(p => p.Priority == priority).OrderBy(p => p.SortOrder).ThenBy(p => p.Id);
-
-    /// <summary>The board, or only the given columns: counts in one grouped query, the first cards of each column in one more.</summary>
-    private async Task<PriorityBoard> LoadBoardAsync(int? focus, IReadOnlyList<Priority>? only = null)
-    {
-        var priorities = WorkLabels.Priorities.Where(p => only is null || only.Contains(p)).ToList();
-        var counts = await OnBoard().Where(p => priorities.Contains(p.Priority)).GroupBy(p => p.Priority)
-            .Select(g => new { Priority = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Priority, x => x.Count);
-        var completed = only is null ? await db.Projects.CountAsync(p => p.Status == WorkStatus.Completed) : 0;
-        var cards = await CardsAsync(Boards.FirstOfEach(priorities.Select(Ordered)));
-        var columns = priorities.Select(priority => new PriorityColumn(priority, cards.Where(p => p.Priority == priority).ToList(), counts.GetValueOrDefault(priority))
-            { OutOfBand = only is not null, FocusProjectId = focus }).ToList();
-        return new PriorityBoard(columns, focus) { Completed = completed };
-    }
-
-    private async Task<List<ProjectCard>> CardsAsync(IQueryable<Project> query)
-    {
-        var projects = await query
-            .Select(p => new { p.Id, p.Name, ClientName = p.Client!.Name, p.Priority, p.SortOrder, p.Status, p.Pricing, p.StartDate, p.EndDate })
-            .ToListAsync();
-        var completion = await CompletionAsync(projects.Select(p => p.Id).ToList());
-        return projects.OrderBy(p => p.Priority).ThenBy(p => p.SortOrder).ThenBy(p => p.Id)
-            .Select(p => new ProjectCard(p.Id, p.Name, p.ClientName, p.Priority, p.Status, p.Pricing, p.StartDate, p.EndDate, completion.GetValueOrDefault(p.Id)))
-            .ToList();
-    }
-
-    /// <summary>Completion % of many projects with two grouped queries (hours, invoiced), never one per project.</summary>
-    private async Task<Dictionary<int, int?>> CompletionAsync(IReadOnlyCollection<int> ids)
-    {
-        if (ids.Count == 0) return [];
-        var projects = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync();
-        var hours = await ProjectFigures.HoursAsync(db, ids);
-        var invoiced = await ProjectInvoicing.InvoicedAmountsAsync(db, ids);
-        return projects.ToDictionary(p => p.Id,
-            p => p.CompletionPercent(hours.GetValueOrDefault(p.Id)?.Hours ?? 0, invoiced.GetValueOrDefault(p.Id)));
-    }
 
     private async Task<IActionResult> FormViewAsync(ProjectForm form)
     {
