@@ -35,7 +35,7 @@ public sealed class DashboardQueries(AppDbContext db, IEnumerable<IForecastSourc
         var months = db.LedgerMonthTotals.AsNoTracking()
             .Where(t => t.Period >= first && t.Period <= last)
             .GroupBy(t => new { t.Period, t.Kind })
-            .Select(g => new LedgerRead(MonthPart, g.Key.Kind, g.Key.Period, today, null, null, null, g.Sum(t => t.HomeAmountMinor)));
+            .Select(g => new { Part = MonthPart, g.Key.Kind, g.Key.Period, Date = today, Description = (string?)null, Vendor = (string?)null, CategoryId = (int?)null, Minor = g.Sum(t => t.HomeAmountMinor) });
         // As the forecast reads them: an open income of an invoice is expected on the invoice's due date.
         var open =
             from e in db.LedgerEntries.AsNoTracking()
@@ -44,13 +44,15 @@ public sealed class DashboardQueries(AppDbContext db, IEnumerable<IForecastSourc
             from i in invoices.DefaultIfEmpty()
             let expected = i != null ? i.DueDate : e.Date
             group e.HomeAmountMinor by new { e.Kind, Expected = expected } into g
-            select new LedgerRead(OpenPart, g.Key.Kind, 0, g.Key.Expected, null, null, null, g.Sum());
+            select new { Part = OpenPart, g.Key.Kind, Period = 0, Date = g.Key.Expected, Description = (string?)null, Vendor = (string?)null, CategoryId = (int?)null, Minor = g.Sum() };
         var series = db.Expenses.AsNoTracking()
             .Where(e => e.Period >= seriesFirst && e.Period <= seriesLast)
             .GroupBy(e => new { e.Description, e.Vendor, e.CategoryId, e.Period })
-            .Select(g => new LedgerRead(SeriesPart, LedgerKind.Expense, g.Key.Period, g.Max(e => e.Date), g.Key.Description, g.Key.Vendor, g.Key.CategoryId,
-                g.Sum(e => e.HomeAmountMinor)));
-        var reads = await months.Concat(open).Concat(series).ToListAsync(ct);
+            .Select(g => new { Part = SeriesPart, Kind = LedgerKind.Expense, g.Key.Period, Date = g.Max(e => e.Date), Description = (string?)g.Key.Description,
+                g.Key.Vendor, g.Key.CategoryId, Minor = g.Sum(e => e.HomeAmountMinor) });
+        // Set operations take anonymous shapes only: the records are made once the rows are read.
+        var reads = (await months.Concat(open).Concat(series).ToListAsync(ct))
+            .Select(r => new LedgerRead(r.Part, r.Kind, r.Period, r.Date, r.Description, r.Vendor, r.CategoryId, r.Minor)).ToList();
 
         var monthGroups = reads.Where(r => r.Part == MonthPart).ToList();
         var figures = Enumerable.Range(0, Math.Max(0, (last / 100 - first / 100) * 12 + last % 100 - first % 100 + 1))
@@ -117,11 +119,11 @@ public sealed class DashboardQueries(AppDbContext db, IEnumerable<IForecastSourc
         var pipeline = db.Clients.AsNoTracking()
             .Where(c => c.Stage == ClientStage.Lead || c.Stage == ClientStage.Negotiation)
             .GroupBy(c => c.Currency)
-            .Select(g => new MoneyRead(false, g.Key, false, g.Sum(c => c.ContractValue), 0m, g.Count()));
+            .Select(g => new { Invoices = false, Currency = g.Key, Overdue = false, Amount = g.Sum(c => c.ContractValue), Paid = 0m, Count = g.Count() });
         var owed = db.Invoices.AsNoTracking()
             .Where(i => i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue)
             .GroupBy(i => new { i.Currency, Overdue = i.DueDate < today })
-            .Select(g => new MoneyRead(true, g.Key.Currency, g.Key.Overdue, g.Sum(i => i.Total), g.Sum(i => i.AmountPaid), g.Count()));
+            .Select(g => new { Invoices = true, g.Key.Currency, g.Key.Overdue, Amount = g.Sum(i => i.Total), Paid = g.Sum(i => i.AmountPaid), Count = g.Count() });
         var reads = await pipeline.Concat(owed).ToListAsync(ct);
         return (
             reads.Where(r => !r.Invoices).OrderBy(r => r.Currency, StringComparer.Ordinal).Select(r => new CurrencyTotal(r.Currency, r.Amount, r.Count)).ToList(),
@@ -130,6 +132,4 @@ public sealed class DashboardQueries(AppDbContext db, IEnumerable<IForecastSourc
     }
 
     private sealed record LedgerRead(int Part, LedgerKind Kind, int Period, DateOnly Date, string? Description, string? Vendor, int? CategoryId, long Minor);
-
-    private sealed record MoneyRead(bool Invoices, string Currency, bool Overdue, decimal Amount, decimal Paid, int Count);
 }

@@ -340,7 +340,7 @@ public static class LedgerFigures
 {
     /// <summary>
     /// What each payment mode holds on <paramref name="today"/> (received minus paid), and what is still to
-    /// receive and to pay (entries with no payment mode), in home-currency minor units. Three statements.
+    /// receive and to pay (entries with no payment mode), in home-currency minor units. Two statements.
     /// </summary>
     public static async Task<(IReadOnlyList<BalanceRow> Rows, long ReceivableMinor, long PayableMinor)> BalancesAsync(AppDbContext db, DateOnly today)
     {
