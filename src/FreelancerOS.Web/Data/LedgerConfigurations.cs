@@ -31,6 +31,9 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         // The workflow grid's totals in foreign currencies sum Amount (home-currency sums come from the kept totals):
         // one currency's client incomes are read from this index alone, without a row lookup per income.
         b.HasIndex(e => new { e.OwnerId, e.CategoryId, e.Currency, e.Date, e.Kind, e.PaymentModeId, e.Amount });
+        // The list sorted by description over all dates: read in this index's order instead of sorting every entry
+        // (measured 20 ms for 55,000 entries sorted, under 1 ms read in order).
+        b.HasIndex(e => new { e.OwnerId, e.Description });
         b.HasIndex(e => e.ProjectId);
         b.HasIndex(e => e.InvoiceId);
 

@@ -1,22 +1,23 @@
-using FreelancerOS.Web.Infrastructure;
 using FreelancerOS.Web.Data;
+using FreelancerOS.Web.Infrastructure;
 using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Features.Invoices;
 using FreelancerOS.Web.Features.Ledger;
 using FreelancerOS.Web.Features.Reports;
 using FreelancerOS.Web.Features.Time;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Dashboard;
 
 /// <summary>
-/// The morning figures. Every figure comes from the query class that owns it (ledger months, receivables,
-/// unbilled work, forecast), so the dashboard and the pages it links to agree; a fixed handful of
-/// statements whatever the amount of data.
+/// The morning figures, with the rules of the pages they link to (see <see cref="DashboardQueries"/>); a fixed
+/// handful of statements whatever the amount of data.
 /// </summary>
-public sealed class DashboardController(AppDbContext db, CurrentAccount account, ReceivablesQueries receivables, BilledWork work, ForecastQueries forecasts, CurrentWork current) : Controller
+public sealed class DashboardController(
+    AppDbContext db, IEnumerable<IForecastSource> sources, CurrentAccount account, BilledWork work, CurrentWork current) : Controller
 {
+    private readonly DashboardQueries queries = new(db, sources);
+
     [HttpGet("/")]
     [HttpGet("/dashboard")]
     public async Task<IActionResult> Index()
@@ -26,16 +27,13 @@ public sealed class DashboardController(AppDbContext db, CurrentAccount account,
         var today = await account.TodayAsync();
         var month = new DateOnly(today.Year, today.Month, 1);
         var january = new DateOnly(today.Year, 1, 1);
-        // One grouped statement covers both the 12-month chart and the whole of this year.
-        var months = await LedgerFigures.MonthsAsync(db, month.AddMonths(-11) < january ? month.AddMonths(-11) : january, new DateOnly(today.Year, 12, 1));
-        var pipeline = await db.Clients.AsNoTracking()
-            .Where(c => c.Stage == ClientStage.Lead || c.Stage == ClientStage.Negotiation)
-            .GroupBy(c => c.Currency)
-            .Select(g => new CurrencyTotal(g.Key, g.Sum(c => c.ContractValue), g.Count()))
-            .ToListAsync();
+        // One read covers the 12-month chart, the whole of this year and the forecast.
+        var ledger = await queries.LedgerAsync(today, month.AddMonths(-11) < january ? month.AddMonths(-11) : january, new DateOnly(today.Year, 12, 1), home);
+        var (pipeline, owed) = await queries.MoneyAsync(today);
         // The same read as the top bar's timer (one statement per request for both).
         var timer = await current.TimerAsync() is { } running ? new DashboardTimer(running.ProjectId, running.ProjectName, running.ServiceName, running.StartedAt) : null;
 
+        var months = ledger.Months;
         PeriodFigures Figures(Func<MonthFigures, bool> which) => new(
             LedgerEntry.FromMinor(months.Where(which).Sum(m => m.IncomeMinor), home),
             LedgerEntry.FromMinor(months.Where(which).Sum(m => m.ExpenseMinor), home));
@@ -43,7 +41,7 @@ public sealed class DashboardController(AppDbContext db, CurrentAccount account,
         return View(new DashboardModel(home, pipeline, today,
             Figures(m => m.Period == thisMonth), Figures(m => m.Period / 100 == today.Year),
             months.Where(m => m.Period <= thisMonth).TakeLast(12).ToList(),
-            await receivables.AgingAsync(today), await work.UnbilledTotalsAsync(), await forecasts.ForecastAsync(today, home, withBalances: false), timer));
+            owed, await work.UnbilledTotalsAsync(), ledger.Forecast, timer));
     }
 }
 
@@ -59,7 +57,7 @@ public sealed record DashboardTimer(int ProjectId, string ProjectName, string? S
 public sealed record DashboardModel(
     string HomeCurrency, IReadOnlyList<CurrencyTotal> Pipeline, DateOnly Today,
     PeriodFigures ThisMonth, PeriodFigures ThisYear, IReadOnlyList<MonthFigures> LastTwelveMonths,
-    AgingReport Receivables, IReadOnlyList<UnbilledTotal> Unbilled, Forecast Forecast, DashboardTimer? Timer)
+    IReadOnlyList<OwedTotal> Owed, IReadOnlyList<UnbilledTotal> Unbilled, Forecast Forecast, DashboardTimer? Timer)
 {
     /// <summary>Money receivable as the ledger holds it (open incomes, in the home currency).</summary>
     public decimal Receivable => LedgerEntry.FromMinor(Forecast.ReceivableMinor, HomeCurrency);

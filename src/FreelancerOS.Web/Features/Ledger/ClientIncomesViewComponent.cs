@@ -13,7 +13,7 @@ public sealed class ClientIncomesViewComponent(AppDbContext db, CurrentAccount a
     {
         var home = (await account.SettingsAsync()).HomeCurrency;
         var incomes = db.LedgerEntries.AsNoTracking().Where(e => e.Kind == LedgerKind.Income && ((Income)e).ClientId == clientId);
-        var rows = await LedgerController.Rows(incomes.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id)).Take(20).ToListAsync();
+        var rows = await LedgerQueries.Rows(db, incomes.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id)).Take(20).ToListAsync();
         var totals = await LedgerTotals.QueryAsync(incomes, home);
         return View("~/Features/Ledger/_ClientIncomes.cshtml", new ClientIncomes(clientId, rows, totals));
     }

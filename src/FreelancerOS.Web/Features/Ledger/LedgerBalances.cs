@@ -13,25 +13,24 @@ public static class LedgerBalances
     /// <summary>
     /// Sums per payment mode and kind of every entry dated up to <paramref name="today"/>: the months before
     /// this one from the kept totals (a few rows per month, whatever the number of entries), this month's
-    /// entries up to today from the entries themselves. Two statements.
+    /// entries up to today from the entries themselves. One statement.
     /// </summary>
     public static async Task<IReadOnlyList<ModeBalanceGroup>> AsOfAsync(AppDbContext db, DateOnly today)
     {
         var period = LedgerEntry.PeriodOf(today);
-        var before = await db.LedgerMonthTotals.AsNoTracking()
+        var before = db.LedgerMonthTotals.AsNoTracking()
             .Where(t => t.Period < period)
             .GroupBy(t => new { t.PaymentModeId, t.Kind })
-            .Select(g => new { g.Key.PaymentModeId, g.Key.Kind, Minor = g.Sum(t => t.HomeAmountMinor) })
-            .ToListAsync();
+            .Select(g => new { g.Key.PaymentModeId, g.Key.Kind, Minor = g.Sum(t => t.HomeAmountMinor) });
         // A date range (the date index), grouped on an expression: grouped on the plain mode column, SQLite
         // prefers the payment-mode index for its order and reads every entry of the account.
         var monthStart = new DateOnly(today.Year, today.Month, 1);
-        var thisMonth = await db.LedgerEntries.AsNoTracking()
+        var thisMonth = db.LedgerEntries.AsNoTracking()
             .Where(e => e.Date >= monthStart && e.Date <= today)
             .GroupBy(e => new { PaymentModeId = e.PaymentModeId ?? LedgerMonthTotal.None, e.Kind })
-            .Select(g => new { g.Key.PaymentModeId, g.Key.Kind, Minor = g.Sum(e => e.HomeAmountMinor) })
-            .ToListAsync();
-        return before.Concat(thisMonth)
+            .Select(g => new { g.Key.PaymentModeId, g.Key.Kind, Minor = g.Sum(e => e.HomeAmountMinor) });
+        var groups = await before.Concat(thisMonth).ToListAsync();
+        return groups
             .Select(g => new ModeBalanceGroup(KeptLedgerTotals.FromNone(g.PaymentModeId), g.Kind, g.Minor))
             .GroupBy(g => new { g.PaymentModeId, g.Kind })
             .Select(g => new ModeBalanceGroup(g.Key.PaymentModeId, g.Key.Kind, g.Sum(x => x.Minor)))

@@ -19,10 +19,6 @@ public sealed class LedgerController(
 {
     private Task<(string HomeCurrency, DateOnly Today)> AccountAsync() => account.HomeAndTodayAsync();
 
-    // Amounts sort on the home-currency minor units: an integer, which SQLite orders correctly.
-    private static readonly SortColumns<LedgerEntry> Sorts = new SortColumns<LedgerEntry>(e => e.Id)
-        .Add("date", e => e.Date).Add("kind", e => e.Kind).Add("description", e => e.Description).Add("home", e => e.HomeAmountMinor);
-
     [HttpGet]
     public async Task<IActionResult> Index(LedgerFilter filter)
     {
@@ -35,27 +31,11 @@ public sealed class LedgerController(
         var pageSize = Paging.Size(filter.Size);
         var pages = Math.Max(1, (totals.Count + pageSize - 1) / pageSize);
         var page = Math.Clamp(filter.Page, 1, pages);
-        // The page's ids first (from the date index, no joins for the rows skipped), then those rows with their
-        // names: one statement, and a deep page costs little more than the first.
-        var sort = Sorts.Parse(filter.Sort, filter.Dir);
-        IOrderedQueryable<LedgerEntry> Ordered(IQueryable<LedgerEntry> q) =>
-            Sorts.Apply(q, sort, x => x.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id));
-        var pageIds = Ordered(query).Skip((page - 1) * pageSize).Take(pageSize).Select(e => e.Id);
-        var items = totals.Count == 0 ? [] : await Rows(Ordered(db.LedgerEntries.AsNoTracking().Where(e => pageIds.Contains(e.Id)))).ToListAsync();
-
+        var items = totals.Count == 0 ? [] : await LedgerQueries.PageAsync(db, query, LedgerQueries.Sorts.Parse(filter.Sort, filter.Dir), page, pageSize);
         var (from, to) = filter.Range(today);
-        var invoiceIds = items.Where(r => r.InvoiceId is not null).Select(r => r.InvoiceId!.Value).Distinct().ToList();
-        var invoiceNames = invoiceIds.Count == 0 ? [] : await db.Invoices.AsNoTracking().Where(i => invoiceIds.Contains(i.Id))
-            .Select(i => new { i.Id, i.Number }).ToDictionaryAsync(i => i.Id, i => i.Number ?? "Draft invoice");
         return View(new LedgerPage(filter, from, to, new Paged<LedgerRow>(items, page, pageSize, totals.Count), totals, lookups,
-            Request.Path + Request.QueryString) { InvoiceNames = invoiceNames });
+            Request.Path + Request.QueryString));
     }
-
-    internal static IQueryable<LedgerRow> Rows(IQueryable<LedgerEntry> query) => query.Select(e => new LedgerRow(
-        e.Id, e.Kind, e.Date, e.Description, e.Amount, e.Currency, e.ExchangeRate, e.HomeAmountMinor,
-        e.Category != null ? e.Category.Name : null, e.PaymentModeId, e.PaymentMode != null ? e.PaymentMode.Name : null,
-        e.Kind == LedgerKind.Income ? ((Income)e).Client!.Name : ((Expense)e).Vendor,
-        e.Kind == LedgerKind.Expense && ((Expense)e).ReceiptFileName != null, e.InvoiceId));
 
     [HttpGet]
     public async Task<IActionResult> Create(string? kind)
@@ -329,7 +309,7 @@ public static class LedgerFigures
 {
     /// <summary>
     /// What each payment mode holds on <paramref name="today"/> (received minus paid), and what is still to
-    /// receive and to pay (entries with no payment mode), in home-currency minor units. Three statements.
+    /// receive and to pay (entries with no payment mode), in home-currency minor units. Two statements.
     /// </summary>
     public static async Task<(IReadOnlyList<BalanceRow> Rows, long ReceivableMinor, long PayableMinor)> BalancesAsync(AppDbContext db, DateOnly today)
     {

@@ -13,17 +13,21 @@ public static class LedgerLists
 
     public static async Task<LedgerLookups> LoadAsync(AppDbContext db)
     {
-        var categories = await db.LedgerCategories.AsNoTracking()
-            .OrderBy(c => c.Kind).ThenByDescending(c => c.IsBuiltIn).ThenBy(c => c.Name)
-            .Select(c => new CategoryOption(c.Id, c.Kind, c.Name, c.IsBuiltIn)).ToListAsync();
-        if (categories.Count == 0)
+        // Categories and payment modes in one statement, each in its own order.
+        var rows = await db.LedgerCategories.AsNoTracking()
+            .Select(c => new { IsMode = false, c.Id, c.Kind, c.Name, c.IsBuiltIn })
+            .Concat(db.PaymentModes.AsNoTracking().Select(m => new { IsMode = true, m.Id, Kind = LedgerKind.Income, m.Name, IsBuiltIn = false }))
+            .OrderBy(r => r.IsMode).ThenBy(r => r.Kind).ThenByDescending(r => r.IsBuiltIn).ThenBy(r => r.Name)
+            .ToListAsync();
+        if (!rows.Any(r => !r.IsMode))
         {
             // The built-in "Client" can never be deleted, so an empty list only happens once per account.
             await EnsureDefaultsAsync(db);
             return await LoadAsync(db);
         }
-        var modes = await db.PaymentModes.AsNoTracking().OrderBy(m => m.Name).Select(m => new ModeOption(m.Id, m.Name)).ToListAsync();
-        return new LedgerLookups(categories, modes);
+        return new LedgerLookups(
+            rows.Where(r => !r.IsMode).Select(r => new CategoryOption(r.Id, r.Kind, r.Name, r.IsBuiltIn)).ToList(),
+            rows.Where(r => r.IsMode).Select(r => new ModeOption(r.Id, r.Name)).ToList());
     }
 
     public static async Task EnsureDefaultsAsync(AppDbContext db)

@@ -68,7 +68,7 @@ public sealed class LedgerFilter
 
 public sealed record LedgerRow(
     int Id, LedgerKind Kind, DateOnly Date, string Description, decimal Amount, string Currency, decimal ExchangeRate,
-    long HomeAmountMinor, string? Category, int? PaymentModeId, string? PaymentMode, string? Counterparty, bool HasReceipt, int? InvoiceId = null);
+    long HomeAmountMinor, string? Category, int? PaymentModeId, string? PaymentMode, string? Counterparty, bool HasReceipt, int? InvoiceId = null, string? InvoiceName = null);
 
 /// <summary>Totals of a filter in the home currency, from one grouped query over integer minor units.</summary>
 public sealed record LedgerTotals(string HomeCurrency, long IncomeMinor, long IncomeReceivedMinor, long ExpenseMinor, long ExpensePaidMinor, int Count)
@@ -175,11 +175,7 @@ public sealed record LedgerLookups(IReadOnlyList<CategoryOption> Categories, IRe
     public IEnumerable<CategoryOption> Of(LedgerKind kind) => Categories.Where(c => c.Kind == kind);
 }
 
-public sealed record LedgerPage(LedgerFilter Filter, DateOnly? From, DateOnly? To, Paged<LedgerRow> Rows, LedgerTotals Totals, LedgerLookups Lookups, string ReturnUrl)
-{
-    /// <summary>Number (or "Draft") of the invoices the page's rows are linked to, loaded once for the page.</summary>
-    public IReadOnlyDictionary<int, string> InvoiceNames { get; init; } = new Dictionary<int, string>();
-}
+public sealed record LedgerPage(LedgerFilter Filter, DateOnly? From, DateOnly? To, Paged<LedgerRow> Rows, LedgerTotals Totals, LedgerLookups Lookups, string ReturnUrl);
 
 public sealed class EntryForm
 {

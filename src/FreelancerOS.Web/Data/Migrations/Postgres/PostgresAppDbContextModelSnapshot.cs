@@ -881,6 +881,8 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ProjectId");
 
+                    b.HasIndex("OwnerId", "Description");
+
                     b.HasIndex("OwnerId", "CategoryId", "Date");
 
                     b.HasIndex("OwnerId", "Date", "Id");

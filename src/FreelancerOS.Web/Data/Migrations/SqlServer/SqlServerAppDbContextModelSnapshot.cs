@@ -882,6 +882,8 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ProjectId");
 
+                    b.HasIndex("OwnerId", "Description");
+
                     b.HasIndex("OwnerId", "CategoryId", "Date");
 
                     b.HasIndex("OwnerId", "Date", "Id");

@@ -848,6 +848,8 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ProjectId");
 
+                    b.HasIndex("OwnerId", "Description");
+
                     b.HasIndex("OwnerId", "CategoryId", "Date");
 
                     b.HasIndex("OwnerId", "Date", "Id");

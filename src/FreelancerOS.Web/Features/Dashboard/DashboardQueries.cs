@@ -1,0 +1,135 @@
+using FreelancerOS.Web.Data;
+using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Features.Ledger;
+using FreelancerOS.Web.Features.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace FreelancerOS.Web.Features.Dashboard;
+
+/// <summary>Money owed on issued invoices in one currency, and the part of it past its due date.</summary>
+public sealed record OwedTotal(string Currency, decimal Total, decimal Overdue);
+
+/// <summary>The dashboard's ledger figures: income and expenses per month (kept totals) and the cash-flow forecast.</summary>
+public sealed record DashboardLedger(IReadOnlyList<MonthFigures> Months, Forecast Forecast);
+
+/// <summary>
+/// The dashboard's figures in few statements: what the ledger says (kept monthly totals, open entries, the
+/// expense series the forecast repeats) in one read, and the money per currency (pipeline value, money owed
+/// on invoices) in another. The rules are those of the pages the figures link to: the ledger's months
+/// (<see cref="LedgerFigures.MonthsAsync"/>), the forecast (<see cref="ForecastQueries"/>: open incomes on
+/// their invoice's due date, unpaid expenses on their date, expenses that repeat monthly, the registered
+/// sources) and the receivables aging (an invoice's balance is overdue from the day after its due date).
+/// </summary>
+public sealed class DashboardQueries(AppDbContext db, IEnumerable<IForecastSource> sources)
+{
+    private const int MonthPart = 0, OpenPart = 1, SeriesPart = 2;
+
+    /// <summary>One statement, plus one per forecast source that has something to read (recurring invoices).</summary>
+    public async Task<DashboardLedger> LedgerAsync(DateOnly today, DateOnly firstMonth, DateOnly lastMonth, string home, CancellationToken ct = default)
+    {
+        var end = today.AddDays(ForecastQueries.Horizons[^1]);
+        var month = new DateOnly(today.Year, today.Month, 1);
+        var (first, last) = (LedgerEntry.PeriodOf(firstMonth), LedgerEntry.PeriodOf(lastMonth));
+        var (seriesFirst, seriesLast) = (LedgerEntry.PeriodOf(month.AddMonths(-3)), LedgerEntry.PeriodOf(end));
+
+        var months = db.LedgerMonthTotals.AsNoTracking()
+            .Where(t => t.Period >= first && t.Period <= last)
+            .GroupBy(t => new { t.Period, t.Kind })
+            .Select(g => new { Part = MonthPart, g.Key.Kind, g.Key.Period, Date = today, Description = (string?)null, Vendor = (string?)null, CategoryId = (int?)null, Minor = g.Sum(t => t.HomeAmountMinor) });
+        // As the forecast reads them: an open income of an invoice is expected on the invoice's due date.
+        var open =
+            from e in db.LedgerEntries.AsNoTracking()
+            where e.PaymentModeId == null
+            join i in db.Invoices on e.InvoiceId equals (int?)i.Id into invoices
+            from i in invoices.DefaultIfEmpty()
+            let expected = i != null ? i.DueDate : e.Date
+            group e.HomeAmountMinor by new { e.Kind, Expected = expected } into g
+            select new { Part = OpenPart, g.Key.Kind, Period = 0, Date = g.Key.Expected, Description = (string?)null, Vendor = (string?)null, CategoryId = (int?)null, Minor = g.Sum() };
+        var series = db.Expenses.AsNoTracking()
+            .Where(e => e.Period >= seriesFirst && e.Period <= seriesLast)
+            .GroupBy(e => new { e.Description, e.Vendor, e.CategoryId, e.Period })
+            .Select(g => new { Part = SeriesPart, Kind = LedgerKind.Expense, g.Key.Period, Date = g.Max(e => e.Date), Description = (string?)g.Key.Description,
+                g.Key.Vendor, g.Key.CategoryId, Minor = g.Sum(e => e.HomeAmountMinor) });
+        // Set operations take anonymous shapes only: the records are made once the rows are read.
+        var reads = (await months.Concat(open).Concat(series).ToListAsync(ct))
+            .Select(r => new LedgerRead(r.Part, r.Kind, r.Period, r.Date, r.Description, r.Vendor, r.CategoryId, r.Minor)).ToList();
+
+        var monthGroups = reads.Where(r => r.Part == MonthPart).ToList();
+        var figures = Enumerable.Range(0, Math.Max(0, (last / 100 - first / 100) * 12 + last % 100 - first % 100 + 1))
+            .Select(k => LedgerEntry.PeriodOf(new DateOnly(firstMonth.Year, firstMonth.Month, 1).AddMonths(k)))
+            .Select(p => new MonthFigures(p,
+                monthGroups.Where(g => g.Period == p && g.Kind == LedgerKind.Income).Sum(g => g.Minor),
+                monthGroups.Where(g => g.Period == p && g.Kind == LedgerKind.Expense).Sum(g => g.Minor)))
+            .ToList();
+
+        var openGroups = reads.Where(r => r.Part == OpenPart).ToList();
+        var flows = openGroups.Where(o => o.Date <= end)
+            .Select(o => new ExpectedFlow(o.Date, o.Kind, o.Minor, o.Kind == LedgerKind.Income ? ForecastQueries.OpenIncome : ForecastQueries.UnpaidExpense)).ToList();
+        var repeating = Repeating(reads.Where(r => r.Part == SeriesPart).ToList(), today, end);
+        flows.AddRange(repeating.Select(r => new ExpectedFlow(r.Next, LedgerKind.Expense, r.Minor, ForecastQueries.MonthlyExpense)));
+        foreach (var source in sources) flows.AddRange(await source.FlowsAsync(today, end, ct));
+
+        var windows = ForecastQueries.Horizons.Select(days =>
+        {
+            var until = today.AddDays(days);
+            var due = flows.Where(f => f.Date >= today && f.Date <= until).ToList();
+            return new ForecastWindow(days, until,
+                due.Where(f => f.Kind == LedgerKind.Income).Sum(f => f.Minor), due.Where(f => f.Kind == LedgerKind.Expense).Sum(f => f.Minor));
+        }).ToList();
+        var late = flows.Where(f => f.Date < today).ToList();
+        var forecast = new Forecast(today, home, windows,
+            late.Where(f => f.Kind == LedgerKind.Income).Sum(f => f.Minor), late.Where(f => f.Kind == LedgerKind.Expense).Sum(f => f.Minor),
+            [], repeating, flows.Where(f => f.Date >= today).ToList())
+        {
+            ReceivableMinor = openGroups.Where(o => o.Kind == LedgerKind.Income).Sum(o => o.Minor),
+        };
+        return new DashboardLedger(figures, forecast);
+    }
+
+    /// <summary>
+    /// Expenses that repeat monthly (same description, vendor and category in each of the three months before
+    /// this one), projected on the same day of each coming month up to <paramref name="end"/> they are not
+    /// entered for yet, at last month's amount: the forecast's rule.
+    /// </summary>
+    private static List<RepeatingExpense> Repeating(IReadOnlyList<LedgerRead> months, DateOnly today, DateOnly end)
+    {
+        var month = new DateOnly(today.Year, today.Month, 1);
+        var previous = Enumerable.Range(1, 3).Select(k => LedgerEntry.PeriodOf(month.AddMonths(-k))).ToList();
+        var found = new List<RepeatingExpense>();
+        foreach (var series in months.GroupBy(m => (m.Description, m.Vendor, m.CategoryId)))
+        {
+            if (!previous.All(p => series.Any(m => m.Period == p))) continue;
+            var latest = series.Single(m => m.Period == previous[0]);
+            for (var target = month; target <= end; target = target.AddMonths(1))
+            {
+                if (series.Any(m => m.Period == LedgerEntry.PeriodOf(target))) continue;
+                var date = new DateOnly(target.Year, target.Month, Math.Min(latest.Date.Day, DateTime.DaysInMonth(target.Year, target.Month)));
+                if (date >= today && date <= end) found.Add(new RepeatingExpense(series.Key.Description!, series.Key.Vendor, date, latest.Minor));
+            }
+        }
+        return found.OrderBy(f => f.Next).ThenBy(f => f.Description).ToList();
+    }
+
+    /// <summary>
+    /// One statement: the pipeline value (leads and negotiations) per currency, and what is still owed on
+    /// issued invoices (Sent or Overdue) per currency with its overdue part. Both sum a few hundred rows at most.
+    /// </summary>
+    public async Task<(IReadOnlyList<CurrencyTotal> Pipeline, IReadOnlyList<OwedTotal> Owed)> MoneyAsync(DateOnly today, CancellationToken ct = default)
+    {
+        var pipeline = db.Clients.AsNoTracking()
+            .Where(c => c.Stage == ClientStage.Lead || c.Stage == ClientStage.Negotiation)
+            .GroupBy(c => c.Currency)
+            .Select(g => new { Invoices = false, Currency = g.Key, Overdue = false, Amount = g.Sum(c => c.ContractValue), Paid = 0m, Count = g.Count() });
+        var owed = db.Invoices.AsNoTracking()
+            .Where(i => i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue)
+            .GroupBy(i => new { i.Currency, Overdue = i.DueDate < today })
+            .Select(g => new { Invoices = true, g.Key.Currency, g.Key.Overdue, Amount = g.Sum(i => i.Total), Paid = g.Sum(i => i.AmountPaid), Count = g.Count() });
+        var reads = await pipeline.Concat(owed).ToListAsync(ct);
+        return (
+            reads.Where(r => !r.Invoices).OrderBy(r => r.Currency, StringComparer.Ordinal).Select(r => new CurrencyTotal(r.Currency, r.Amount, r.Count)).ToList(),
+            reads.Where(r => r.Invoices).GroupBy(r => r.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new OwedTotal(g.Key, g.Sum(r => r.Amount - r.Paid), g.Where(r => r.Overdue).Sum(r => r.Amount - r.Paid))).ToList());
+    }
+
+    private sealed record LedgerRead(int Part, LedgerKind Kind, int Period, DateOnly Date, string? Description, string? Vendor, int? CategoryId, long Minor);
+}
