@@ -5,13 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Invoices;
 
-/// <summary>What the user typed when issuing (set by the controller before <see cref="InvoiceIssuer"/> runs); one per request.</summary>
-public sealed class InvoiceIssueContext
-{
-    /// <summary>Home-currency units per unit of the invoice currency, for the invoice's open income; only needed for a foreign currency.</summary>
-    public decimal? ExchangeRate { get; set; }
-}
-
 /// <summary>
 /// The money side of invoices, and the one place for its rule: after issue, the client incomes linked to
 /// an invoice add up to its total; the invoice is Paid when the received ones (payment mode set) cover
@@ -291,8 +284,8 @@ public sealed class InvoicePayments(AppDbContext db, TimeProvider clock)
 }
 
 /// <summary>The ledger side of issuing and voiding, in the invoice's own transaction.</summary>
-public sealed class LedgerInvoiceHook(InvoicePayments payments, InvoiceIssueContext context) : IInvoiceLifecycleHook
+public sealed class LedgerInvoiceHook(InvoicePayments payments) : IInvoiceLifecycleHook
 {
-    public Task OnIssuedAsync(Invoice invoice, CancellationToken ct) => payments.OnIssuedAsync(invoice, context.ExchangeRate, ct);
+    public Task OnIssuedAsync(Invoice invoice, decimal? exchangeRate, CancellationToken ct) => payments.OnIssuedAsync(invoice, exchangeRate, ct);
     public Task OnVoidedAsync(Invoice invoice, CancellationToken ct) => payments.OnVoidedAsync(invoice, ct);
 }
