@@ -139,6 +139,7 @@ builder.Services.AddRecurringInvoices();
 var app = builder.Build();
 
 await Database.MigrateAsync(app.Services);
+await FreelancerOS.Web.Features.Ledger.LedgerLists.AddToAccountsWithoutAsync(app.Services);
 
 if (args.Length > 0 && args[0] == "seed-demo")
 {

@@ -41,13 +41,12 @@ public sealed class InvoicePayments(AppDbContext db, TimeProvider clock)
             if (invoice.Currency != home && exchangeRate is not > 0)
                 throw new DomainException($"This invoice is in {invoice.Currency}: enter the exchange rate (how many {home} one {invoice.Currency} is worth) " +
                                           "on the invoice page to issue it, so the ledger can show it in " + home + ".", "ExchangeRate");
-            await LedgerLists.EnsureDefaultsAsync(db);
             var client = await db.LedgerCategories.Where(c => c.IsBuiltIn && c.Kind == LedgerKind.Income).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
             var income = new Income
             {
                 Description = $"Invoice {invoice.Number} – {invoice.IssuedParties?.ClientName ?? invoice.Client?.Name}",
                 CategoryId = client, ClientId = invoice.ClientId, InvoiceId = invoice.Id,
-                ProjectId = await SingleProjectAsync(invoice, ct), CreatedAt = clock.GetUtcNow(),
+                ProjectId = await SingleProjectAsync(invoice, ct),
             };
             try
             {
@@ -111,7 +110,7 @@ public sealed class InvoicePayments(AppDbContext db, TimeProvider clock)
             var received = new Income
             {
                 Description = open.Description, CategoryId = open.CategoryId, ClientId = open.ClientId, InvoiceId = invoice.Id,
-                ProjectId = open.ProjectId, ServiceId = open.ServiceId, CreatedAt = clock.GetUtcNow(),
+                ProjectId = open.ProjectId, ServiceId = open.ServiceId,
             };
             received.Record(date, amount, open.Currency, open.ExchangeRate, settings.HomeCurrency);
             received.MarkSettled(paymentModeId);
@@ -221,12 +220,11 @@ public sealed class InvoicePayments(AppDbContext db, TimeProvider clock)
             open.Record(open.Date, open.Amount + income.Amount, open.Currency, open.ExchangeRate, settings.HomeCurrency);
         else
         {
-            await LedgerLists.EnsureDefaultsAsync(db);
             var category = await db.LedgerCategories.Where(c => c.IsBuiltIn && c.Kind == LedgerKind.Income).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
             open = new Income
             {
                 Description = $"Invoice {invoice.Number} – {invoice.IssuedParties?.ClientName ?? invoice.Client?.Name}",
-                CategoryId = category, ClientId = invoice.ClientId, InvoiceId = invoice.Id, ProjectId = income.ProjectId, CreatedAt = clock.GetUtcNow(),
+                CategoryId = category, ClientId = invoice.ClientId, InvoiceId = invoice.Id, ProjectId = income.ProjectId,
             };
             open.Record(invoice.IssueDate, income.Amount, income.Currency, income.ExchangeRate, settings.HomeCurrency);
             db.Incomes.Add(open);

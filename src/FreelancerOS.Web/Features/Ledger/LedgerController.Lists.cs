@@ -8,11 +8,7 @@ namespace FreelancerOS.Web.Features.Ledger;
 public sealed partial class LedgerController
 {
     [HttpGet]
-    public async Task<IActionResult> Lists()
-    {
-        await LedgerLists.EnsureDefaultsAsync(db);
-        return View(await ListsPageAsync());
-    }
+    public async Task<IActionResult> Lists() => View(await ListsPageAsync());
 
     private async Task<ListsPage> ListsPageAsync()
     {
