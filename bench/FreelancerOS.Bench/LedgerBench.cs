@@ -152,7 +152,6 @@ public static class LedgerBench
         /// <summary>About ten years of entries ending today: a third incomes, some foreign, a few not yet received.</summary>
         static async Task SeedAsync(WebApplicationFactory<Program> app, string userId, int count)
         {
-            await WithDbAsync(app, userId, async db => { await LedgerLists.EnsureDefaultsAsync(db); return 0; });
             var (categories, modes) = await WithDbAsync(app, userId, async db =>
                 (await db.LedgerCategories.Select(c => new { c.Id, c.Kind }).ToListAsync(), await db.PaymentModes.Select(m => m.Id).ToListAsync()));
             var random = new Random(42);

@@ -94,10 +94,10 @@ builder.Services.AddSingleton<IJobSchedule, FreelancerOS.Web.Features.Ledger.Led
 
 // Invoices: numbering on issue, the PDF (fonts, once), the overdue job at start-up and hourly.
 builder.Services.AddScoped<InvoiceIssuer>();
+builder.Services.AddScoped<DraftInvoices>();
 builder.Services.AddScoped<BilledWork>();
 builder.Services.AddScoped<IInvoiceLifecycleHook, BilledWorkHook>();
 // Payments: the open income on issue, payments, undo, void (one rule for the invoice page, the board and the ledger).
-builder.Services.AddScoped<InvoiceIssueContext>();
 builder.Services.AddScoped<InvoicePayments>();
 builder.Services.AddScoped<InvoiceDocuments>();
 builder.Services.AddScoped<FreelancerOS.Web.Features.Settings.InvoiceDocumentSettings>();
@@ -132,6 +132,7 @@ builder.Services.AddRecurringInvoices();
 var app = builder.Build();
 
 await Database.MigrateAsync(app.Services);
+await FreelancerOS.Web.Features.Ledger.LedgerLists.AddToAccountsWithoutAsync(app.Services);
 
 if (args.Length > 0 && args[0] == "seed-demo")
 {

@@ -12,7 +12,7 @@ namespace FreelancerOS.Web.Data;
 /// that user's id when added, so no controller ever filters by owner by hand. Each provider has a
 /// subclass that only exists to keep its own migrations (EF's "multiple providers" pattern).
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options, ICurrentUser currentUser)
+public abstract class AppDbContext(DbContextOptions options, ICurrentUser currentUser, TimeProvider? clock = null)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     /// <summary>Read by the query filters; a fresh value per context instance.</summary>
@@ -101,7 +101,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     // the changes are accepted (so the values before an edit or a delete are still known).
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        StampOwnedEntities();
+        Stamp();
         if (!ChangesLedger()) return base.SaveChanges(acceptAllChangesOnSuccess);
         using var tx = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var written = base.SaveChanges(acceptAllChangesOnSuccess: false);
@@ -113,7 +113,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        StampOwnedEntities();
+        Stamp();
         if (!ChangesLedger()) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
@@ -126,35 +126,41 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     private bool ChangesLedger() =>
         ChangeTracker.Entries<LedgerEntry>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
 
-    private void StampOwnedEntities()
+    // One pass over the tracker (each Entries() call detects changes again, which a large batch pays for).
+    // A context built by hand (tests, design time) has no clock and leaves CreatedAt as given.
+    private void Stamp()
     {
-        foreach (var entry in ChangeTracker.Entries<OwnedEntity>())
+        var now = clock?.GetUtcNow();
+        foreach (var entry in ChangeTracker.Entries())
         {
+            if (entry.State == EntityState.Added && now is not null && entry.Entity is ICreated { CreatedAt: var created } && created == default)
+                entry.Property(nameof(ICreated.CreatedAt)).CurrentValue = now.Value;
+            if (entry.Entity is not OwnedEntity owned) continue;
             switch (entry.State)
             {
                 case EntityState.Added:
-                    if (string.IsNullOrEmpty(entry.Entity.OwnerId))
-                        entry.Entity.OwnerId = CurrentUserId
+                    if (string.IsNullOrEmpty(owned.OwnerId))
+                        owned.OwnerId = CurrentUserId
                             ?? throw new InvalidOperationException("An owned record was added with no signed-in user.");
                     break;
                 case EntityState.Modified:
-                    if (entry.Entity.OwnerId != CurrentUserId)
+                    if (owned.OwnerId != CurrentUserId)
                         throw new InvalidOperationException("A record of another account was modified.");
-                    entry.Entity.Version++;
+                    owned.Version++;
                     break;
             }
         }
     }
 }
 
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, ICurrentUser currentUser)
-    : AppDbContext(options, currentUser);
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, ICurrentUser currentUser, TimeProvider? clock = null)
+    : AppDbContext(options, currentUser, clock);
 
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, ICurrentUser currentUser)
-    : AppDbContext(options, currentUser);
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, ICurrentUser currentUser, TimeProvider? clock = null)
+    : AppDbContext(options, currentUser, clock);
 
-public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options, ICurrentUser currentUser)
-    : AppDbContext(options, currentUser)
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options, ICurrentUser currentUser, TimeProvider? clock = null)
+    : AppDbContext(options, currentUser, clock)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {

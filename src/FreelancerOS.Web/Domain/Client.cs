@@ -1,6 +1,6 @@
 namespace FreelancerOS.Web.Domain;
 
-public class Client : OwnedEntity, IBoardCard<ClientStage>
+public class Client : OwnedEntity, IBoardCard<ClientStage>, ICreated
 {
     ClientStage IBoardCard<ClientStage>.Column => Stage;
 

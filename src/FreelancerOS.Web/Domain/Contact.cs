@@ -1,6 +1,6 @@
 namespace FreelancerOS.Web.Domain;
 
-public class Contact : OwnedEntity
+public class Contact : OwnedEntity, ICreated
 {
     /// <summary>Offered in the category field; any other text is the user's own category.</summary>
     public static readonly IReadOnlyList<string> BuiltInCategories = ["Finance", "Services", "Legal"];

@@ -18,7 +18,7 @@ public enum GoalTracking
     PaymentModeBalance = 4,
 }
 
-public class Goal : OwnedEntity
+public class Goal : OwnedEntity, ICreated
 {
     public const decimal MaxValue = 999_999_999_999.99m;
 

@@ -8,7 +8,7 @@ namespace FreelancerOS.Web.Domain;
 /// rounded once; the total is subtotal + tax. The page, the PDF and the board all read the stored
 /// figures, so they agree to the cent. Only a draft can change; issuing locks it and gives it a number.
 /// </summary>
-public class Invoice : OwnedEntity
+public class Invoice : OwnedEntity, ICreated
 {
     public const int MaxLines = 1000;
 

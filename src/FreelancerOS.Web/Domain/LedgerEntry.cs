@@ -13,7 +13,7 @@ public enum LedgerKind
 /// entry's date and stored as an integer count of minor units, so totals are exact, fast on SQLite,
 /// and never move when rates do.
 /// </summary>
-public abstract class LedgerEntry : OwnedEntity
+public abstract class LedgerEntry : OwnedEntity, ICreated
 {
     public LedgerKind Kind { get; protected set; }
     public DateOnly Date { get; private set; }

@@ -6,7 +6,7 @@ public enum ImportStatus { Pending, Queued, Running, Succeeded, Failed }
 /// A CSV upload and the import that runs from it, kept in the database so that any instance can run
 /// it and any instance can show its progress. The upload itself is dropped when the import ends.
 /// </summary>
-public class LedgerImport : OwnedEntity
+public class LedgerImport : OwnedEntity, ICreated
 {
     public const int MaxErrorLength = 1000;
 

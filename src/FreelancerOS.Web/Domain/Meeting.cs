@@ -4,7 +4,7 @@ namespace FreelancerOS.Web.Domain;
 /// A meeting. Start and end are stored as UTC instants (<see cref="DateTime"/> of kind Utc, because
 /// SQLite cannot compare DateTimeOffset in queries); pages convert them to the account's time zone.
 /// </summary>
-public class Meeting : OwnedEntity
+public class Meeting : OwnedEntity, ICreated
 {
     public static readonly IReadOnlyList<string> BuiltInMediums = ["Google Meet", "Zoom", "Skype", "Phone", "In person"];
     public static readonly DateTime EarliestUtc = new(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -48,7 +48,7 @@ public class Meeting : OwnedEntity
 /// The account's secret calendar subscription. Only a SHA-256 hash of the token is kept, so a copy of
 /// the database does not reveal feed addresses; regenerating replaces it, revoking deletes it.
 /// </summary>
-public class CalendarFeed : OwnedEntity
+public class CalendarFeed : OwnedEntity, ICreated
 {
     public string TokenHash { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }

@@ -47,7 +47,7 @@ public static class WorkLabels
     public static readonly IReadOnlyList<WorkStatus> Statuses = [WorkStatus.NotStarted, WorkStatus.InProgress, WorkStatus.Completed];
 }
 
-public class Project : OwnedEntity, IBoardCard<Priority>
+public class Project : OwnedEntity, IBoardCard<Priority>, ICreated
 {
     Priority IBoardCard<Priority>.Column => Priority;
 

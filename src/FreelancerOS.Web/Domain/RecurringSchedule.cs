@@ -18,7 +18,7 @@ public enum RecurringRunAction { CreateDraft = 0, Issue = 1, IssueAndSend = 2 }
 /// The run on date D closes the period from the previous run date to D − 1 (a monthly run on 1 December
 /// closes 1–30 November): that is the period its retainer hours are counted in.
 /// </summary>
-public class RecurringSchedule : OwnedEntity
+public class RecurringSchedule : OwnedEntity, ICreated
 {
     public const int MaxLines = 50;
     public const int MaxRunsLimit = 1000;
@@ -279,7 +279,7 @@ public class RecurringLine
 /// period, whatever number of job instances try at once. Kept when its draft is deleted (the invoice id
 /// becomes null), so a deleted draft is not made again.
 /// </summary>
-public class RecurringRun : OwnedEntity
+public class RecurringRun : OwnedEntity, ICreated
 {
     public int ScheduleId { get; private set; }
     public DateOnly PeriodStart { get; private set; }

@@ -11,7 +11,7 @@ public enum ResourceKind
 }
 
 /// <summary>A note the freelancer keeps for reference: a checklist, a guide, a strategy or a tip, written in Markdown.</summary>
-public class Resource : OwnedEntity
+public class Resource : OwnedEntity, ICreated
 {
     public const int MaxBodyLength = 50_000;
 

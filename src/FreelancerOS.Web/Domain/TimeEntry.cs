@@ -1,6 +1,6 @@
 namespace FreelancerOS.Web.Domain;
 
-public class TimeEntry : OwnedEntity
+public class TimeEntry : OwnedEntity, ICreated
 {
     public const decimal MaxHoursPerDay = 24m;
 

@@ -50,6 +50,24 @@ public sealed class PostgresBilledWorkTests : IAsyncLifetime
     private PostgresAppDbContext Db(string? userId) =>
         new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(_connection).Options, new User(userId));
 
+    private readonly FakeClock _clock = new();
+
+    private static InvoiceForm DraftForm(int clientId, int k) => new()
+    {
+        ClientId = clientId, IssueDate = new DateOnly(2026, 11, 22), DueDate = new DateOnly(2026, 12, 22), Notes = $"request {k}",
+    };
+
+    /// <summary>What the invoice form's save does, in its own context and connection as a concurrent request would: true when this draft was saved.</summary>
+    private async Task<bool> CreateDraftAsync(string userId, InvoiceForm form)
+    {
+        await using var db = Db(userId);
+        var drafts = new DraftInvoices(db, new BilledWork(db), new CurrentAccount(db, _clock), _clock, []);
+        var result = await drafts.CreateAsync(form);
+        // A loser is refused up front (it read the work after the winner committed) or loses the claim: never another error.
+        if (result.Outcome != DraftOutcome.Saved) Assert.Equal("Work", result.Field);
+        return result.Outcome == DraftOutcome.Saved;
+    }
+
     [Fact]
     public async Task TenDraftsTakingTheSameTimeEntryAtOnce_OneWins_TheOthersSaveNothing_AndDeletingReleasesIt()
     {
@@ -80,24 +98,12 @@ public sealed class PostgresBilledWorkTests : IAsyncLifetime
 
         async Task<bool> TryBillAsync(int k)
         {
-            await using var db = Db(userId);
-            var work = new BilledWork(db);
             // Every other request also takes the milestone: a loser must not keep it either.
-            var pick = new WorkPick(null, null, [], [entryId], TimeLineMode.PerEntry, k % 2 == 0 ? [milestoneId] : [], [], []);
-            var picked = await work.ResolveAsync(pick, clientId);
-            if (picked.Refusal is not null) return false; // read after the winner committed: refused up front
-            var client = await db.Clients.SingleAsync(c => c.Id == clientId);
-            var invoice = Invoice.CreateDraft(client, new DateOnly(2026, 11, 22), new DateOnly(2026, 12, 22), null, $"request {k}", new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
-            var lines = invoice.AddLines(picked.Lines.Select(l => l.Item).ToList());
-            try
-            {
-                await work.SaveNewDraftAsync(invoice, lines.Zip(picked.Lines).ToList());
-                return true;
-            }
-            catch (AlreadyBilledException)
-            {
-                return false;
-            }
+            var form = DraftForm(clientId, k);
+            form.TimeEntryIds = [entryId];
+            form.TimeLines = TimeLineMode.PerEntry;
+            if (k % 2 == 0) form.MilestoneIds = [milestoneId];
+            return await CreateDraftAsync(userId, form);
         }
 
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(k => Task.Run(() => TryBillAsync(k))));
@@ -153,22 +159,9 @@ public sealed class PostgresBilledWorkTests : IAsyncLifetime
 
         async Task<bool> TryBillAsync(int k)
         {
-            await using var db = Db(userId);
-            var work = new BilledWork(db);
-            var picked = await work.ResolveAsync(new WorkPick(null, null, [], [], TimeLineMode.PerService, [], [], [], [expenseId]), clientId);
-            if (picked.Refusal is not null) return false;
-            var client = await db.Clients.SingleAsync(c => c.Id == clientId);
-            var invoice = Invoice.CreateDraft(client, new DateOnly(2026, 11, 22), new DateOnly(2026, 12, 22), null, $"request {k}", new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
-            var lines = invoice.AddLines(picked.Lines.Select(l => l.Item).ToList());
-            try
-            {
-                await work.SaveNewDraftAsync(invoice, lines.Zip(picked.Lines).ToList());
-                return true;
-            }
-            catch (AlreadyBilledException)
-            {
-                return false;
-            }
+            var form = DraftForm(clientId, k);
+            form.ExpenseIds = [expenseId];
+            return await CreateDraftAsync(userId, form);
         }
 
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(k => Task.Run(() => TryBillAsync(k))));

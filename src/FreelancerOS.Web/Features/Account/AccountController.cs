@@ -1,5 +1,6 @@
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Features.Ledger;
 using FreelancerOS.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -13,8 +14,7 @@ public sealed class AccountController(
     SignInManager<AppUser> signIn,
     AppDbContext db,
     CurrentUser currentUser,
-    IConfiguration config,
-    TimeProvider clock) : Controller
+    IConfiguration config) : Controller
 {
     [AllowAnonymous, HttpGet]
     public async Task<IActionResult> Login(string? returnUrl)
@@ -53,7 +53,7 @@ public sealed class AccountController(
         await using var tx = await Database.BeginExclusiveAsync(db, FirstAccountLock);
         if (!await RegistrationOpenAsync()) return View("RegistrationClosed");
 
-        var user = new AppUser { UserName = form.Email.Trim(), Email = form.Email.Trim(), CreatedAt = clock.GetUtcNow() };
+        var user = new AppUser { UserName = form.Email.Trim(), Email = form.Email.Trim() };
         var created = await users.CreateAsync(user, form.Password);
         if (!created.Succeeded)
         {
@@ -64,6 +64,7 @@ public sealed class AccountController(
 
         currentUser.ActAs(user.Id);
         db.Settings.Add(new AccountSettings { HomeCurrency = Currency.Normalize(form.HomeCurrency) });
+        LedgerLists.AddDefaults(db, user.Id);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
 

@@ -9,7 +9,7 @@ namespace FreelancerOS.Web.Features.Calendar;
 /// Creating and changing a meeting: its times from the account's zone to UTC, its attendees checked to
 /// be the user's own clients and contacts, all saved at once.
 /// </summary>
-public sealed class MeetingEditor(AppDbContext db, TimeProvider clock, CurrentAccount account)
+public sealed class MeetingEditor(AppDbContext db, CurrentAccount account)
 {
     public async Task<TimeZoneInfo> ZoneAsync() =>
         Zones.Find((await account.SettingsAsync()).TimeZoneId);
@@ -59,7 +59,6 @@ public sealed class MeetingEditor(AppDbContext db, TimeProvider clock, CurrentAc
 
         if (meeting.Id == 0)
         {
-            meeting.CreatedAt = clock.GetUtcNow();
             db.Meetings.Add(meeting);
         }
         else

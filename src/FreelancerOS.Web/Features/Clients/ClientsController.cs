@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Clients;
 
-public sealed class ClientsController(AppDbContext db, TimeProvider clock, CurrentAccount account) : Controller
+public sealed class ClientsController(AppDbContext db, CurrentAccount account) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index() => View("Pipeline", await LoadBoardAsync(focus: null));
@@ -55,7 +55,7 @@ public sealed class ClientsController(AppDbContext db, TimeProvider clock, Curre
     public async Task<IActionResult> Create(ClientForm form)
     {
         if (!ModelState.IsValid) return View(form);
-        var client = new Client { CreatedAt = clock.GetUtcNow() };
+        var client = new Client();
         form.ApplyTo(client);
         client.MoveTo(form.Stage, await NextSortOrderAsync(form.Stage));
         db.Clients.Add(client);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Contacts;
 
-public sealed class ContactsController(AppDbContext db, TimeProvider clock) : Controller
+public sealed class ContactsController(AppDbContext db) : Controller
 {
     private static readonly SortColumns<Contact> Sorts = new SortColumns<Contact>(c => c.Id)
         .Add("name", c => c.Name).Add("designation", c => c.Designation).Add("company", c => c.Company)
@@ -36,7 +36,7 @@ public sealed class ContactsController(AppDbContext db, TimeProvider clock) : Co
     public async Task<IActionResult> Create(ContactForm form)
     {
         if (!ModelState.IsValid) return await FormView(form);
-        var contact = new Contact { CreatedAt = clock.GetUtcNow() };
+        var contact = new Contact();
         form.ApplyTo(contact);
         db.Contacts.Add(contact);
         await db.SaveChangesAsync();

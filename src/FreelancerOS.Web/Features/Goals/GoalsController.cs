@@ -46,7 +46,7 @@ public sealed class GoalsController(AppDbContext db, TimeProvider clock, Current
     [HttpPost]
     public async Task<IActionResult> Create(GoalForm form)
     {
-        var goal = new Goal { CreatedAt = clock.GetUtcNow() };
+        var goal = new Goal();
         if (!ModelState.IsValid || !await ApplyAsync(goal, form)) return await FormView(form);
         db.Goals.Add(goal);
         await db.SaveChangesAsync();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Invoices;
@@ -404,14 +405,13 @@ public sealed class BilledWork(AppDbContext db)
     /// Saves a new draft and takes its items, in one transaction: when another invoice took an item first,
     /// throws <see cref="AlreadyBilledException"/> and nothing of the draft is saved.
     /// </summary>
-    public async Task SaveNewDraftAsync(Invoice invoice, IReadOnlyList<(InvoiceLine Line, PickedLine Pick)> itemLines, CancellationToken ct = default)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Invoices.Add(invoice);
-        await db.SaveChangesAsync(ct);
-        await ClaimAsync(invoice.Id, itemLines, ct);
-        await tx.CommitAsync(ct);
-    }
+    public Task SaveNewDraftAsync(Invoice invoice, IReadOnlyList<(InvoiceLine Line, PickedLine Pick)> itemLines, CancellationToken ct = default) =>
+        db.InTransactionAsync(async () =>
+        {
+            db.Invoices.Add(invoice);
+            await db.SaveChangesAsync(ct);
+            await ClaimAsync(invoice.Id, itemLines, ct);
+        }, ct);
 
     /// <summary>Makes the items of these (removed) lines of a draft unbilled again; run before the lines are deleted.</summary>
     public async Task ReleaseLinesAsync(int invoiceId, IReadOnlyCollection<InvoiceLine> lines, CancellationToken ct = default)

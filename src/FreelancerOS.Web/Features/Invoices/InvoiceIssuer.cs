@@ -1,5 +1,6 @@
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Invoices;
@@ -11,46 +12,49 @@ namespace FreelancerOS.Web.Features.Invoices;
 /// </summary>
 public interface IInvoiceLifecycleHook
 {
-    Task OnIssuedAsync(Invoice invoice, CancellationToken ct) => Task.CompletedTask;
+    /// <param name="exchangeRate">Home-currency units per unit of the invoice currency, as typed when issuing (null: none typed).</param>
+    Task OnIssuedAsync(Invoice invoice, decimal? exchangeRate, CancellationToken ct) => Task.CompletedTask;
     Task OnVoidedAsync(Invoice invoice, CancellationToken ct) => Task.CompletedTask;
     Task OnDraftDeletingAsync(Invoice invoice, CancellationToken ct) => Task.CompletedTask;
 }
 
-public enum IssueOutcome { Issued, NotFound }
+public enum IssueOutcome { Issued, NotFound, Voided }
 
 /// <summary>
 /// Issues a draft: takes the next number of the account's yearly sequence and locks the invoice, in one
 /// transaction. The sequence lives in a counter row per account and year that is incremented by the
 /// transaction's first write, so concurrent issuers queue on it (a row lock in PostgreSQL, the database
 /// write lock in SQLite, whose transactions Microsoft.Data.Sqlite begins IMMEDIATE). A failure rolls the
-/// increment back with everything else, so issued numbers have no gaps.
+/// increment back with everything else, so issued numbers have no gaps. Voiding is here too: the other
+/// end of an issued invoice's life, with the same hooks.
 /// </summary>
 public sealed class InvoiceIssuer(AppDbContext db, TimeProvider clock, IEnumerable<IInvoiceLifecycleHook> hooks)
 {
     private const int Attempts = 5;
 
-    public async Task<(IssueOutcome Outcome, Invoice? Invoice)> IssueAsync(int invoiceId, CancellationToken ct = default)
+    /// <param name="exchangeRate">For an invoice in a foreign currency: home-currency units per unit of it, for its open income.</param>
+    public async Task<(IssueOutcome Outcome, Invoice? Invoice)> IssueAsync(int invoiceId, decimal? exchangeRate = null, CancellationToken ct = default)
     {
         var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new AccountSettings();
         for (var attempt = 1; ; attempt++)
         {
-            db.ChangeTracker.Clear();
             try
             {
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                var invoice = await db.Invoices.Include(i => i.Lines).Include(i => i.History).Include(i => i.Client)
-                    .SingleOrDefaultAsync(i => i.Id == invoiceId, ct);
-                if (invoice is null) return (IssueOutcome.NotFound, null);
-                invoice.EnsureIssuable();
+                return await db.InTransactionAsync(async () =>
+                {
+                    var invoice = await db.Invoices.Include(i => i.Lines).Include(i => i.History).Include(i => i.Client)
+                        .SingleOrDefaultAsync(i => i.Id == invoiceId, ct);
+                    if (invoice is null) return (IssueOutcome.NotFound, (Invoice?)null);
+                    invoice.EnsureIssuable();
 
-                var year = invoice.IssueDate.Year;
-                var sequence = await NextSequenceAsync(year, ct);
-                invoice.Issue(settings.FormatInvoiceNumber(year, sequence), year, sequence, clock.GetUtcNow(),
-                    InvoiceParties.From(settings, invoice.Client!), settings.Today(clock));
-                foreach (var hook in hooks) await hook.OnIssuedAsync(invoice, ct);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                return (IssueOutcome.Issued, invoice);
+                    var year = invoice.IssueDate.Year;
+                    var sequence = await NextSequenceAsync(year, ct);
+                    invoice.Issue(settings.FormatInvoiceNumber(year, sequence), year, sequence, clock.GetUtcNow(),
+                        InvoiceParties.From(settings, invoice.Client!), settings.Today(clock));
+                    foreach (var hook in hooks) await hook.OnIssuedAsync(invoice, exchangeRate, ct);
+                    await db.SaveChangesAsync(ct);
+                    return (IssueOutcome.Issued, invoice);
+                }, ct);
             }
             catch (DbUpdateException) when (attempt < Attempts)
             {
@@ -58,6 +62,21 @@ public sealed class InvoiceIssuer(AppDbContext db, TimeProvider clock, IEnumerab
                 // from what is now stored (the invoice may now be issued, which Issue then reports).
             }
         }
+    }
+
+    /// <summary>Voids an issued invoice; the other features undo what issuing did (its open income, its billed work) in the same transaction.</summary>
+    public async Task<(IssueOutcome Outcome, Invoice? Invoice)> VoidAsync(int invoiceId, CancellationToken ct = default)
+    {
+        var invoice = await db.Invoices.Include(i => i.Lines).Include(i => i.History).Include(i => i.Client).AsSplitQuery()
+            .SingleOrDefaultAsync(i => i.Id == invoiceId, ct);
+        if (invoice is null) return (IssueOutcome.NotFound, null);
+        await db.InTransactionAsync(async () =>
+        {
+            invoice.Void(clock.GetUtcNow());
+            foreach (var hook in hooks) await hook.OnVoidedAsync(invoice, ct);
+            await db.SaveChangesAsync(ct);
+        }, ct);
+        return (IssueOutcome.Voided, invoice);
     }
 
     internal async Task<int> NextSequenceAsync(int year, CancellationToken ct)

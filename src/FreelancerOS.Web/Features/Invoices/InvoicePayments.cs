@@ -5,13 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Invoices;
 
-/// <summary>What the user typed when issuing (set by the controller before <see cref="InvoiceIssuer"/> runs); one per request.</summary>
-public sealed class InvoiceIssueContext
-{
-    /// <summary>Home-currency units per unit of the invoice currency, for the invoice's open income; only needed for a foreign currency.</summary>
-    public decimal? ExchangeRate { get; set; }
-}
-
 /// <summary>
 /// The money side of invoices, and the one place for its rule: after issue, the client incomes linked to
 /// an invoice add up to its total; the invoice is Paid when the received ones (payment mode set) cover
@@ -48,13 +41,12 @@ public sealed class InvoicePayments(AppDbContext db, TimeProvider clock)
             if (invoice.Currency != home && exchangeRate is not > 0)
                 throw new DomainException($"This invoice is in {invoice.Currency}: enter the exchange rate (how many {home} one {invoice.Currency} is worth) " +
                                           "on the invoice page to issue it, so the ledger can show it in " + home + ".", "ExchangeRate");
-            await LedgerLists.EnsureDefaultsAsync(db);
             var client = await db.LedgerCategories.Where(c => c.IsBuiltIn && c.Kind == LedgerKind.Income).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
             var income = new Income
             {
                 Description = $"Invoice {invoice.Number} – {invoice.IssuedParties?.ClientName ?? invoice.Client?.Name}",
                 CategoryId = client, ClientId = invoice.ClientId, InvoiceId = invoice.Id,
-                ProjectId = await SingleProjectAsync(invoice, ct), CreatedAt = clock.GetUtcNow(),
+                ProjectId = await SingleProjectAsync(invoice, ct),
             };
             try
             {
@@ -118,7 +110,7 @@ public sealed class InvoicePayments(AppDbContext db, TimeProvider clock)
             var received = new Income
             {
                 Description = open.Description, CategoryId = open.CategoryId, ClientId = open.ClientId, InvoiceId = invoice.Id,
-                ProjectId = open.ProjectId, ServiceId = open.ServiceId, CreatedAt = clock.GetUtcNow(),
+                ProjectId = open.ProjectId, ServiceId = open.ServiceId,
             };
             received.Record(date, amount, open.Currency, open.ExchangeRate, settings.HomeCurrency);
             received.MarkSettled(paymentModeId);
@@ -228,12 +220,11 @@ public sealed class InvoicePayments(AppDbContext db, TimeProvider clock)
             open.Record(open.Date, open.Amount + income.Amount, open.Currency, open.ExchangeRate, settings.HomeCurrency);
         else
         {
-            await LedgerLists.EnsureDefaultsAsync(db);
             var category = await db.LedgerCategories.Where(c => c.IsBuiltIn && c.Kind == LedgerKind.Income).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
             open = new Income
             {
                 Description = $"Invoice {invoice.Number} – {invoice.IssuedParties?.ClientName ?? invoice.Client?.Name}",
-                CategoryId = category, ClientId = invoice.ClientId, InvoiceId = invoice.Id, ProjectId = income.ProjectId, CreatedAt = clock.GetUtcNow(),
+                CategoryId = category, ClientId = invoice.ClientId, InvoiceId = invoice.Id, ProjectId = income.ProjectId,
             };
             open.Record(invoice.IssueDate, income.Amount, income.Currency, income.ExchangeRate, settings.HomeCurrency);
             db.Incomes.Add(open);
@@ -291,8 +282,8 @@ public sealed class InvoicePayments(AppDbContext db, TimeProvider clock)
 }
 
 /// <summary>The ledger side of issuing and voiding, in the invoice's own transaction.</summary>
-public sealed class LedgerInvoiceHook(InvoicePayments payments, InvoiceIssueContext context) : IInvoiceLifecycleHook
+public sealed class LedgerInvoiceHook(InvoicePayments payments) : IInvoiceLifecycleHook
 {
-    public Task OnIssuedAsync(Invoice invoice, CancellationToken ct) => payments.OnIssuedAsync(invoice, context.ExchangeRate, ct);
+    public Task OnIssuedAsync(Invoice invoice, decimal? exchangeRate, CancellationToken ct) => payments.OnIssuedAsync(invoice, exchangeRate, ct);
     public Task OnVoidedAsync(Invoice invoice, CancellationToken ct) => payments.OnVoidedAsync(invoice, ct);
 }

@@ -1,5 +1,6 @@
 using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Features.Ledger;
+using FreelancerOS.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,10 +42,11 @@ public sealed partial class InvoicesController
         {
             try
             {
-                await using var tx = await db.Database.BeginTransactionAsync();
-                await payments.RecordAsync(invoice, form.PaymentModeId!.Value, form.Date!.Value, form.Amount!.Value, HttpContext.RequestAborted);
-                await db.SaveChangesAsync();
-                await tx.CommitAsync();
+                await db.InTransactionAsync(async () =>
+                {
+                    await payments.RecordAsync(invoice, form.PaymentModeId!.Value, form.Date!.Value, form.Amount!.Value, HttpContext.RequestAborted);
+                    await db.SaveChangesAsync();
+                }, HttpContext.RequestAborted);
                 TempData["Flash"] = invoice.Status == InvoiceStatus.Paid
                     ? $"Payment of {Currency.Format(form.Amount!.Value, invoice.Currency)} recorded: {invoice.Number} is paid."
                     : $"Payment of {Currency.Format(form.Amount!.Value, invoice.Currency)} recorded; {Currency.Format(invoice.BalanceDue, invoice.Currency)} is still open.";
@@ -59,7 +61,6 @@ public sealed partial class InvoicesController
                 ModelState.AddModelError("", PaymentConflictMessage);
             }
         }
-        db.ChangeTracker.Clear();
         var fresh = await LoadAsync(id, tracking: false);
         return View(await PaymentPageAsync(fresh!, form, await OpenAmountAsync(id)));
     }
@@ -71,10 +72,11 @@ public sealed partial class InvoicesController
         if (invoice is null) return NotFound();
         try
         {
-            await using var tx = await db.Database.BeginTransactionAsync();
-            await payments.UndoAsync(invoice, incomeId, HttpContext.RequestAborted);
-            await db.SaveChangesAsync();
-            await tx.CommitAsync();
+            await db.InTransactionAsync(async () =>
+            {
+                await payments.UndoAsync(invoice, incomeId, HttpContext.RequestAborted);
+                await db.SaveChangesAsync();
+            }, HttpContext.RequestAborted);
             TempData["Flash"] = $"Payment undone: {Currency.Format(invoice.BalanceDue, invoice.Currency)} is open again on {invoice.Number}.";
         }
         catch (DomainException e)

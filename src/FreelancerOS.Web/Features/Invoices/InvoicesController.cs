@@ -7,13 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace FreelancerOS.Web.Features.Invoices;
 
 public sealed partial class InvoicesController(
-    AppDbContext db, TimeProvider clock, CurrentAccount account, InvoiceIssuer issuer, IEnumerable<IInvoiceLifecycleHook> hooks, BilledWork work,
-    InvoicePayments payments, InvoiceIssueContext issueContext)
+    AppDbContext db, TimeProvider clock, CurrentAccount account, InvoiceIssuer issuer, DraftInvoices drafts, BilledWork work, InvoicePayments payments)
     : Controller
 {
-    private const string ConflictMessage = "This invoice was changed in another tab or window since you opened this form. " +
-                                           "Reload the page to see the current invoice, then make your change again.";
-
     [HttpGet]
     public async Task<IActionResult> Index(bool showVoid = false, bool allPaid = false) =>
         View("Board", await LoadBoardAsync(new BoardView(showVoid, allPaid), focus: null));
@@ -75,45 +71,18 @@ public sealed partial class InvoicesController(
         return View("Edit", await FormPageAsync(form, null, settings));
     }
 
-    /// <summary>
-    /// A new draft with its free lines and the unbilled work ticked on the form: the draft is saved and
-    /// its items taken in one transaction, so either all of it is saved or nothing.
-    /// </summary>
     [HttpPost]
     public async Task<IActionResult> Create(InvoiceForm form)
     {
-        var settings = await SettingsAsync();
-        var client = form.ClientId > 0 ? await db.Clients.SingleOrDefaultAsync(c => c.Id == form.ClientId) : null;
-        if (form.ClientId > 0 && client is null) ModelState.AddModelError(nameof(form.ClientId), "Choose one of your clients.");
-        if (!ModelState.IsValid) return View("Edit", await FormPageAsync(form.WithBlankRows(), null, settings));
-
-        var picked = await work.ResolveAsync(form.Pick, client!.Id, HttpContext.RequestAborted);
-        if (picked.NotFound) return NotFound();
-        if (picked.Refusal is not null) ModelState.AddModelError("Work", picked.Refusal);
-        if (!ModelState.IsValid) return View("Edit", await FormPageAsync(form.WithBlankRows(), null, settings));
-
-        try
-        {
-            var invoice = Invoice.CreateDraft(client, form.IssueDate!.Value, form.DueDateFor(settings.PaymentTermsDays), form.TaxRate, form.Notes, clock.GetUtcNow());
-            var itemLines = invoice.AddLines(picked.Lines.Select(l => l.Item).ToList());
-            invoice.AddLines(form.ToItems(invoice.Currency));
-            await work.SaveNewDraftAsync(invoice, itemLines.Zip(picked.Lines).ToList(), HttpContext.RequestAborted);
-            TempData["Flash"] = itemLines.Count > 0
-                ? $"Draft invoice for {client.Name} saved, with {itemLines.Count} line(s) of unbilled work (now marked as billed on it)."
-                : $"Draft invoice for {client.Name} saved.";
-            return RedirectToAction(nameof(Details), new { id = invoice.Id });
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(e.Field is "Lines" && picked.Lines.Count > 0 ? "Work" : e.Field ?? "", e.Message);
-        }
-        catch (AlreadyBilledException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("Work", e.Message);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-        }
-        return View("Edit", await FormPageAsync(form.WithBlankRows(), null, settings));
+        if (!ModelState.IsValid) return View("Edit", await FormPageAsync(form.WithBlankRows(), null, await SettingsAsync()));
+        var result = await drafts.CreateAsync(form, HttpContext.RequestAborted);
+        if (result.Outcome == DraftOutcome.NotFound) return NotFound();
+        if (result.Outcome != DraftOutcome.Saved) return await RefusedAsync(result, form, null);
+        var invoice = result.Invoice!;
+        TempData["Flash"] = result.WorkLines > 0
+            ? $"Draft invoice for {invoice.Client!.Name} saved, with {result.WorkLines} line(s) of unbilled work (now marked as billed on it)."
+            : $"Draft invoice for {invoice.Client!.Name} saved.";
+        return RedirectToAction(nameof(Details), new { id = invoice.Id });
     }
 
     [HttpGet]
@@ -132,115 +101,62 @@ public sealed partial class InvoicesController(
         return View(await FormPageAsync(form, id, await SettingsAsync(), invoice));
     }
 
-    /// <summary>
-    /// Saves the draft: terms, free lines, lines taken off (their items become unbilled again) and newly
-    /// ticked work (taken with a conditional update), all in one transaction.
-    /// </summary>
     [HttpPost]
     public async Task<IActionResult> Edit(int id, InvoiceForm form)
     {
-        var invoice = await LoadAsync(id, tracking: true);
-        if (invoice is null) return NotFound();
-        var settings = await SettingsAsync();
-        if (!invoice.IsEditable)
+        if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return await EditRefusedAsync(form, id, settings, "", $"Invoice {invoice.Number} is {invoice.Status} and locked: only a draft can be edited. Nothing was changed.", invoice);
+            var saved = await LoadAsync(id, tracking: false);
+            if (saved is null) return NotFound();
+            return View(await FormPageAsync(form.WithBlankRows(), id, await SettingsAsync(), saved));
         }
-        var client = form.ClientId > 0 ? await db.Clients.SingleOrDefaultAsync(c => c.Id == form.ClientId) : null;
-        if (form.ClientId > 0 && client is null) ModelState.AddModelError(nameof(form.ClientId), "Choose one of your clients.");
-        if (!ModelState.IsValid) return View(await FormPageAsync(form.WithBlankRows(), id, settings, invoice));
-        var picked = await work.ResolveAsync(form.Pick, client!.Id, HttpContext.RequestAborted);
-        if (picked.NotFound) return NotFound();
-        if (picked.Refusal is not null) return await EditRefusedAsync(form, id, settings, "Work", picked.Refusal, invoice);
-
-        try
-        {
-            await SaveDraftEditAsync(invoice, client, form, picked, settings.PaymentTermsDays);
-        }
-        catch (DomainException e)
-        {
-            return await EditRefusedAsync(form, id, settings, e.Field is "Lines" && picked.Lines.Count > 0 ? "Work" : e.Field ?? "", e.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await EditRefusedAsync(form, id, settings, "", ConflictMessage);
-        }
-        catch (AlreadyBilledException e)
-        {
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return await EditRefusedAsync(form, id, settings, "Work", e.Message);
-        }
+        var result = await drafts.EditAsync(id, form, HttpContext.RequestAborted);
+        if (result.Outcome == DraftOutcome.NotFound) return NotFound();
+        if (result.Outcome != DraftOutcome.Saved) return await RefusedAsync(result, form, id);
         TempData["Flash"] = "Draft saved.";
         return RedirectToAction(nameof(Details), new { id });
     }
 
-    /// <summary>The form again, as typed, beside the draft as it is saved now (read again after a failed save).</summary>
-    private async Task<IActionResult> EditRefusedAsync(InvoiceForm form, int id, AccountSettings settings, string field, string message, Invoice? saved = null)
+    /// <summary>The form again, as typed, with the refusal beside its field (and beside the draft as it is saved now).</summary>
+    private async Task<IActionResult> RefusedAsync(DraftResult result, InvoiceForm form, int? id)
     {
-        ModelState.AddModelError(field, message);
-        return View(await FormPageAsync(form.WithBlankRows(), id, settings, saved ?? await LoadAsync(id, tracking: false)));
-    }
-
-    /// <summary>
-    /// One transaction: the lines taken off release their items, terms and free lines are replaced, and the
-    /// newly ticked work is added and claimed (a conditional update, so two tabs cannot bill it twice).
-    /// </summary>
-    private async Task SaveDraftEditAsync(Invoice invoice, Client client, InvoiceForm form, PickResult picked, int paymentTermsDays)
-    {
-        var ct = HttpContext.RequestAborted;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Entry(invoice).Property(i => i.Version).OriginalValue = form.Version;
-        var removed = invoice.RemoveLines(form.RemoveLineIds.Where(l => invoice.Lines.Any(x => x.Id == l && x.SourceKind != InvoiceLineSourceKind.Free)).ToList());
-        await work.ReleaseLinesAsync(invoice.Id, removed, ct);
-        if (client.Id != invoice.ClientId) invoice.SetClient(client);
-        invoice.SetTerms(form.IssueDate!.Value, form.DueDateFor(paymentTermsDays), form.TaxRate, form.Notes);
-        invoice.ReplaceFreeLines(form.ToItems(invoice.Currency));
-        var itemLines = invoice.AddLines(picked.Lines.Select(l => l.Item).ToList());
-        await db.SaveChangesAsync(ct);
-        await work.ClaimAsync(invoice.Id, itemLines.Zip(picked.Lines).ToList(), ct);
-        await tx.CommitAsync(ct);
+        if (result.Outcome == DraftOutcome.Conflict) Response.StatusCode = StatusCodes.Status409Conflict;
+        ModelState.AddModelError(result.Field, result.Message!);
+        var saved = id is { } draftId ? await LoadAsync(draftId, tracking: false) : null;
+        return View("Edit", await FormPageAsync(form.WithBlankRows(), id, await SettingsAsync(), saved));
     }
 
     [HttpPost]
     public async Task<IActionResult> Delete(int id)
     {
-        var invoice = await LoadAsync(id, tracking: true);
-        if (invoice is null) return NotFound();
-        try
+        var result = await drafts.DeleteAsync(id, HttpContext.RequestAborted);
+        if (result.Outcome == DraftOutcome.NotFound) return NotFound();
+        if (result.Outcome != DraftOutcome.Saved)
         {
-            invoice.EnsureDeletable();
-        }
-        catch (DomainException e)
-        {
-            TempData["Error"] = e.Message;
+            TempData["Error"] = result.Message;
             return RedirectToAction(nameof(Details), new { id });
         }
-        await using var tx = await db.Database.BeginTransactionAsync();
-        foreach (var hook in hooks) await hook.OnDraftDeletingAsync(invoice, HttpContext.RequestAborted);
-        db.Invoices.Remove(invoice);
-        await db.SaveChangesAsync();
-        await tx.CommitAsync();
-        TempData["Flash"] = $"The draft for {invoice.Client?.Name} was deleted.";
+        TempData["Flash"] = $"The draft for {result.Invoice!.Client?.Name} was deleted.";
         return RedirectToAction(nameof(Index));
     }
 
     [HttpPost]
     public async Task<IActionResult> Issue(int id, string? exchangeRate, bool sendByEmail, [FromServices] IInvoiceSender sender)
     {
+        decimal? rate = null;
         if (!string.IsNullOrWhiteSpace(exchangeRate))
         {
-            if (!decimal.TryParse(exchangeRate.Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.CurrentCulture, out var rate)
-                && !decimal.TryParse(exchangeRate.Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out rate))
+            if (!decimal.TryParse(exchangeRate.Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.CurrentCulture, out var typed)
+                && !decimal.TryParse(exchangeRate.Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out typed))
             {
                 TempData["Error"] = "The exchange rate must be a number, such as 0.92. Nothing was issued.";
                 return RedirectToAction(nameof(Details), new { id });
             }
-            issueContext.ExchangeRate = rate;
+            rate = typed;
         }
         try
         {
-            var (outcome, invoice) = await issuer.IssueAsync(id, HttpContext.RequestAborted);
+            var (outcome, invoice) = await issuer.IssueAsync(id, rate, HttpContext.RequestAborted);
             if (outcome == IssueOutcome.NotFound) return NotFound();
             TempData["Flash"] = $"Issued as {invoice!.Number}. It is locked now; download the PDF or send it by e-mail.";
             if (sendByEmail)
@@ -260,16 +176,11 @@ public sealed partial class InvoicesController(
     [HttpPost]
     public async Task<IActionResult> Void(int id)
     {
-        var invoice = await LoadAsync(id, tracking: true);
-        if (invoice is null) return NotFound();
         try
         {
-            await using var tx = await db.Database.BeginTransactionAsync();
-            invoice.Void(clock.GetUtcNow());
-            foreach (var hook in hooks) await hook.OnVoidedAsync(invoice, HttpContext.RequestAborted);
-            await db.SaveChangesAsync();
-            await tx.CommitAsync();
-            TempData["Flash"] = $"{invoice.Number} is void. Its number stays used.";
+            var (outcome, invoice) = await issuer.VoidAsync(id, HttpContext.RequestAborted);
+            if (outcome == IssueOutcome.NotFound) return NotFound();
+            TempData["Flash"] = $"{invoice!.Number} is void. Its number stays used.";
         }
         catch (DomainException e)
         {
@@ -367,7 +278,7 @@ public sealed partial class InvoicesController(
         try
         {
             // Draft → Sent is the only move the board makes by itself; → Paid opens the payment form.
-            await issuer.IssueAsync(id, HttpContext.RequestAborted);
+            await issuer.IssueAsync(id, exchangeRate: null, HttpContext.RequestAborted);
             return null;
         }
         catch (DomainException e)
@@ -395,7 +306,6 @@ public sealed partial class InvoicesController(
     {
         // The work listed is the chosen client's (the invoice's own client when editing and none is chosen).
         var clientId = form.ClientId > 0 ? form.ClientId : invoice?.ClientId ?? 0;
-        db.ChangeTracker.Clear();
         var unbilled = clientId > 0 ? await work.UnbilledAsync(clientId, form.WorkFrom, form.WorkTo, HttpContext.RequestAborted, form.WorkProjectId) : null;
         return new InvoiceFormPage(form, await ClientOptionsAsync(), id, settings.PaymentTermsDays)
         {

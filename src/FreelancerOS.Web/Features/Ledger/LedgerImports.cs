@@ -18,7 +18,6 @@ public sealed class LedgerImports(AppDbContext db, TimeProvider clock, IBackgrou
             FileName = Path.GetFileName(fileName) is { Length: > 0 and <= 255 } n ? n : "upload.csv",
             Content = content,
             Status = ImportStatus.Pending,
-            CreatedAt = clock.GetUtcNow(),
         };
         db.LedgerImports.Add(import);
         await db.SaveChangesAsync();
@@ -106,14 +105,12 @@ public sealed class LedgerImportJob(AppDbContext db, CurrentUser user, TimeProvi
         var result = LedgerCsv.Parse(import.Content!, mapping, home);
         if (result.HasErrors) throw new InvalidOperationException(result.AllErrors.First());
         await LedgerImports.FlagDuplicatesAsync(db, result, ct);
-        await LedgerLists.EnsureDefaultsAsync(db);
 
         // SQLite has one writer at a time: the progress cannot be written while the import's transaction is open there.
         var reportProgress = !db.Database.IsSqlite();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var categories = await db.LedgerCategories.ToListAsync(ct);
         var modes = await db.PaymentModes.ToListAsync(ct);
-        var now = clock.GetUtcNow();
         int imported = 0, skipped = 0, done = 0, batch = 0;
         foreach (var row in result.Rows)
         {
@@ -122,7 +119,6 @@ public sealed class LedgerImportJob(AppDbContext db, CurrentUser user, TimeProvi
             LedgerEntry entry = row.Kind == LedgerKind.Expense ? new Expense { Vendor = row.Vendor } : new Income();
             entry.Record(row.Date!.Value, row.Amount, row.Currency, row.Rate, home);
             entry.Description = row.Description;
-            entry.CreatedAt = now;
             if (row.Category is { } cn)
             {
                 var category = categories.FirstOrDefault(c => c.Kind == row.Kind && c.Name.Equals(cn, StringComparison.OrdinalIgnoreCase));

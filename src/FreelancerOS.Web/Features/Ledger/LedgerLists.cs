@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Ledger;
 
-/// <summary>Classifications, categories and payment modes of the account; a new account gets sensible defaults on first use.</summary>
+/// <summary>
+/// Classifications, categories and payment modes of the account. An account gets sensible defaults when it is
+/// created (accounts made before that got them once at start-up), so reading the lists never writes.
+/// </summary>
 public static class LedgerLists
 {
     public static readonly string[] DefaultClassifications = ["Salary", "Interest", "Refund"];
@@ -19,25 +22,38 @@ public static class LedgerLists
             .Concat(db.PaymentModes.AsNoTracking().Select(m => new { IsMode = true, m.Id, Kind = LedgerKind.Income, m.Name, IsBuiltIn = false }))
             .OrderBy(r => r.IsMode).ThenBy(r => r.Kind).ThenByDescending(r => r.IsBuiltIn).ThenBy(r => r.Name)
             .ToListAsync();
-        if (!rows.Any(r => !r.IsMode))
-        {
-            // The built-in "Client" can never be deleted, so an empty list only happens once per account.
-            await EnsureDefaultsAsync(db);
-            return await LoadAsync(db);
-        }
         return new LedgerLookups(
             rows.Where(r => !r.IsMode).Select(r => new CategoryOption(r.Id, r.Kind, r.Name, r.IsBuiltIn)).ToList(),
             rows.Where(r => r.IsMode).Select(r => new ModeOption(r.Id, r.Name)).ToList());
     }
 
-    public static async Task EnsureDefaultsAsync(AppDbContext db)
+    /// <summary>The lists a new account starts with (the caller saves, with the account).</summary>
+    public static void AddDefaults(AppDbContext db, string ownerId, bool withModes = true)
     {
-        if (await db.LedgerCategories.AnyAsync()) return;
-        db.LedgerCategories.Add(LedgerCategory.BuiltInClient());
-        foreach (var name in DefaultClassifications) db.LedgerCategories.Add(new LedgerCategory(LedgerKind.Income, name));
-        foreach (var name in DefaultCategories) db.LedgerCategories.Add(new LedgerCategory(LedgerKind.Expense, name));
-        if (!await db.PaymentModes.AnyAsync())
-            foreach (var name in DefaultModes) db.PaymentModes.Add(new PaymentMode { Name = name });
-        await db.SaveChangesAsync();
+        var categories = new List<LedgerCategory> { LedgerCategory.BuiltInClient() };
+        categories.AddRange(DefaultClassifications.Select(name => new LedgerCategory(LedgerKind.Income, name)));
+        categories.AddRange(DefaultCategories.Select(name => new LedgerCategory(LedgerKind.Expense, name)));
+        foreach (var category in categories) category.OwnerId = ownerId;
+        db.LedgerCategories.AddRange(categories);
+        if (withModes) db.PaymentModes.AddRange(DefaultModes.Select(name => new PaymentMode { Name = name, OwnerId = ownerId }));
     }
+
+    /// <summary>
+    /// At start-up: accounts created before the lists came with the account get them now (an account with
+    /// payment modes keeps its own), under a lock so two instances starting together add them once.
+    /// </summary>
+    public static async Task AddToAccountsWithoutAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var missing = db.Users.Where(u => !db.LedgerCategories.IgnoreQueryFilters().Any(c => c.OwnerId == u.Id));
+        if (!await missing.AnyAsync(ct)) return;
+        await using var tx = await Infrastructure.Database.BeginExclusiveAsync(db, DefaultsLock);
+        var owners = await missing.Select(u => new { u.Id, HasModes = db.PaymentModes.IgnoreQueryFilters().Any(m => m.OwnerId == u.Id) }).ToListAsync(ct);
+        foreach (var owner in owners) AddDefaults(db, owner.Id, withModes: !owner.HasModes);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private const long DefaultsLock = 0x4C65646765724C73; // "LedgerLs"
 }

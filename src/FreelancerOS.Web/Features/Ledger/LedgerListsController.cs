@@ -11,11 +11,7 @@ namespace FreelancerOS.Web.Features.Ledger;
 public sealed class LedgerListsController(AppDbContext db) : Controller
 {
     [HttpGet]
-    public async Task<IActionResult> Lists()
-    {
-        await LedgerLists.EnsureDefaultsAsync(db);
-        return View(await ListsPageAsync());
-    }
+    public async Task<IActionResult> Lists() => View(await ListsPageAsync());
 
     private async Task<ListsPage> ListsPageAsync()
     {

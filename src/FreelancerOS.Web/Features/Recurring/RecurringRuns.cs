@@ -36,6 +36,7 @@ public sealed class RecurringRuns(AppDbContext db, TimeProvider clock, InvoiceIs
         DateOnly? refused = null;
         for (var guard = 0; guard < 1000; guard++)
         {
+            // Each run reads the schedule as stored now, not as this context last saw it: another instance may have made the run.
             db.ChangeTracker.Clear();
             var schedule = await LoadAsync(scheduleId, ct);
             if (schedule is null || schedule.IsPaused || schedule.NextRunDate is not { } next || next > today) break;
@@ -121,14 +122,13 @@ public sealed class RecurringRuns(AppDbContext db, TimeProvider clock, InvoiceIs
         string? note;
         try
         {
-            await issuer.IssueAsync(invoiceId, ct);
+            await issuer.IssueAsync(invoiceId, exchangeRate: null, ct);
             note = action == RecurringRunAction.IssueAndSend ? await sender.SendAsync(invoiceId, ct) : null;
         }
         catch (DomainException e)
         {
             note = "Not issued, left as a draft: " + e.Message;
         }
-        db.ChangeTracker.Clear();
         if (note is not null)
             await db.RecurringRuns.Where(r => r.InvoiceId == invoiceId)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Note, note.Length > 1000 ? note[..1000] : note), ct);

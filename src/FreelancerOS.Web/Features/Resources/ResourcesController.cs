@@ -48,9 +48,8 @@ public sealed class ResourcesController(AppDbContext db, TimeProvider clock) : C
     public async Task<IActionResult> Create(ResourceForm form)
     {
         if (!ModelState.IsValid) return await FormView(form);
-        var now = clock.GetUtcNow();
-        var resource = new Resource { CreatedAt = now };
-        form.ApplyTo(resource, now);
+        var resource = new Resource();
+        form.ApplyTo(resource, clock.GetUtcNow());
         db.Resources.Add(resource);
         await db.SaveChangesAsync();
         TempData["Flash"] = $"{resource.Name} was added.";

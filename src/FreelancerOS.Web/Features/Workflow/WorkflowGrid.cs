@@ -16,17 +16,10 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
 {
     public const string Conflict = "This row was changed in another tab or window since it was shown: it now shows what is saved. Make your change again.";
 
-    /// <summary>The built-in "Client" classification (made on first use, like the ledger does).</summary>
-    public async Task<int?> ClientCategoryAsync(CancellationToken ct = default)
-    {
-        var id = await ClientCategoryQuery().FirstOrDefaultAsync(ct);
-        if (id is not null) return id;
-        await LedgerLists.EnsureDefaultsAsync(db);
-        return await ClientCategoryQuery().FirstOrDefaultAsync(ct);
-    }
-
-    private IQueryable<int?> ClientCategoryQuery() =>
-        db.LedgerCategories.Where(c => c.IsBuiltIn && c.Kind == LedgerKind.Income && c.Name == LedgerCategory.ClientClassification).Select(c => (int?)c.Id);
+    /// <summary>The built-in "Client" classification (every account has it from its creation).</summary>
+    public Task<int?> ClientCategoryAsync(CancellationToken ct = default) =>
+        db.LedgerCategories.Where(c => c.IsBuiltIn && c.Kind == LedgerKind.Income && c.Name == LedgerCategory.ClientClassification)
+            .Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
 
     public async Task<WorkflowPage> PageAsync(WorkflowFilter filter, string returnUrl, CancellationToken ct = default)
     {
@@ -121,7 +114,7 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
     public Task<(bool Found, string? Refusal)> NewClientAsync(int incomeId, int version, string name, CancellationToken ct = default) =>
         ChangeAsync(incomeId, version, async income =>
         {
-            var client = new Client { Name = name.Trim(), Currency = income.Currency, CreatedAt = clock.GetUtcNow() };
+            var client = new Client { Name = name.Trim(), Currency = income.Currency };
             client.MoveTo(ClientStage.Client, (await db.Clients.Where(c => c.Stage == ClientStage.Client).MaxAsync(c => (int?)c.SortOrder, ct) ?? 0) + 1);
             db.Clients.Add(client);
             await db.SaveChangesAsync(ct);
@@ -134,7 +127,7 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
         {
             if (income.ClientId is not { } clientId)
                 throw new DomainException("Choose the row's client first: a project belongs to a client.");
-            var project = new Project { Name = name.Trim(), ClientId = clientId, CreatedAt = clock.GetUtcNow() };
+            var project = new Project { Name = name.Trim(), ClientId = clientId };
             project.MoveTo(Priority.Medium, (await db.Projects.Where(p => p.Priority == Priority.Medium).MaxAsync(p => (int?)p.SortOrder, ct) ?? 0) + 1);
             db.Projects.Add(project);
             await db.SaveChangesAsync(ct);

@@ -1,5 +1,6 @@
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Features.Ledger;
 using Microsoft.AspNetCore.Identity;
 
 namespace FreelancerOS.Web.Infrastructure.DemoData;
@@ -25,19 +26,20 @@ public static class DemoDataCommand
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var users = sp.GetRequiredService<UserManager<AppUser>>();
-        var clock = sp.GetRequiredService<TimeProvider>();
 
         var user = await users.FindByEmailAsync(options.Email);
         var created = false;
         if (user is null)
         {
-            user = new AppUser { UserName = options.Email, Email = options.Email, CreatedAt = clock.GetUtcNow() };
+            user = new AppUser { UserName = options.Email, Email = options.Email };
             var result = await users.CreateAsync(user, options.Password);
             if (!result.Succeeded)
             {
                 Console.Error.WriteLine(string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
                 return 1;
             }
+            LedgerLists.AddDefaults(sp.GetRequiredService<AppDbContext>(), user.Id);
+            await sp.GetRequiredService<AppDbContext>().SaveChangesAsync();
             created = true;
         }
 

@@ -515,7 +515,6 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock)
     /// </summary>
     private async Task<int> SeedLedgerAsync(Random random, int years, AccountSettings settings)
     {
-        await LedgerLists.EnsureDefaultsAsync(db);
         var categories = await db.LedgerCategories.ToListAsync();
         var modes = await db.PaymentModes.ToListAsync();
         int Category(LedgerKind kind, string name) => categories.First(c => c.Kind == kind && c.Name == name).Id;
