@@ -181,9 +181,17 @@ internal sealed class FormFiller(IHtmlFormElement form, string label)
         var contentType = submission.Headers.TryGetValue(HeaderNames.ContentType, out var type) ? type : MimeTypeNames.UrlencodedForm;
         if (forged.Count > 0)
         {
-            if (!contentType.StartsWith(MimeTypeNames.UrlencodedForm, StringComparison.OrdinalIgnoreCase))
-                throw new NotSupportedException($"Forging fields of the multipart {Label} is not supported: post MultipartFormDataContent.");
-            request.Content = new FormUrlEncodedContent(Patch(Decode(submission), forged));
+            if (contentType.StartsWith(MimeTypeNames.UrlencodedForm, StringComparison.OrdinalIgnoreCase))
+            {
+                request.Content = new FormUrlEncodedContent(Patch(Decode(submission), forged));
+                return request;
+            }
+            // A multipart form: its text fields read back url-encoded, patched, and sent multipart again (no files).
+            UrlEncoded();
+            var fields = Decode((submitter is null ? form.GetSubmission() : form.GetSubmission(submitter))!);
+            var multipart = new MultipartFormDataContent();
+            foreach (var (key, value) in Patch(fields, forged)) multipart.Add(new StringContent(value), key);
+            request.Content = multipart;
             return request;
         }
         var body = new MemoryStream();
