@@ -54,11 +54,7 @@ public sealed class DailyUseBrowserTests(BrowserFixture fixture)
 
         // The browser's clock is pinned to the server's fake clock 45 minutes later, then runs 65 seconds.
         fixture.App.Clock.Advance(TimeSpan.FromMinutes(45));
-        var now = fixture.App.Clock.GetUtcNow().UtcDateTime;
-        await page.Clock.InstallAsync(new ClockInstallOptions { TimeDate = now.AddSeconds(-5) });
-        await page.GotoAsync("/clients/list");
-        await page.Clock.PauseAtAsync(now);
-        await page.Clock.RunForAsync(65_000);
+        await session.OpenWithPinnedClockAsync("/clients/list", fixture.App.Clock.GetUtcNow(), TimeSpan.FromSeconds(65));
         await Assertions.Expect(page.Locator("nav [data-role=topbar-timer-elapsed]")).ToHaveTextAsync("0:46:05");
 
         await page.ClickAsync("nav [data-role=topbar-timer-stop]");

@@ -80,6 +80,21 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.WaitForURLAsync("**/settings");
     }
 
+    /// <summary>
+    /// Opens <paramref name="url"/> with the page's clock (Playwright's fake clock) pinned to the server's
+    /// fake clock and paused, then lets <paramref name="elapse"/> pass in the page, so what ticks in the page
+    /// shows an exact value. The page's clock stays paused until the test calls Page.Clock.ResumeAsync().
+    /// </summary>
+    public async Task OpenWithPinnedClockAsync(string url, DateTimeOffset serverNow, TimeSpan elapse)
+    {
+        // The installed clock runs until paused, and can only be paused at a later time: start it a little earlier.
+        var now = serverNow.UtcDateTime;
+        await Page.Clock.InstallAsync(new ClockInstallOptions { TimeDate = now.AddMinutes(-1) });
+        await Page.GotoAsync(url);
+        await Page.Clock.PauseAtAsync(now);
+        await Page.Clock.RunForAsync((long)elapse.TotalMilliseconds);
+    }
+
     public async ValueTask DisposeAsync() => await Context.CloseAsync();
 }
 

@@ -68,11 +68,13 @@ public sealed class ProjectsBrowserTests(BrowserFixture fixture)
         await page.ClickAsync("form[action='/time/start'] button[type=submit]");
         await Assertions.Expect(page.Locator("[data-role=timer-project]")).ToHaveTextAsync("Timed project");
 
-        // The timer is stored: a reload shows it still running, ticking in the page.
+        // The timer is stored: a reload 45 minutes later shows it still running, ticking in the page from
+        // the server's start time (the page's clock pinned to the server's, then 65 seconds pass).
         fixture.App.Clock.Advance(TimeSpan.FromMinutes(45));
-        await page.ReloadAsync();
+        await session.OpenWithPinnedClockAsync("/time", fixture.App.Clock.GetUtcNow(), TimeSpan.FromSeconds(65));
         await Assertions.Expect(page.Locator("[data-role=timer-project]")).ToHaveTextAsync("Timed project");
-        await Assertions.Expect(page.Locator("[data-role=timer-elapsed]")).ToContainTextAsync(":");
+        await Assertions.Expect(page.Locator("[data-role=timer-elapsed]")).ToHaveTextAsync("0:46:05");
+        await page.Clock.ResumeAsync();
 
         await page.ClickAsync("form[action='/time/stop'] button[type=submit]");
         await Assertions.Expect(page.Locator(".alert-success")).ToContainTextAsync("0.75 h saved on Timed project");

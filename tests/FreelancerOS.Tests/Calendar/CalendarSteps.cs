@@ -12,12 +12,14 @@ internal static class CalendarSteps
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
-    public static async Task<HttpResponseMessage> PostMeetingAsync(AppClient client, string title, string start, string end, IDictionary<string, string>? more = null, string createUrl = "/calendar/create")
+    public static async Task<HttpResponseMessage> PostMeetingAsync(AppClient client, string title, string start, string end, IDictionary<string, string>? more = null, string createUrl = "/calendar/create", bool forged = false)
     {
         var form = await client.GetPageAsync(createUrl);
         var values = new Dictionary<string, string> { ["Title"] = title, ["Start"] = start, ["End"] = end };
         foreach (var (k, v) in more ?? new Dictionary<string, string>()) values[k] = v;
-        return await client.SubmitAsync(form, "form[action='/calendar/create']", values);
+        return forged
+            ? await client.SubmitForgedAsync(form, "form[action='/calendar/create']", values)
+            : await client.SubmitAsync(form, "form[action='/calendar/create']", values);
     }
 
     public static async Task<int> CreateMeetingAsync(AppClient client, string title, string start, string end, IDictionary<string, string>? more = null) =>

@@ -116,7 +116,7 @@ public sealed class CalendarTests(TestApp app) : IClassFixture<TestApp>
 
         // Another account's contact cannot be made an attendee.
         var refused = await PostMeetingAsync(other, "Mine", "2026-11-25T10:00", "2026-11-25T11:00",
-            new Dictionary<string, string> { ["ContactIds"] = ownContact.ToString() });
+            new Dictionary<string, string> { ["ContactIds"] = ownContact.ToString() }, forged: true);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Equal("One of the chosen contacts no longer exists. Choose again.", AppClient.FieldError(await AppClient.ParseAsync(refused), "ContactIds"));
 

@@ -1,6 +1,7 @@
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using FreelancerOS.Tests.Infrastructure;
 using Npgsql;
 
 namespace FreelancerOS.Tests.Data;
@@ -35,33 +36,15 @@ public sealed class MigrationTests
     [Fact]
     public async Task Postgres_MigratesEmptyDatabase_AndHasNoPendingModelChanges()
     {
-        var server = Environment.GetEnvironmentVariable("FREELANCEROS_TEST_POSTGRES");
-        Assert.False(string.IsNullOrEmpty(server),
-            "FREELANCEROS_TEST_POSTGRES is not set: run ./test.sh, which starts PostgreSQL for the tests.");
-
-        var name = $"freelanceros_migrate_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(server))
+        using (var database = new PostgresDatabase())
         {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-        try
-        {
-            var connection = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
+            var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString;
             var options = new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connection).Options;
             await using var db = new PostgresAppDbContext(options, new NoUser());
             Assert.False(db.Database.HasPendingModelChanges(), "The PostgreSQL model has changes without a migration: run scripts/add-migration.sh.");
             await db.Database.MigrateAsync();
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
             Assert.True(await db.Database.CanConnectAsync());
-        }
-        finally
-        {
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
         }
     }
 }

@@ -29,56 +29,75 @@ public sealed class AppClient(HttpClient http) : IDisposable
         return await context.OpenAsync(req => req.Content(html).Address(response.RequestMessage?.RequestUri?.ToString() ?? "http://localhost/"));
     }
 
-    /// <summary>Posts the form found by <paramref name="formSelector"/> with its own fields, overridden by <paramref name="values"/>.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(IDocument page, string formSelector, IDictionary<string, string>? values = null, string? submitterSelector = null)
+    /// <summary>
+    /// Fills the form found by <paramref name="formSelector"/> as a person would (type into its fields,
+    /// tick its boxes, pick offered options) and clicks its submit button: the one matched by
+    /// <paramref name="submitterSelector"/> or named in <paramref name="values"/> (name = button's value),
+    /// else the form's first. AngleSharp builds the request, so the button's name/value, formaction and
+    /// formmethod are honoured. A value for a field the form does not have, an option it does not
+    /// offer or a disabled field fails the test: hostile tests use <see cref="SubmitForgedAsync"/>.
+    /// </summary>
+    public Task<HttpResponseMessage> SubmitAsync(IDocument page, string formSelector, IDictionary<string, string>? values = null, string? submitterSelector = null) =>
+        SubmitFormAsync(page, formSelector, values, submitterSelector, forge: false);
+
+    /// <summary>
+    /// Like <see cref="SubmitAsync"/>, but a value the form cannot send (no such field, an option not
+    /// offered, a disabled field) is sent anyway, replacing the form's own: for tests of a hostile user
+    /// who edits the request.
+    /// </summary>
+    public Task<HttpResponseMessage> SubmitForgedAsync(IDocument page, string formSelector, IDictionary<string, string> values, string? submitterSelector = null) =>
+        SubmitFormAsync(page, formSelector, values, submitterSelector, forge: true);
+
+    private async Task<HttpResponseMessage> SubmitFormAsync(IDocument page, string formSelector, IDictionary<string, string>? values, string? submitterSelector, bool forge)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector)
                    ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}.");
-        var fields = FormFields(form);
-        if (values is not null)
+        var filler = new FormFiller(form, $"form '{formSelector}' on {page.Url}");
+        // The page stays as it was, so a test can submit the same page again with other values.
+        var saved = filler.Save();
+        try
         {
-            foreach (var (key, value) in values)
+            var forged = new List<KeyValuePair<string, string>>();
+            IHtmlElement? submitter = submitterSelector is null ? null : filler.Button(page, submitterSelector);
+            foreach (var (name, value) in values ?? new Dictionary<string, string>())
             {
-                fields.RemoveAll(f => f.Key == key);
-                fields.Add(new(key, value));
+                if (filler.ButtonNamed(name, value) is { } button)
+                {
+                    if (submitter is not null && submitter != button)
+                        throw new InvalidOperationException($"Two submit buttons chosen for the {filler.Label}: '{submitterSelector}' and {name}={value}.");
+                    submitter = button;
+                    continue;
+                }
+                var problem = filler.Set(name, value);
+                if (problem is null) continue;
+                if (!forge) throw new InvalidOperationException($"{problem} (a hostile test forges it with SubmitForgedAsync).");
+                forged.Add(new(name, value));
             }
+            submitter ??= filler.DefaultButton();
+            return await Http.SendAsync(filler.Request(submitter, forged));
         }
-        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : new Uri(page.Url).PathAndQuery;
-        return await Http.PostAsync(action, new FormUrlEncodedContent(fields));
+        finally
+        {
+            saved();
+        }
     }
 
-    /// <summary>What a browser would send for the form: every named, enabled control it owns (also by form="...").</summary>
+    /// <summary>What a browser would send for the form (without a submit button): every named, enabled control it owns (also by form="...").</summary>
     public static List<KeyValuePair<string, string>> FormFields(IHtmlFormElement form)
     {
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
+        var filler = new FormFiller(form, "form");
+        var saved = filler.Save();
+        try
         {
-            var name = element.GetAttribute("name");
-            if (string.IsNullOrEmpty(name) || element.HasAttribute("disabled")) continue;
-            switch (element)
-            {
-                case IHtmlInputElement input:
-                    var type = (input.Type ?? "text").ToLowerInvariant();
-                    if (type is "submit" or "button" or "reset" or "file" or "image") continue;
-                    if (type is "checkbox" or "radio")
-                    {
-                        if (input.IsChecked) fields.Add(new(name, input.Value ?? "on"));
-                        continue;
-                    }
-                    fields.Add(new(name, input.Value ?? ""));
-                    break;
-                case IHtmlSelectElement select:
-                    foreach (var option in select.Options.Where(o => o.IsSelected))
-                        fields.Add(new(name, option.Value ?? option.Text));
-                    if (!select.Options.Any(o => o.IsSelected) && select.Options.Length > 0 && !select.IsMultiple)
-                        fields.Add(new(name, select.Options[0]!.Value ?? ""));
-                    break;
-                case IHtmlTextAreaElement area:
-                    fields.Add(new(name, area.Value ?? ""));
-                    break;
-            }
+            filler.SelectFirstOptions();
+            filler.UrlEncoded();
+            var submission = form.GetSubmission() ?? throw new InvalidOperationException("The form cannot be submitted.");
+            return FormFiller.Decode(submission);
         }
-        return fields;
+        finally
+        {
+            saved();
+        }
     }
 
     /// <summary>An htmx-style POST: the token from the page's csrf meta tag in the header, HX-Request set.</summary>

@@ -1,17 +1,19 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace FreelancerOS.Tests.Infrastructure;
 
-/// <summary>A clock a test can set and move forward (Microsoft's testing package is not available here).</summary>
-public sealed class FakeClock(DateTimeOffset start) : TimeProvider
+/// <summary>
+/// Microsoft's <see cref="FakeTimeProvider"/> starting on the tests' usual morning, plus <see cref="Set"/>,
+/// which the tests have always used. Tests share one app per class and some go back in time between
+/// tests, which <see cref="FakeTimeProvider.SetUtcNow"/> refuses; <see cref="FakeTimeProvider.AdjustTime"/>
+/// allows it.
+/// </summary>
+public sealed class FakeClock(DateTimeOffset start) : FakeTimeProvider(start)
 {
-    private DateTimeOffset _now = start;
+    public static readonly DateTimeOffset Morning = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
 
-    public FakeClock() : this(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero)) { }
+    public FakeClock() : this(Morning) { }
 
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
-
-    public void Advance(TimeSpan by) => _now += by;
-
-    public void Set(DateTimeOffset now) => _now = now;
+    /// <summary>Moves the clock to <paramref name="now"/>, forwards or backwards.</summary>
+    public void Set(DateTimeOffset now) => AdjustTime(now);
 }

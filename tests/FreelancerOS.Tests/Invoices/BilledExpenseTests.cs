@@ -76,7 +76,7 @@ public sealed class BilledExpenseTests(TestApp app) : IClassFixture<TestApp>
 
         // Ticking it again on another draft (a stale form) is refused by name, nothing saved.
         var before = await app.WithDbAsync(db => db.Invoices.IgnoreQueryFilters().CountAsync());
-        var stale = await s.Client.SubmitAsync(again, "form[action='/invoices/create']",
+        var stale = await s.Client.SubmitForgedAsync(again, "form[action='/invoices/create']",
             new Dictionary<string, string> { ["IssueDate"] = "2026-11-22", ["ExpenseIds"] = s.Train.ToString() });
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.Equal("The expense Train to Lyon (SNCF, 2026-10-12) is already on an invoice.", AppClient.FieldError(await AppClient.ParseAsync(stale), "Work"));
@@ -137,7 +137,7 @@ public sealed class BilledExpenseTests(TestApp app) : IClassFixture<TestApp>
         var otherClient = await Work.ClientAsync(other, "Mallory Inc");
         var page = await NewInvoicePageAsync(other, otherClient);
         var before = await app.WithDbAsync(db => db.Invoices.IgnoreQueryFilters().CountAsync());
-        var response = await other.SubmitAsync(page, "form[action='/invoices/create']",
+        var response = await other.SubmitForgedAsync(page, "form[action='/invoices/create']",
             new Dictionary<string, string> { ["IssueDate"] = "2026-11-22", ["ExpenseIds"] = s.Train.ToString() });
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         // Nor can the other account see or touch it in the ledger.
@@ -146,7 +146,7 @@ public sealed class BilledExpenseTests(TestApp app) : IClassFixture<TestApp>
         var globex = await Work.ClientAsync(s.Client, "Globex GmbH");
         var own = await NewInvoicePageAsync(s.Client, globex);
         Assert.Null(own.QuerySelector($"#expense-{s.Train}"));
-        var refused = await s.Client.SubmitAsync(own, "form[action='/invoices/create']",
+        var refused = await s.Client.SubmitForgedAsync(own, "form[action='/invoices/create']",
             new Dictionary<string, string> { ["IssueDate"] = "2026-11-22", ["ExpenseIds"] = s.Train.ToString() });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Equal("The expense Train to Lyon (SNCF, 2026-10-12) belongs to Website, a project of another client.",

@@ -216,20 +216,20 @@ public sealed class BilledWorkTests(TestApp app) : IClassFixture<TestApp>
         foreach (var field in new[] { "TimeEntryIds", "MilestoneIds", "ServiceIds", "ScopeChangeIds" })
         {
             var id = field switch { "TimeEntryIds" => octoberEntry, "MilestoneIds" => s.Milestone, "ServiceIds" => s.Logo, _ => s.ScopeChange };
-            var response = await other.SubmitAsync(page, "form[action='/invoices/create']", new Dictionary<string, string> { [field] = id.ToString() });
+            var response = await other.SubmitForgedAsync(page, "form[action='/invoices/create']", new Dictionary<string, string> { [field] = id.ToString() });
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         }
-        var group = await other.SubmitAsync(page, "form[action='/invoices/create']", new Dictionary<string, string> { ["TimeGroups"] = $"{s.Website}-0" });
+        var group = await other.SubmitForgedAsync(page, "form[action='/invoices/create']", new Dictionary<string, string> { ["TimeGroups"] = $"{s.Website}-0" });
         Assert.Equal(HttpStatusCode.NotFound, group.StatusCode);
 
         // The same account's other client: refused with a message.
         var secondClient = await Work.ClientAsync(s.Client, "Globex GmbH");
         var own = await NewInvoicePageAsync(s.Client, secondClient);
-        var refused = await s.Client.SubmitAsync(own, "form[action='/invoices/create']", new Dictionary<string, string> { ["MilestoneIds"] = s.Milestone.ToString() });
+        var refused = await s.Client.SubmitForgedAsync(own, "form[action='/invoices/create']", new Dictionary<string, string> { ["MilestoneIds"] = s.Milestone.ToString() });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Equal("Milestone Kick-off (Shop) is work for another client.", AppClient.FieldError(await AppClient.ParseAsync(refused), "Work"));
 
-        var bad = await s.Client.SubmitAsync(own, "form[action='/invoices/create']", new Dictionary<string, string> { ["TimeGroups"] = "abc" });
+        var bad = await s.Client.SubmitForgedAsync(own, "form[action='/invoices/create']", new Dictionary<string, string> { ["TimeGroups"] = "abc" });
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         Assert.Equal("That choice of time is not valid; reload the page.", AppClient.FieldError(await AppClient.ParseAsync(bad), "Work"));
         Assert.Equal(before, await app.WithDbAsync(db => db.Invoices.IgnoreQueryFilters().CountAsync()));

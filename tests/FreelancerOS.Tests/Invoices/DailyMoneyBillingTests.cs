@@ -37,11 +37,11 @@ public sealed class DailyMoneyBillingTests(TestApp app) : IClassFixture<TestApp>
 
         // A forged tick of the group or of the entry is refused with the reason, and nothing is saved.
         var entryId = await app.WithDbAsync(db => db.TimeEntries.IgnoreQueryFilters().Where(t => t.ProjectId == project).Select(t => t.Id).SingleAsync());
-        var forged = await client.SubmitAsync(page, "form[action='/invoices/create']",
+        var forged = await client.SubmitForgedAsync(page, "form[action='/invoices/create']",
             new Dictionary<string, string> { ["IssueDate"] = "2026-11-22", ["TimeEntryIds"] = entryId.ToString() });
         Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
         Assert.Contains("fixed-price project", AppClient.FieldError(await AppClient.ParseAsync(forged), "Work"));
-        forged = await client.SubmitAsync(page, "form[action='/invoices/create']",
+        forged = await client.SubmitForgedAsync(page, "form[action='/invoices/create']",
             new Dictionary<string, string> { ["IssueDate"] = "2026-11-22", ["TimeGroups"] = $"{project}-0" });
         Assert.Contains("not billable on its own", AppClient.FieldError(await AppClient.ParseAsync(forged), "Work"));
         Assert.Equal(0, await app.WithDbAsync(db => db.Invoices.IgnoreQueryFilters().CountAsync(i => i.ClientId == clientId)));

@@ -235,7 +235,7 @@ public sealed class InvoicePagesTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.OK, move.StatusCode);
         Assert.DoesNotContain("Private Ltd", await move.Content.ReadAsStringAsync());
         // Their own client list does not offer the owner's client, and posting its id is refused.
-        var refused = await AppClient.ParseAsync(await PostDraftAsync(other, clientId, [("Work", "1", "1")]));
+        var refused = await AppClient.ParseAsync(await PostDraftAsync(other, clientId, [("Work", "1", "1")], forged: true));
         Assert.Equal("Choose one of your clients.", AppClient.FieldError(refused, "ClientId"));
 
         // Still a draft with no number for its owner.

@@ -254,7 +254,8 @@ public sealed class InvoicePaymentPropertyTests(TestApp app) : IClassFixture<Tes
     private static async Task<HttpResponseMessage> EditLinkAsync(AppClient client, int incomeId, string invoiceId)
     {
         var page = await client.GetPageAsync($"/workflow/edit/{incomeId}");
-        return await client.SubmitAsync(page, "#workflow-edit-form", new Dictionary<string, string> { ["InvoiceId"] = invoiceId });
+        // The walk also tries invoices the form no longer offers (paid, void): a hand-made request, which the server must refuse.
+        return await client.SubmitForgedAsync(page, "#workflow-edit-form", new Dictionary<string, string> { ["InvoiceId"] = invoiceId });
     }
 
     private async Task CheckAsync(string userId, List<Expected> expected, string recent, List<int>? drafts = null)

@@ -168,9 +168,9 @@ public sealed class InvoicePaymentTests(TestApp app) : IClassFixture<TestApp>
         var (client, userId, _, id) = await IssuedAsync("Bad Payment Ltd", ("Design", "1", "100"));
         var page = await client.GetPageAsync($"/invoices/payment/{id}");
 
-        async Task<IDocument> RefusedAsync(Dictionary<string, string> values)
+        async Task<IDocument> RefusedAsync(Dictionary<string, string> values, bool forged = false)
         {
-            var response = await client.SubmitAsync(page, "#payment-form", values);
+            var response = forged ? await client.SubmitForgedAsync(page, "#payment-form", values) : await client.SubmitAsync(page, "#payment-form", values);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             return await AppClient.ParseAsync(response);
         }
@@ -182,7 +182,7 @@ public sealed class InvoicePaymentTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("at most 2 decimals", AppClient.FieldError(await RefusedAsync(new() { ["PaymentModeId"] = mode, ["Amount"] = "1.001" }), "Amount"));
         Assert.NotEmpty(AppClient.FieldError(await RefusedAsync(new() { ["PaymentModeId"] = mode, ["Amount"] = "abc" }), "Amount"));
         Assert.Equal("Enter the date the money came in.", AppClient.FieldError(await RefusedAsync(new() { ["PaymentModeId"] = mode, ["Date"] = "" }), "Date"));
-        Assert.Equal("Choose how the money came in.", AppClient.FieldError(await RefusedAsync(new() { ["PaymentModeId"] = "999999" }), "PaymentModeId"));
+        Assert.Equal("Choose how the money came in.", AppClient.FieldError(await RefusedAsync(new() { ["PaymentModeId"] = "999999" }, forged: true), "PaymentModeId"));
 
         var income = Assert.Single(await IncomesAsync(id, userId));
         Assert.Null(income.PaymentModeId);
@@ -314,7 +314,7 @@ public sealed class InvoicePaymentTests(TestApp app) : IClassFixture<TestApp>
 
         var other = await app.SignedInClientAsync();
         var otherForm = await other.GetPageAsync("/ledger/create?kind=expense");
-        var refused = await other.SubmitAsync(otherForm, "#entry-form", new Dictionary<string, string>
+        var refused = await other.SubmitForgedAsync(otherForm, "#entry-form", new Dictionary<string, string>
         {
             ["Description"] = "Train", ["Amount"] = "20", ["Date"] = "2026-11-10", ["ProjectId"] = projectId.ToString(), ["Rechargeable"] = "true",
         });

@@ -19,7 +19,7 @@ internal static class InvoiceSteps
 
     /// <summary>Posts the new-invoice form with the given lines (description, quantity, unit price).</summary>
     public static async Task<HttpResponseMessage> PostDraftAsync(AppClient client, int clientId, IEnumerable<(string Description, string Quantity, string UnitPrice)> lines,
-        string? taxRate = null, string issueDate = "2026-11-22", string? dueDate = null, string? notes = null)
+        string? taxRate = null, string issueDate = "2026-11-22", string? dueDate = null, string? notes = null, bool forged = false)
     {
         var page = await client.GetPageAsync($"/invoices/create?clientId={clientId}");
         var values = new Dictionary<string, string> { ["ClientId"] = clientId.ToString(), ["IssueDate"] = issueDate };
@@ -34,7 +34,37 @@ internal static class InvoiceSteps
             values[$"Lines[{k}].UnitPrice"] = unitPrice;
             k++;
         }
-        return await client.SubmitAsync(page, "form[action='/invoices/create']", values);
+        AddLineRows(page, k);
+        return forged
+            ? await client.SubmitForgedAsync(page, "form[action='/invoices/create']", values)
+            : await client.SubmitAsync(page, "form[action='/invoices/create']", values);
+    }
+
+    /// <summary>
+    /// Presses "+ Add a line" until the invoice form has <paramref name="rows"/> line rows: what invoices.js
+    /// does in the browser (the last row copied, renumbered and emptied).
+    /// </summary>
+    public static void AddLineRows(AngleSharp.Dom.IDocument page, int rows)
+    {
+        Assert.NotNull(page.QuerySelector("[data-add-invoice-line]"));
+        var body = page.QuerySelector("[data-role=line-rows]")!;
+        while (body.QuerySelectorAll(".invoice-line-row").Length < rows)
+        {
+            var existing = body.QuerySelectorAll(".invoice-line-row");
+            var index = existing.Length;
+            var copy = (AngleSharp.Dom.IElement)existing[^1].Clone(deep: true);
+            foreach (var element in copy.QuerySelectorAll("input, label, span"))
+            {
+                foreach (var attribute in new[] { "name", "id", "for", "data-valmsg-for" })
+                {
+                    if (element.GetAttribute(attribute) is { Length: > 0 } value)
+                        element.SetAttribute(attribute, System.Text.RegularExpressions.Regex.Replace(value, @"Lines(\[|_)\d+", $"Lines${{1}}{index}"));
+                }
+                if (element is AngleSharp.Html.Dom.IHtmlInputElement input) input.Value = "";
+                if (element.LocalName == "span") element.TextContent = "";
+            }
+            body.AppendChild(copy);
+        }
     }
 
     public static async Task<int> CreateDraftAsync(AppClient client, int clientId, params (string, string, string)[] lines)

@@ -19,33 +19,20 @@ public sealed class PostgresInvoiceTests : IAsyncLifetime
         public string? UserId => id;
     }
 
-    private readonly string _name = $"freelanceros_invoices_{Guid.NewGuid():N}";
-    private string _server = "";
-    private string _connection = "";
+    private readonly PostgresDatabase _database = new();
+    private string _connection => _database.ConnectionString;
     private readonly FakeClock _clock = new();
 
     public async Task InitializeAsync()
     {
-        _server = Environment.GetEnvironmentVariable("FREELANCEROS_TEST_POSTGRES") ?? "";
-        Assert.False(string.IsNullOrEmpty(_server), "FREELANCEROS_TEST_POSTGRES is not set: run ./test.sh, which starts PostgreSQL for the tests.");
-        await using (var admin = new NpgsqlConnection(_server))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {_name}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-        _connection = new NpgsqlConnectionStringBuilder(_server) { Database = _name }.ConnectionString;
         await using var db = Db(null);
         await db.Database.MigrateAsync();
     }
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(_server);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        _database.Dispose();
+        return Task.CompletedTask;
     }
 
     private PostgresAppDbContext Db(string? userId) =>

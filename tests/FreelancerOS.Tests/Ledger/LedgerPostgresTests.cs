@@ -7,38 +7,6 @@ using static FreelancerOS.Tests.Ledger.LedgerTestHelpers;
 
 namespace FreelancerOS.Tests.Ledger;
 
-/// <summary>The app on a fresh PostgreSQL database (the server set-up), which ./test.sh starts.</summary>
-public class PostgresTestApp : TestApp
-{
-    private readonly string _server = Environment.GetEnvironmentVariable("FREELANCEROS_TEST_POSTGRES") ?? "";
-    private readonly string _database = $"freelanceros_ledger_{Guid.NewGuid():N}";
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        Assert.False(string.IsNullOrEmpty(_server), "FREELANCEROS_TEST_POSTGRES is not set: run ./test.sh, which starts PostgreSQL for the tests.");
-        using (var admin = new NpgsqlConnection(_server))
-        {
-            admin.Open();
-            using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
-            create.ExecuteNonQuery();
-        }
-        builder.UseSetting("Database:Provider", "Postgres");
-        builder.UseSetting("ConnectionStrings:Default", new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString);
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (string.IsNullOrEmpty(_server)) return;
-        NpgsqlConnection.ClearAllPools();
-        using var admin = new NpgsqlConnection(_server);
-        admin.Open();
-        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
-        drop.ExecuteNonQuery();
-    }
-}
-
 /// <summary>The ledger's queries (totals, grouping, moves, import and export) translate and add up on PostgreSQL too.</summary>
 public sealed class LedgerPostgresTests(PostgresTestApp app) : IClassFixture<PostgresTestApp>
 {

@@ -80,7 +80,8 @@ public sealed class MailSettingsTests(TestApp app) : IClassFixture<TestApp>
     {
         var client = await app.SignedInClientAsync();
         var userId = await Invoices.InvoiceSteps.UserIdAsync(app, client.Email!);
-        var response = await SaveMailSettingsAsync(client, new() { [field] = value, ["FromName"] = "Should not be saved" });
+        // Some bad values (a security mode not offered, a fourth reminder) only come in a hand-made request.
+        var response = await SaveMailSettingsAsync(client, new() { [field] = value, ["FromName"] = "Should not be saved" }, forged: true);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await AppClient.ParseAsync(response);
         Assert.Contains(page.QuerySelectorAll(".field-error"), e => e.TextContent.Trim().Length > 0);

@@ -29,10 +29,13 @@ internal static class MailSteps
         return AppClient.IdFromRedirect(response);
     }
 
-    public static async Task<HttpResponseMessage> SaveMailSettingsAsync(AppClient client, Dictionary<string, string> values)
+    /// <summary>Saves the mail settings form; <paramref name="forged"/> lets values the form cannot send through (a hand-made request).</summary>
+    public static async Task<HttpResponseMessage> SaveMailSettingsAsync(AppClient client, Dictionary<string, string> values, bool forged = false)
     {
         var page = await client.GetPageAsync("/settings/email");
-        return await client.SubmitAsync(page, "form[action='/settings/email']", values);
+        return forged
+            ? await client.SubmitForgedAsync(page, "form[action='/settings/email']", values)
+            : await client.SubmitAsync(page, "form[action='/settings/email']", values);
     }
 
     public static Task<HttpResponseMessage> UseSmtpAsync(AppClient client, int port, string from = "me@freelancer.example") =>

@@ -113,7 +113,7 @@ public sealed class ServicesTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.NotFound, (await other.HtmxPostAsync(board, $"/services/delete/{id}", [])).StatusCode);
         // Nor can one be added to another account's project.
         var form = await other.GetPageAsync("/services/create");
-        var create = await other.SubmitAsync(form, "form[action='/services/create']", new Dictionary<string, string> { ["Name"] = "X", ["ProjectId"] = project.ToString(), ["Rate"] = "1" });
+        var create = await other.SubmitForgedAsync(form, "form[action='/services/create']", new Dictionary<string, string> { ["Name"] = "X", ["ProjectId"] = project.ToString(), ["Rate"] = "1" });
         Assert.Equal("Choose the project.", AppClient.FieldError(await AppClient.ParseAsync(create), "ProjectId"));
         Assert.Equal(WorkStatus.NotStarted, (await app.WithDbAsync(db => db.Services.IgnoreQueryFilters().SingleAsync(s => s.Id == id))).Status);
     }

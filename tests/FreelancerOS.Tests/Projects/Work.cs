@@ -13,10 +13,13 @@ public static class Work
         return AppClient.IdFromRedirect(await client.SubmitAsync(form, "form[action='/clients/create']", values));
     }
 
-    public static async Task<HttpResponseMessage> SubmitProjectAsync(AppClient client, Dictionary<string, string> values)
+    /// <summary>Posts the new-project form; <paramref name="forged"/> lets values it does not offer through (a hand-made request).</summary>
+    public static async Task<HttpResponseMessage> SubmitProjectAsync(AppClient client, Dictionary<string, string> values, bool forged = false)
     {
         var form = await client.GetPageAsync("/projects/create");
-        return await client.SubmitAsync(form, "form[action='/projects/create']", values);
+        return forged
+            ? await client.SubmitForgedAsync(form, "form[action='/projects/create']", values)
+            : await client.SubmitAsync(form, "form[action='/projects/create']", values);
     }
 
     public static async Task<int> ProjectAsync(AppClient client, int clientId, string name = "Website", string pricing = "Hourly",
@@ -51,12 +54,14 @@ public static class Work
         return int.Parse(href[(href.LastIndexOf('/') + 1)..]);
     }
 
-    public static async Task<HttpResponseMessage> LogAsync(AppClient client, int projectId, string hours, string date = "2026-11-20", int? serviceId = null, bool billable = true)
+    public static async Task<HttpResponseMessage> LogAsync(AppClient client, int projectId, string hours, string date = "2026-11-20", int? serviceId = null, bool billable = true, bool forged = false)
     {
         var form = await client.GetPageAsync($"/time/create?projectId={projectId}");
         var values = new Dictionary<string, string> { ["ProjectId"] = projectId.ToString(), ["Hours"] = hours, ["Date"] = date, ["Description"] = "Work" };
         values["ServiceId"] = serviceId?.ToString() ?? "";
         if (!billable) values["Billable"] = "false";
-        return await client.SubmitAsync(form, "form[action='/time/create']", values);
+        return forged
+            ? await client.SubmitForgedAsync(form, "form[action='/time/create']", values)
+            : await client.SubmitAsync(form, "form[action='/time/create']", values);
     }
 }

@@ -12,7 +12,7 @@ namespace FreelancerOS.Tests.Recurring;
 internal static class RecurringSteps
 {
     public static async Task<HttpResponseMessage> PostScheduleAsync(AppClient client, Dictionary<string, string> values,
-        IEnumerable<(string Description, string Quantity, string UnitPrice)>? lines = null, string url = "/recurring/create")
+        IEnumerable<(string Description, string Quantity, string UnitPrice)>? lines = null, string url = "/recurring/create", bool forged = false)
     {
         var page = await client.GetPageAsync(url);
         var all = new Dictionary<string, string>();
@@ -25,7 +25,8 @@ internal static class RecurringSteps
             k++;
         }
         foreach (var (key, value) in values) all[key] = value;
-        return await client.SubmitAsync(page, $"form[action='{url}']", all);
+        Invoices.InvoiceSteps.AddLineRows(page, k);
+        return forged ? await client.SubmitForgedAsync(page, $"form[action='{url}']", all) : await client.SubmitAsync(page, $"form[action='{url}']", all);
     }
 
     public static async Task<int> CreateScheduleAsync(AppClient client, int clientId, Dictionary<string, string>? values = null,

@@ -30,37 +30,7 @@ public sealed class PostgresInstance(string connectionString) : TestApp
     public AppClient ClientWith(System.Net.CookieContainer jar) => new(CreateDefaultClient(new CookieContainerHandler(jar)));
 }
 
-/// <summary>A fresh PostgreSQL database for the two instances of a test class (./test.sh starts the server).</summary>
-public sealed class SharedPostgresDatabase : IDisposable
-{
-    private readonly string _server = Environment.GetEnvironmentVariable("FREELANCEROS_TEST_POSTGRES") ?? "";
-    private readonly string _database = $"freelanceros_two_{Guid.NewGuid():N}";
-
-    public string ConnectionString { get; }
-
-    public SharedPostgresDatabase()
-    {
-        Assert.False(string.IsNullOrEmpty(_server), "FREELANCEROS_TEST_POSTGRES is not set: run ./test.sh, which starts PostgreSQL for the tests.");
-        using (var admin = new NpgsqlConnection(_server))
-        {
-            admin.Open();
-            using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
-            create.ExecuteNonQuery();
-        }
-        ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString;
-    }
-
-    public void Dispose()
-    {
-        NpgsqlConnection.ClearAllPools();
-        using var admin = new NpgsqlConnection(_server);
-        admin.Open();
-        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
-        drop.ExecuteNonQuery();
-    }
-}
-
-public sealed class TwoInstancesPostgresTests(SharedPostgresDatabase database) : IClassFixture<SharedPostgresDatabase>, IAsyncLifetime
+public sealed class TwoInstancesPostgresTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>, IAsyncLifetime
 {
     private PostgresInstance _first = null!;
     private PostgresInstance _second = null!;

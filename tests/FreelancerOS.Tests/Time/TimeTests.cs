@@ -213,9 +213,9 @@ public sealed class TimeTests(TestApp app) : IClassFixture<TestApp>
         Assert.DoesNotContain("Mine", week.Body!.TextContent);
         Assert.Equal(HttpStatusCode.NotFound, (await other.HtmxPostAsync(week, $"/time/delete/{id}", [])).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.HtmxPostAsync(week, "/time/cell", [new("projectId", project.ToString()), new("date", "2026-11-16"), new("hours", "9")])).StatusCode);
-        var logged = await Work.LogAsync(other, project, "1");
+        var logged = await Work.LogAsync(other, project, "1", forged: true);
         Assert.Equal("Choose the project.", AppClient.FieldError(await AppClient.ParseAsync(logged), "ProjectId"));
-        var timer = await other.SubmitAsync(week, "form[action='/time/start']", new Dictionary<string, string> { ["ProjectId"] = project.ToString() });
+        var timer = await other.SubmitForgedAsync(week, "form[action='/time/start']", new Dictionary<string, string> { ["ProjectId"] = project.ToString() });
         Assert.Equal(HttpStatusCode.Redirect, timer.StatusCode);
         Assert.Equal(0, await app.WithDbAsync(db => db.Timers.IgnoreQueryFilters().CountAsync(t => t.ProjectId == project)));
         Assert.Equal(2m, (await EntriesAsync(project)).Single().Hours);
