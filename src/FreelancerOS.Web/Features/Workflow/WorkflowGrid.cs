@@ -17,9 +17,10 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
     public const string Conflict = "This row was changed in another tab or window since it was shown: it now shows what is saved. Make your change again.";
 
     /// <summary>The built-in "Client" classification (every account has it from its creation).</summary>
-    public Task<int?> ClientCategoryAsync(CancellationToken ct = default) =>
-        db.LedgerCategories.Where(c => c.IsBuiltIn && c.Kind == LedgerKind.Income && c.Name == LedgerCategory.ClientClassification)
-            .Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+    public Task<int?> ClientCategoryAsync(CancellationToken ct = default) => ClientCategoryQuery().FirstOrDefaultAsync(ct);
+
+    private IQueryable<int?> ClientCategoryQuery() =>
+        db.LedgerCategories.Where(c => c.IsBuiltIn && c.Kind == LedgerKind.Income && c.Name == LedgerCategory.ClientClassification).Select(c => (int?)c.Id);
 
     public async Task<WorkflowPage> PageAsync(WorkflowFilter filter, string returnUrl, CancellationToken ct = default)
     {
