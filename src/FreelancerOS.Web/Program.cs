@@ -127,6 +127,7 @@ builder.Services.AddSingleton<IJobSchedule, FreelancerOS.Web.Features.Mail.Payme
 PdfFonts.Configure();
 builder.Services.AddBackgroundJobs(builder.Configuration, dataFolder);
 builder.Services.AddSingleton<IJobSchedule, MarkOverdueJob.Schedule>();
+builder.Services.AddSingleton<IJobSchedule, PlannerStatistics.Schedule>();
 builder.Services.AddRecurringInvoices();
 
 var app = builder.Build();

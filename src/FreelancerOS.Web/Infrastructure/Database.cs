@@ -69,6 +69,7 @@ public static class Database
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();
         await KeptLedgerTotals.FillIfMissingAsync(db);
+        await PlannerStatistics.RefreshAsync(db);
     }
 }
 
