@@ -14,4 +14,11 @@ public static class InvoiceDetailsQuery
     public static Task<Invoice?> InvoiceAsync(AppDbContext db, int id, CancellationToken ct = default) =>
         db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.History).Include(i => i.Client)
             .AsSingleQuery().SingleOrDefaultAsync(i => i.Id == id, ct);
+
+    /// <summary>The invoice with its client, lines and history, tracked when it is to be changed (the forms and payments).</summary>
+    public static Task<Invoice?> WholeAsync(AppDbContext db, int id, bool tracking)
+    {
+        var query = db.Invoices.Include(i => i.Lines).Include(i => i.History).Include(i => i.Client).AsSplitQuery();
+        return (tracking ? query : query.AsNoTracking()).SingleOrDefaultAsync(i => i.Id == id);
+    }
 }

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Invoices;
 
-public sealed partial class InvoicesController(
-    AppDbContext db, TimeProvider clock, CurrentAccount account, InvoiceIssuer issuer, DraftInvoices drafts, BilledWork work, InvoicePayments payments)
+public sealed class InvoicesController(
+    AppDbContext db, TimeProvider clock, CurrentAccount account, InvoiceIssuer issuer, DraftInvoices drafts, BilledWork work)
     : Controller
 {
     [HttpGet]
@@ -261,7 +261,7 @@ public sealed partial class InvoicesController(
     /// <summary>A card dropped on Paid asks for the payment: the form tells what came in, how and when.</summary>
     private IActionResult ToPayment(int id)
     {
-        var url = Url.Action(nameof(Payment), new { id })!;
+        var url = Url.Action(nameof(InvoicePaymentsController.Payment), new { id })!;
         if (!Request.IsHtmx()) return Redirect(url);
         Response.Headers["HX-Redirect"] = url;
         return Ok();
@@ -289,11 +289,7 @@ public sealed partial class InvoicesController(
 
     private static string Label(Invoice i) => i.Number ?? $"The draft for {i.Client?.Name}";
 
-    private Task<Invoice?> LoadAsync(int id, bool tracking)
-    {
-        var query = db.Invoices.Include(i => i.Lines).Include(i => i.History).Include(i => i.Client).AsSplitQuery();
-        return (tracking ? query : query.AsNoTracking()).SingleOrDefaultAsync(i => i.Id == id);
-    }
+    private Task<Invoice?> LoadAsync(int id, bool tracking) => InvoiceDetailsQuery.WholeAsync(db, id, tracking);
 
     private async Task<AccountSettings> SettingsAsync() =>
         await account.SettingsAsync();
@@ -359,5 +355,23 @@ public sealed partial class InvoicesController(
         var olderPaid = only is null && !view.AllPaid
             ? await db.Invoices.CountAsync(i => i.Status == InvoiceStatus.Paid && i.IssueDate < InvoiceBoard.PaidShownSince(today)) : 0;
         return new InvoiceBoard(columns, homeCurrency, view.ShowVoid, focus) { Today = today, AllPaid = view.AllPaid, OlderPaid = olderPaid };
+    }
+
+    private async Task<InvoiceDetails> DetailsAsync(Invoice invoice)
+    {
+        var settings = await SettingsAsync();
+        var rows = await db.Incomes.AsNoTracking().Where(i => i.InvoiceId == invoice.Id)
+            .OrderBy(i => i.PaymentModeId == null).ThenBy(i => i.Date).ThenBy(i => i.Id)
+            .Select(i => new InvoicePaymentRow(i.Id, i.Date, i.Amount, i.Currency, i.PaymentMode != null ? i.PaymentMode.Name : null))
+            .ToListAsync();
+        decimal? rate = null;
+        if (invoice.IsEditable && invoice.Currency != settings.HomeCurrency)
+            rate = await db.LedgerEntries.AsNoTracking().Where(e => e.Currency == invoice.Currency)
+                .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id).Select(e => (decimal?)e.ExchangeRate).FirstOrDefaultAsync();
+        // Only the sends, reminders and views of an issued invoice; the query filter does not apply to events,
+        // so they are read through the invoice the caller already loaded as its owner.
+        var events = await db.InvoiceEvents.AsNoTracking().Where(e => e.InvoiceId == invoice.Id)
+            .OrderBy(e => e.Id).Take(200).ToListAsync();
+        return new InvoiceDetails(invoice, settings, rows, rate) { Today = settings.Today(clock), Events = events };
     }
 }

@@ -1,8 +1,11 @@
+using FreelancerOS.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FreelancerOS.Web.Features.Invoices;
 
-public sealed partial class InvoicesController
+/// <summary>The invoice's public link: made and revoked from the invoice page.</summary>
+[UrlSegment("Invoices")]
+public sealed class InvoiceShareLinksController : Controller
 {
     [HttpPost]
     public async Task<IActionResult> Share(int id, [FromServices] InvoiceShareLinks links)

@@ -1,3 +1,4 @@
+using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Features.Ledger;
 using FreelancerOS.Web.Infrastructure;
@@ -6,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Invoices;
 
-/// <summary>Payments on the invoice page: record one (full or partial), undo one.</summary>
-public sealed partial class InvoicesController
+/// <summary>Payments on the invoice page: record one (full or partial), undo one. Same URLs as the invoice's other pages.</summary>
+[UrlSegment("Invoices")]
+public sealed class InvoicePaymentsController(AppDbContext db, TimeProvider clock, CurrentAccount account, InvoicePayments payments) : Controller
 {
     private const string PaymentConflictMessage = "This invoice's payments were changed in another tab or window meanwhile; nothing was recorded. " +
                                                   "Look at the invoice again, then record the payment.";
@@ -15,7 +17,7 @@ public sealed partial class InvoicesController
     [HttpGet]
     public async Task<IActionResult> Payment(int id)
     {
-        var invoice = await LoadAsync(id, tracking: false);
+        var invoice = await InvoiceDetailsQuery.WholeAsync(db, id, tracking: false);
         if (invoice is null) return NotFound();
         if (invoice.Status is not (InvoiceStatus.Sent or InvoiceStatus.Overdue))
         {
@@ -25,9 +27,9 @@ public sealed partial class InvoicesController
                 InvoiceStatus.Paid => $"{invoice.Number} is already paid in full.",
                 _ => "A void invoice cannot receive payments.",
             };
-            return RedirectToAction(nameof(Details), new { id });
+            return RedirectToAction(nameof(InvoicesController.Details), new { id });
         }
-        var settings = await SettingsAsync();
+        var settings = await account.SettingsAsync();
         var open = await OpenAmountAsync(id);
         var form = new PaymentForm { Date = settings.Today(clock), Amount = open };
         return View(await PaymentPageAsync(invoice, form, open));
@@ -36,7 +38,7 @@ public sealed partial class InvoicesController
     [HttpPost]
     public async Task<IActionResult> Payment(int id, PaymentForm form)
     {
-        var invoice = await LoadAsync(id, tracking: true);
+        var invoice = await InvoiceDetailsQuery.WholeAsync(db, id, tracking: true);
         if (invoice is null) return NotFound();
         if (ModelState.IsValid)
         {
@@ -50,7 +52,7 @@ public sealed partial class InvoicesController
                 TempData["Flash"] = invoice.Status == InvoiceStatus.Paid
                     ? $"Payment of {Currency.Format(form.Amount!.Value, invoice.Currency)} recorded: {invoice.Number} is paid."
                     : $"Payment of {Currency.Format(form.Amount!.Value, invoice.Currency)} recorded; {Currency.Format(invoice.BalanceDue, invoice.Currency)} is still open.";
-                return RedirectToAction(nameof(Details), new { id });
+                return RedirectToAction(nameof(InvoicesController.Details), new { id });
             }
             catch (DomainException e)
             {
@@ -61,14 +63,14 @@ public sealed partial class InvoicesController
                 ModelState.AddModelError("", PaymentConflictMessage);
             }
         }
-        var fresh = await LoadAsync(id, tracking: false);
+        var fresh = await InvoiceDetailsQuery.WholeAsync(db, id, tracking: false);
         return View(await PaymentPageAsync(fresh!, form, await OpenAmountAsync(id)));
     }
 
     [HttpPost]
     public async Task<IActionResult> UndoPayment(int id, int incomeId)
     {
-        var invoice = await LoadAsync(id, tracking: true);
+        var invoice = await InvoiceDetailsQuery.WholeAsync(db, id, tracking: true);
         if (invoice is null) return NotFound();
         try
         {
@@ -87,7 +89,7 @@ public sealed partial class InvoicesController
         {
             TempData["Error"] = "This invoice's payments were changed meanwhile; nothing was undone. Look at it again.";
         }
-        return RedirectToAction(nameof(Details), new { id });
+        return RedirectToAction(nameof(InvoicesController.Details), new { id });
     }
 
     private Task<decimal> OpenAmountAsync(int invoiceId) =>
@@ -97,23 +99,5 @@ public sealed partial class InvoicesController
     {
         var lookups = await LedgerLists.LoadAsync(db);
         return new PaymentPage(invoice, form, lookups.Modes, open);
-    }
-
-    private async Task<InvoiceDetails> DetailsAsync(Invoice invoice)
-    {
-        var settings = await SettingsAsync();
-        var rows = await db.Incomes.AsNoTracking().Where(i => i.InvoiceId == invoice.Id)
-            .OrderBy(i => i.PaymentModeId == null).ThenBy(i => i.Date).ThenBy(i => i.Id)
-            .Select(i => new InvoicePaymentRow(i.Id, i.Date, i.Amount, i.Currency, i.PaymentMode != null ? i.PaymentMode.Name : null))
-            .ToListAsync();
-        decimal? rate = null;
-        if (invoice.IsEditable && invoice.Currency != settings.HomeCurrency)
-            rate = await db.LedgerEntries.AsNoTracking().Where(e => e.Currency == invoice.Currency)
-                .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id).Select(e => (decimal?)e.ExchangeRate).FirstOrDefaultAsync();
-        // Only the sends, reminders and views of an issued invoice; the query filter does not apply to events,
-        // so they are read through the invoice the caller already loaded as its owner.
-        var events = await db.InvoiceEvents.AsNoTracking().Where(e => e.InvoiceId == invoice.Id)
-            .OrderBy(e => e.Id).Take(200).ToListAsync();
-        return new InvoiceDetails(invoice, settings, rows, rate) { Today = settings.Today(clock), Events = events };
     }
 }
