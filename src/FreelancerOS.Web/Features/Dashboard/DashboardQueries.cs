@@ -86,29 +86,8 @@ public sealed class DashboardQueries(AppDbContext db, IEnumerable<IForecastSourc
         return new DashboardLedger(figures, forecast);
     }
 
-    /// <summary>
-    /// Expenses that repeat monthly (same description, vendor and category in each of the three months before
-    /// this one), projected on the same day of each coming month up to <paramref name="end"/> they are not
-    /// entered for yet, at last month's amount: the forecast's rule.
-    /// </summary>
-    private static List<RepeatingExpense> Repeating(IReadOnlyList<LedgerRead> months, DateOnly today, DateOnly end)
-    {
-        var month = new DateOnly(today.Year, today.Month, 1);
-        var previous = Enumerable.Range(1, 3).Select(k => LedgerEntry.PeriodOf(month.AddMonths(-k))).ToList();
-        var found = new List<RepeatingExpense>();
-        foreach (var series in months.GroupBy(m => (m.Description, m.Vendor, m.CategoryId)))
-        {
-            if (!previous.All(p => series.Any(m => m.Period == p))) continue;
-            var latest = series.Single(m => m.Period == previous[0]);
-            for (var target = month; target <= end; target = target.AddMonths(1))
-            {
-                if (series.Any(m => m.Period == LedgerEntry.PeriodOf(target))) continue;
-                var date = new DateOnly(target.Year, target.Month, Math.Min(latest.Date.Day, DateTime.DaysInMonth(target.Year, target.Month)));
-                if (date >= today && date <= end) found.Add(new RepeatingExpense(series.Key.Description!, series.Key.Vendor, date, latest.Minor));
-            }
-        }
-        return found.OrderBy(f => f.Next).ThenBy(f => f.Description).ToList();
-    }
+    private static IReadOnlyList<RepeatingExpense> Repeating(IReadOnlyList<LedgerRead> months, DateOnly today, DateOnly end) =>
+        ForecastQueries.Repeating(months.Select(m => new ExpenseMonth(m.Description!, m.Vendor, m.CategoryId, m.Period, m.Date, m.Minor)), today, end);
 
     /// <summary>
     /// One statement: the pipeline value (leads and negotiations) per currency, and what is still owed on

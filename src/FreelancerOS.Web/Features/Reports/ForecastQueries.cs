@@ -78,6 +78,17 @@ public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource
             .GroupBy(e => new { e.Description, e.Vendor, e.CategoryId, e.Period })
             .Select(g => new { g.Key.Description, g.Key.Vendor, g.Key.CategoryId, g.Key.Period, Minor = g.Sum(e => e.HomeAmountMinor), Last = g.Max(e => e.Date) })
             .ToListAsync(ct);
+        return Repeating(months.Select(m => new ExpenseMonth(m.Description, m.Vendor, m.CategoryId, m.Period, m.Last, m.Minor)), today, end);
+    }
+
+    /// <summary>
+    /// Expenses that repeat monthly (same description, vendor and category in each of the three months before
+    /// this one), projected on the same day of each coming month up to <paramref name="end"/> they are not
+    /// entered for yet, at last month's amount. The forecast and the dashboard both use this rule.
+    /// </summary>
+    public static IReadOnlyList<RepeatingExpense> Repeating(IEnumerable<ExpenseMonth> months, DateOnly today, DateOnly end)
+    {
+        var month = new DateOnly(today.Year, today.Month, 1);
         var previous = Enumerable.Range(1, 3).Select(k => LedgerEntry.PeriodOf(month.AddMonths(-k))).ToList();
         var found = new List<RepeatingExpense>();
         foreach (var series in months.GroupBy(m => (m.Description, m.Vendor, m.CategoryId)))
@@ -98,6 +109,9 @@ public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource
         return found.OrderBy(f => f.Next).ThenBy(f => f.Description).ToList();
     }
 }
+
+/// <summary>One series' expenses in one month (home-currency minor units), with the latest date.</summary>
+public sealed record ExpenseMonth(string Description, string? Vendor, int? CategoryId, int Period, DateOnly Last, long Minor);
 
 /// <summary>A monthly expense not entered yet for a coming month, at last month's amount.</summary>
 public sealed record RepeatingExpense(string Description, string? Vendor, DateOnly Next, long Minor);
