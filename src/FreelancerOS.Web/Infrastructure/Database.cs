@@ -73,7 +73,10 @@ public static class Database
     }
 }
 
-/// <summary>WAL for concurrent readers alongside a writer, foreign keys on, and a busy timeout.</summary>
+/// <summary>
+/// WAL for concurrent readers alongside a writer, foreign keys on, and a busy timeout; and the fast decimal
+/// sum (<see cref="SqliteDecimalSum"/>) in place of EF's.
+/// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
@@ -83,6 +86,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         using var cmd = connection.CreateCommand();
         cmd.CommandText = Pragmas;
         cmd.ExecuteNonQuery();
+        SqliteDecimalSum.Register((Microsoft.Data.Sqlite.SqliteConnection)connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -90,5 +94,6 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = Pragmas;
         await cmd.ExecuteNonQueryAsync(cancellationToken);
+        SqliteDecimalSum.Register((Microsoft.Data.Sqlite.SqliteConnection)connection);
     }
 }
