@@ -12,11 +12,49 @@ namespace FreelancerOS.Web.Data;
 /// that user's id when added, so no controller ever filters by owner by hand. Each provider has a
 /// subclass that only exists to keep its own migrations (EF's "multiple providers" pattern).
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options, ICurrentUser currentUser, TimeProvider? clock = null)
-    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
-    /// <summary>Read by the query filters; a fresh value per context instance.</summary>
+    private ICurrentUser currentUser = NoUser.Instance;
+    private TimeProvider? clock;
+
+    /// <summary>
+    /// Who and when for this use of the context. The contexts are pooled (their start-up is a twelfth of a page's
+    /// time otherwise), so each request's scope sets them when it takes one (<see cref="Infrastructure.Database"/>),
+    /// and giving the context back forgets them: a context used without them sees no account's records.
+    /// </summary>
+    public AppDbContext For(ICurrentUser user, TimeProvider? time = null)
+    {
+        currentUser = user;
+        clock = time;
+        return this;
+    }
+
+    /// <summary>Read by the query filters; the value of the request using the context.</summary>
     public string? CurrentUserId => currentUser.UserId;
+
+    public override void Dispose()
+    {
+        Forget();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Forget();
+        return base.DisposeAsync();
+    }
+
+    private void Forget()
+    {
+        currentUser = NoUser.Instance;
+        clock = null;
+    }
+
+    private sealed class NoUser : ICurrentUser
+    {
+        public static readonly NoUser Instance = new();
+        public string? UserId => null;
+    }
 
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<AccountSettings> Settings => Set<AccountSettings>();
@@ -153,15 +191,24 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser curren
     }
 }
 
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, ICurrentUser currentUser, TimeProvider? clock = null)
-    : AppDbContext(options, currentUser, clock);
-
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, ICurrentUser currentUser, TimeProvider? clock = null)
-    : AppDbContext(options, currentUser, clock);
-
-public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options, ICurrentUser currentUser, TimeProvider? clock = null)
-    : AppDbContext(options, currentUser, clock)
+// Each has one public constructor, as pooling requires; the internal one is for contexts built by hand (tests, benchmarks).
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
 {
+    internal SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, ICurrentUser currentUser, TimeProvider? clock = null) : this(options) =>
+        For(currentUser, clock);
+}
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
+{
+    internal PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, ICurrentUser currentUser, TimeProvider? clock = null) : this(options) =>
+        For(currentUser, clock);
+}
+
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options)
+{
+    internal SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options, ICurrentUser currentUser, TimeProvider? clock = null) : this(options) =>
+        For(currentUser, clock);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
