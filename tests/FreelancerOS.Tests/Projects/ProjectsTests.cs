@@ -214,6 +214,29 @@ public sealed class ProjectsTests(TestApp app) : IClassFixture<TestApp>
         Assert.StartsWith("52", (await client.GetPageAsync($"/projects/details/{hourly}")).QuerySelector("[data-role=estimate]")!.TextContent);
     }
 
+    /// <summary>The rule lives on ScopeChange.EnsureDeletable; the page offers no delete for an approved change, a stale tab still posts one.</summary>
+    [Fact]
+    public async Task ScopeChange_ApprovedInAnotherTab_CannotBeDeleted_AProposedOneCan()
+    {
+        var client = await app.SignedInClientAsync();
+        var project = await Work.ProjectAsync(client, await Work.ClientAsync(client), "Scoped", pricing: "FixedPrice", value: "6000", basis: "Invoicing");
+        var page = await client.GetPageAsync($"/projects/details/{project}");
+        await client.SubmitAsync(page, $"form[action='/projects/addscopechange/{project}']", new Dictionary<string, string> { ["Description"] = "Blog section", ["EstimateAmount"] = "900" });
+        await client.SubmitAsync(page, $"form[action='/projects/addscopechange/{project}']", new Dictionary<string, string> { ["Description"] = "Chat bot", ["EstimateAmount"] = "5000" });
+        var changes = await app.WithDbAsync(db => db.ScopeChanges.IgnoreQueryFilters().Where(s => s.ProjectId == project).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync());
+
+        var staleTab = await client.GetPageAsync($"/projects/details/{project}");
+        await client.SubmitAsync(staleTab, $"tr[data-id='{changes[0]}'] form[action='/projects/decidescopechange/{project}']", new Dictionary<string, string> { ["decision"] = "approve" });
+        var refused = await client.SubmitAsync(staleTab, $"tr[data-id='{changes[0]}'] form[action='/projects/deletescopechange/{project}']");
+        var after = await client.GetPageAsync(refused.Headers.Location!.OriginalString);
+        Assert.Equal("An approved change is part of the project's value or estimate and cannot be deleted.", after.QuerySelector("[data-role=error]")!.TextContent.Trim());
+        Assert.Equal("6,900.00 EUR", after.QuerySelector("[data-role=total-value]")!.TextContent);
+        Assert.Null(after.QuerySelector($"tr[data-id='{changes[0]}'] form[action='/projects/deletescopechange/{project}']"));
+
+        await client.SubmitAsync(after, $"tr[data-id='{changes[1]}'] form[action='/projects/deletescopechange/{project}']");
+        Assert.Equal([changes[0]], await app.WithDbAsync(db => db.ScopeChanges.IgnoreQueryFilters().Where(s => s.ProjectId == project).Select(s => s.Id).ToListAsync()));
+    }
+
     [Fact]
     public async Task AnotherAccountsProject_Is404_AndCannotBeMoved()
     {
