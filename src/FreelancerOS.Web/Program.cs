@@ -123,6 +123,7 @@ builder.Services.AddScoped<FreelancerOS.Web.Features.Mail.MailSender>();
 builder.Services.AddScoped<FreelancerOS.Web.Features.Mail.InvoiceMailer>();
 builder.Services.AddScoped<FreelancerOS.Web.Features.Mail.MailSettingsEditor>();
 builder.Services.AddScoped<IInvoiceSender, FreelancerOS.Web.Features.Mail.MailInvoiceSender>();
+builder.Services.AddScoped<IRecurringInvoiceSender, FreelancerOS.Web.Features.Mail.MailRecurringSender>();
 builder.Services.AddSingleton<IJobSchedule, FreelancerOS.Web.Features.Mail.PaymentReminderJob.Schedule>();
 PdfFonts.Configure();
 builder.Services.AddBackgroundJobs(builder.Configuration, dataFolder);

@@ -30,6 +30,7 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         b.HasIndex(s => s.InvoiceId);
         b.Ignore(s => s.TotalValue);
         b.Ignore(s => s.HourlyRateForTime);
+        b.Ignore(s => s.IsLocked);
     }
 }
 

@@ -3,6 +3,7 @@ namespace FreelancerOS.Web.Domain;
 /// <summary>One per account: what later features read (currency, culture, invoice details, defaults).</summary>
 public class AccountSettings : OwnedEntity
 {
+    /// <summary>Chosen when the account is created; changed later only through <see cref="ChangeHomeCurrency"/>.</summary>
     public string HomeCurrency { get; set; } = "EUR";
     public string Culture { get; set; } = "en-GB";
     public string TimeZoneId { get; set; } = "UTC";
@@ -32,6 +33,20 @@ public class AccountSettings : OwnedEntity
 
     public static readonly IReadOnlyList<int> RoundingSteps = [0, 6, 15, 30];
 
+    /// <summary>
+    /// Ledger amounts are stored converted to the home currency at rates the user typed; a new home currency
+    /// would silently relabel them, so it is refused once the ledger has entries.
+    /// </summary>
+    public void ChangeHomeCurrency(string currency, bool ledgerHasEntries)
+    {
+        currency = Currency.Normalize(currency);
+        if (currency == HomeCurrency) return;
+        if (ledgerHasEntries)
+            throw new DomainException($"The ledger already has entries converted to {HomeCurrency}, so the home currency cannot change. " +
+                                      "Export the ledger as CSV and import it into a new account with the other home currency instead.", nameof(HomeCurrency));
+        HomeCurrency = currency;
+    }
+
     public void SetTimerRounding(int minutes, TimerRoundingMode mode)
     {
         if (!RoundingSteps.Contains(minutes))
@@ -54,7 +69,7 @@ public class AccountSettings : OwnedEntity
         var rounded = TimerRoundingMode == TimerRoundingMode.Up
             ? Math.Ceiling(decimal.Round(steps, 6))
             : Math.Round(steps, MidpointRounding.AwayFromZero);
-        return Math.Clamp(Math.Round(Math.Max(1, rounded) * step, 2, MidpointRounding.AwayFromZero), 0.01m, TimeEntry.MaxHoursPerDay);
+        return TimeEntry.ClampHours(Math.Max(1, rounded) * step);
     }
 
     /// <summary>
@@ -67,10 +82,13 @@ public class AccountSettings : OwnedEntity
         $"{InvoicePrefix}{year}-{sequence.ToString().PadLeft(InvoiceNumberDigits, '0')}";
 
     /// <summary>Today's date where the freelancer lives, from the injected clock.</summary>
-    public DateOnly Today(TimeProvider clock)
+    public DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
+
+    /// <summary>The date of an instant where the freelancer lives (UTC when the time zone is unknown here).</summary>
+    public DateOnly DateOf(DateTimeOffset instant)
     {
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var tz) ? tz : TimeZoneInfo.Utc;
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
     }
 }
 

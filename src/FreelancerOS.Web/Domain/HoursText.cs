@@ -32,11 +32,6 @@ public static partial class HoursText
         {
             var digits = match.Groups["d"].Value.Replace(',', '.');
             hours = decimal.Parse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-            if (decimal.Round(hours, 2) != hours)
-            {
-                error = "Use at most two decimals (0.25 is a quarter hour), or hours and minutes such as 1:20.";
-                return false;
-            }
         }
         else
         {
@@ -48,11 +43,12 @@ public static partial class HoursText
                 return false;
             }
             // Minutes become hundredths of an hour, as every entry stores two decimals (20 minutes is 0.33 h).
-            hours = h + Math.Round(m / 60m, 2, MidpointRounding.AwayFromZero);
+            hours = h + Math.Round(m / 60m, TimeEntry.HoursDecimals, MidpointRounding.AwayFromZero);
         }
-        if (hours > TimeEntry.MaxHoursPerDay)
+        // 0 is not an entry, but it is a valid answer here: a timesheet cell emptied to 0 deletes its entry.
+        if (hours != 0 && TimeEntry.HoursError(hours) is { } rule)
         {
-            error = "One entry is for one day: at most 24 hours.";
+            error = rule;
             return false;
         }
         return true;

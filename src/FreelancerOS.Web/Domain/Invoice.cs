@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 
 namespace FreelancerOS.Web.Domain;
@@ -179,10 +180,6 @@ public class Invoice : OwnedEntity, ICreated
         return removed;
     }
 
-    /// <summary>The billed items a deleted draft gives back (they become unbilled again).</summary>
-    public IReadOnlyList<(InvoiceLineSourceKind Kind, int Id)> ReleasableItems() =>
-        _lines.Where(l => l.SourceId is not null).Select(l => (l.SourceKind, l.SourceId!.Value)).ToList();
-
     public void EnsureDeletable()
     {
         if (Status != InvoiceStatus.Draft)
@@ -225,9 +222,29 @@ public class Invoice : OwnedEntity, ICreated
     /// </summary>
     public bool MarkOverdueIfDue(DateOnly today, DateTimeOffset now)
     {
-        if (Status != InvoiceStatus.Sent || DueDate >= today) return false;
+        if (!IsOverdueOn(this, today)) return false;
         ChangeStatus(InvoiceStatus.Overdue, now);
         return true;
+    }
+
+    /// <summary>
+    /// The overdue rule as a query, for the hourly job's set-based update of every account's invoices
+    /// (<c>MarkOverdueJob</c>): the same expression <see cref="MarkOverdueIfDue"/> applies to one invoice.
+    /// </summary>
+    public static Expression<Func<Invoice, bool>> OverdueOn(DateOnly today)
+    {
+        // A member of a closure, not a constant: EF Core sends the date as a parameter.
+        Expression<Func<DateOnly>> day = () => today;
+        return Expression.Lambda<Func<Invoice, bool>>(new Substitute(OverdueRule.Parameters[1], day.Body).Visit(OverdueRule.Body), OverdueRule.Parameters[0]);
+    }
+
+    /// <summary>Sent and due before today: the one copy of the rule.</summary>
+    private static readonly Expression<Func<Invoice, DateOnly, bool>> OverdueRule = (i, today) => i.Status == InvoiceStatus.Sent && i.DueDate < today;
+    private static readonly Func<Invoice, DateOnly, bool> IsOverdueOn = OverdueRule.Compile();
+
+    private sealed class Substitute(ParameterExpression parameter, Expression value) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? value : node;
     }
 
     /// <summary>Whole days past the due date on <paramref name="today"/> for an open invoice (Sent or Overdue); 0 otherwise.</summary>
@@ -236,14 +253,16 @@ public class Invoice : OwnedEntity, ICreated
     /// <summary>0 on or before the due date, 1 the day after it, and so on.</summary>
     public static int DaysPastDue(DateOnly dueDate, DateOnly today) => Math.Max(0, today.DayNumber - dueDate.DayNumber);
 
-    /// <summary>Sent → Overdue once the due date is before today (the daily job does this in bulk).</summary>
+    /// <summary>
+    /// Sent → Overdue once the due date is before today, or the reason why not (the demo data ages its invoices
+    /// with it; the hourly job does the same in bulk through <see cref="OverdueOn"/>).
+    /// </summary>
     public void MarkOverdue(DateOnly today, DateTimeOffset now)
     {
         if (Status != InvoiceStatus.Sent)
             throw new DomainException($"Only a sent invoice can become overdue; this one is {Status}.");
-        if (DueDate >= today)
+        if (!MarkOverdueIfDue(today, now))
             throw new DomainException($"This invoice is not overdue: it is due on {DueDate:yyyy-MM-dd}.");
-        ChangeStatus(InvoiceStatus.Overdue, now);
     }
 
     /// <summary>Sent or Overdue → Void. The number stays used.</summary>

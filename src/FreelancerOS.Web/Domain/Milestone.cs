@@ -42,7 +42,13 @@ public enum ShareMode
     Amount = 1,
 }
 
-/// <summary>Turns typed shares into amounts that add up to the agreed value to the cent.</summary>
+/// <summary>One row of a schedule as typed: <see cref="Id"/> 0 for a new milestone; a percentage or an amount, per the mode.</summary>
+public sealed record MilestoneShare(int Id, string Name, decimal Share, DateOnly? DueDate, MilestoneState State);
+
+/// <summary>
+/// A fixed-price project's milestone schedule, edited as a whole: typed shares become amounts that add up to the
+/// agreed value to the cent, and a milestone on an invoice stays with its share.
+/// </summary>
 public static class MilestoneSchedule
 {
     public static readonly IReadOnlyDictionary<string, decimal[]> Presets = new Dictionary<string, decimal[]>
@@ -83,5 +89,57 @@ public static class MilestoneSchedule
         var diff = value - sum;
         return $"The shares add up to {Currency.Format(sum, currency, culture)}, not the value of {Currency.Format(value, currency, culture)}: " +
                $"{(diff > 0 ? "short by" : "over by")} {Currency.Format(Math.Abs(diff), currency, culture)}.";
+    }
+
+    /// <summary>What the rows would change of milestones on an invoice (the invoice was issued for them): one message each.</summary>
+    public static IReadOnlyList<string> LockedChanges(IEnumerable<Milestone> existing, IReadOnlyList<MilestoneShare> rows, ShareMode mode)
+    {
+        var messages = new List<string>();
+        foreach (var locked in existing.Where(m => m.IsLocked))
+        {
+            var row = rows.FirstOrDefault(r => r.Id == locked.Id);
+            if (row is null)
+                messages.Add($"{locked.Name} is on an invoice and cannot be removed.");
+            else if (mode == ShareMode.Amount ? row.Share != locked.Amount : locked.Percent != row.Share)
+                messages.Add($"{locked.Name} is on an invoice: its share cannot change.");
+        }
+        return messages;
+    }
+
+    /// <summary>
+    /// The rows become the project's milestones, in their order: <paramref name="existing"/> ones are updated
+    /// (invoiced ones only move), the others returned as removed, new rows returned as added; the caller saves.
+    /// A milestone not on an invoice is Pending or Reached: Invoiced is set by invoicing only.
+    /// </summary>
+    public static (IReadOnlyList<Milestone> Removed, IReadOnlyList<Milestone> Added) Replace(
+        int projectId, IReadOnlyList<Milestone> existing, IReadOnlyList<MilestoneShare> rows, decimal value, string currency, ShareMode mode)
+    {
+        if (rows.Any(r => r.Id != 0 && existing.All(m => m.Id != r.Id)))
+            throw new DomainException("A milestone of the schedule is not one of this project's.");
+        if (LockedChanges(existing, rows, mode).FirstOrDefault() is { } locked)
+            throw new DomainException(locked);
+        if (rows.Count > 0 && Mismatch(value, currency, mode, rows.Select(r => r.Share).ToList()) is { } mismatch)
+            throw new DomainException(mismatch, "Rows");
+
+        var amounts = Amounts(value, currency, mode, rows.Select(r => r.Share).ToList());
+        var added = new List<Milestone>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var milestone = row.Id == 0 ? null : existing.Single(m => m.Id == row.Id);
+            if (milestone is null)
+            {
+                milestone = new Milestone { ProjectId = projectId };
+                added.Add(milestone);
+            }
+            milestone.SortOrder = i;
+            if (milestone.IsLocked) continue;
+            milestone.Name = row.Name.Trim();
+            milestone.Amount = amounts[i];
+            milestone.Percent = mode == ShareMode.Percent ? row.Share : null;
+            milestone.DueDate = row.DueDate;
+            milestone.State = row.State == MilestoneState.Reached ? MilestoneState.Reached : MilestoneState.Pending;
+        }
+        return (existing.Where(m => rows.All(r => r.Id != m.Id)).ToList(), added);
     }
 }

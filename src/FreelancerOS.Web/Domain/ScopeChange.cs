@@ -22,4 +22,11 @@ public class ScopeChange : OwnedEntity
 
     /// <summary>Approved and not on an invoice yet: ready to invoice as its own line.</summary>
     public bool IsBillable => State == ScopeChangeState.Approved && InvoiceId is null;
+
+    /// <summary>An approved change is part of the project's value or estimate (and may be billed): it stays.</summary>
+    public void EnsureDeletable()
+    {
+        if (State == ScopeChangeState.Approved)
+            throw new DomainException("An approved change is part of the project's value or estimate and cannot be deleted.");
+    }
 }

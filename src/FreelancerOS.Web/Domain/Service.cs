@@ -45,9 +45,12 @@ public class Service : OwnedEntity, IBoardCard<WorkStatus>
         SortOrder = sortOrder;
     }
 
+    /// <summary>A flat service billed on an invoice: the line holds its fee, so the service no longer changes.</summary>
+    public bool IsLocked => InvoiceId is not null;
+
     public void EnsureEditable()
     {
-        if (InvoiceId is not null)
+        if (IsLocked)
             throw new DomainException("This service is on an invoice and cannot be changed or deleted.");
     }
 }

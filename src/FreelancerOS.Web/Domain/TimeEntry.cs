@@ -2,7 +2,12 @@ namespace FreelancerOS.Web.Domain;
 
 public class TimeEntry : OwnedEntity, ICreated
 {
+    /// <summary>One entry is one day's work.</summary>
     public const decimal MaxHoursPerDay = 24m;
+
+    /// <summary>Hours are kept in hundredths (36 seconds): 0.01 is the least an entry holds.</summary>
+    public const int HoursDecimals = 2;
+    public const decimal MinHours = 0.01m;
 
     public DateOnly Date { get; set; }
     public int ProjectId { get; set; }
@@ -32,13 +37,25 @@ public class TimeEntry : OwnedEntity, ICreated
 
     public bool IsLocked => InvoiceId is not null;
 
+    /// <summary>
+    /// The hours rule, the one copy the entry, the forms, the timesheet and the timer share: more than 0, in
+    /// hundredths, at most one day's 24. Null when <paramref name="hours"/> may be an entry's, else why not.
+    /// </summary>
+    public static string? HoursError(decimal hours) =>
+        hours <= 0 ? "Enter more than 0 hours."
+        : decimal.Round(hours, HoursDecimals) != hours ? "Use at most two decimals (0.25 is a quarter hour), or hours and minutes such as 1:20."
+        : hours > MaxHoursPerDay ? "One entry is for one day: at most 24 hours."
+        : null;
+
     public static void CheckHours(decimal hours)
     {
-        if (hours <= 0)
-            throw new DomainException("Enter more than 0 hours.", nameof(Hours));
-        if (hours > MaxHoursPerDay)
-            throw new DomainException("One entry is for one day: at most 24 hours.", nameof(Hours));
+        if (HoursError(hours) is { } error)
+            throw new DomainException(error, nameof(Hours));
     }
+
+    /// <summary>Measured hours (a timer's) made into an entry's: rounded half up to hundredths, within 0.01 and 24.</summary>
+    public static decimal ClampHours(decimal hours) =>
+        Math.Clamp(Math.Round(hours, HoursDecimals, MidpointRounding.AwayFromZero), MinHours, MaxHoursPerDay);
 
     public void EnsureEditable()
     {
@@ -94,15 +111,33 @@ public class RunningTimer : OwnedEntity
     /// Elapsed hours to two decimals (36 seconds), at least 0.01 so a short run still makes an entry,
     /// and at most 24 since one entry is one day's work.
     /// </summary>
-    public static decimal ElapsedHours(DateTimeOffset startedAt, DateTimeOffset now)
-    {
-        var hours = (decimal)(now - startedAt).Ticks / TimeSpan.TicksPerHour;
-        return Math.Clamp(Math.Round(hours, 2, MidpointRounding.AwayFromZero), 0.01m, TimeEntry.MaxHoursPerDay);
-    }
+    public static decimal ElapsedHours(DateTimeOffset startedAt, DateTimeOffset now) =>
+        TimeEntry.ClampHours((decimal)(now - startedAt).Ticks / TimeSpan.TicksPerHour);
 
     /// <summary>The hours a stop saves: the exact elapsed time under the account's rounding rule, else <see cref="ElapsedHours(DateTimeOffset, DateTimeOffset)"/>.</summary>
     public static decimal ElapsedHours(DateTimeOffset startedAt, DateTimeOffset now, AccountSettings settings) =>
         settings.TimerRoundingMinutes == 0
             ? ElapsedHours(startedAt, now)
             : settings.RoundTimerHours(Math.Min((decimal)Math.Max(0, (now - startedAt).Ticks) / TimeSpan.TicksPerHour, TimeEntry.MaxHoursPerDay));
+
+    /// <summary>The run was longer than one day's entry holds, so the entry keeps 24 hours of it.</summary>
+    public bool IsCappedAt(DateTimeOffset now) => now - StartedAt > TimeSpan.FromHours((double)TimeEntry.MaxHoursPerDay);
+
+    /// <summary>
+    /// Stops the timer into a time entry dated the day it started (where the freelancer lives), with its
+    /// project, description and billable flag, the hours under the account's rounding rule, at the rate that
+    /// applies now. <paramref name="keepService"/> is false when the service is gone: the time stays on the
+    /// project. The caller adds the entry, removes the timer and saves.
+    /// </summary>
+    public TimeEntry Stop(DateTimeOffset now, AccountSettings settings, decimal hourlyRate, string currency, bool keepService = true)
+    {
+        var entry = new TimeEntry
+        {
+            Date = settings.DateOf(StartedAt), ProjectId = ProjectId, ServiceId = keepService ? ServiceId : null,
+            Description = Description, Billable = Billable, CreatedAt = now,
+        };
+        entry.SnapshotRate(hourlyRate, currency);
+        entry.SetHours(ElapsedHours(StartedAt, now, settings));
+        return entry;
+    }
 }

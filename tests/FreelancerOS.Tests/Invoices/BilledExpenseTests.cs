@@ -40,6 +40,34 @@ public sealed class BilledExpenseTests(TestApp app) : IClassFixture<TestApp>
 
     private Task<Expense> LoadAsync(int id) => app.WithDbAsync(db => db.Expenses.IgnoreQueryFilters().SingleAsync(e => e.Id == id));
 
+    /// <summary>
+    /// Bug fixed: "has billed work" missed billed expenses, so a project whose only invoiced item was an expense could be
+    /// deleted (the expense lost its project under its invoice line) or moved to another client.
+    /// </summary>
+    [Fact]
+    public async Task Project_WithOnlyABilledExpense_CannotBeDeleted_NorChangeItsClient()
+    {
+        var s = await SetUpAsync();
+        var other = await Work.ClientAsync(s.Client, "Globex");
+        var staleDelete = await s.Client.GetPageAsync($"/projects/delete/{s.Website}");
+        var staleEdit = await s.Client.GetPageAsync($"/projects/edit/{s.Website}");
+        await BillAsync(s.Client, s.ClientId, $"#expense-{s.Train}");
+
+        var deletePage = await s.Client.GetPageAsync($"/projects/delete/{s.Website}");
+        Assert.Contains("This project has work on an invoice, so it cannot be deleted.", deletePage.QuerySelector(".alert-warning")!.TextContent);
+        Assert.Null(deletePage.QuerySelector($"form[action='/projects/delete/{s.Website}']"));
+        var refused = await s.Client.SubmitAsync(staleDelete, $"form[action='/projects/delete/{s.Website}']");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("cannot be deleted", (await s.Client.GetPageAsync(refused.Headers.Location!.OriginalString)).QuerySelector("[data-role=error]")!.TextContent);
+
+        var moved = await s.Client.SubmitAsync(staleEdit, $"form[action='/projects/edit/{s.Website}']", new Dictionary<string, string> { ["ClientId"] = other.ToString() });
+        Assert.Equal("Work of this project is on an invoice: its client cannot change.", AppClient.FieldError(await AppClient.ParseAsync(moved), "ClientId"));
+
+        var project = await app.WithDbAsync(db => db.Projects.IgnoreQueryFilters().SingleAsync(p => p.Id == s.Website));
+        Assert.Equal(s.ClientId, project.ClientId);
+        Assert.Equal(s.Website, (await LoadAsync(s.Train)).ProjectId);
+    }
+
     [Fact]
     public async Task Post_DraftWithRechargeableExpense_OneLineAtCost_ExpenseBilled_NotOfferedAgain_DeleteReleasesIt()
     {

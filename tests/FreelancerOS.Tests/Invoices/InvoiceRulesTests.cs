@@ -140,7 +140,7 @@ public sealed class InvoiceRulesTests
         Assert.Equal(41, line.SourceId);
         Assert.Equal(120m, line.Amount);
         Assert.Throws<DomainException>(() => invoice.AddLines([new(InvoiceLineSourceKind.TimeEntry, 41, "Time entry 41", 1.5m, 80m, "EUR")]));
-        Assert.Equal([(InvoiceLineSourceKind.TimeEntry, 41)], invoice.ReleasableItems());
+        Assert.Equal([(InvoiceLineSourceKind.TimeEntry, (int?)41)], invoice.Lines.Select(l => (l.SourceKind, l.SourceId)));
     }
 
     [Fact]

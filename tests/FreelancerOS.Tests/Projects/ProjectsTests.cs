@@ -183,6 +183,36 @@ public sealed class ProjectsTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(3, await app.WithDbAsync(db => db.Milestones.IgnoreQueryFilters().CountAsync(m => m.ProjectId == project)));
     }
 
+    /// <summary>The rule lives on MilestoneSchedule.LockedChanges/Replace: an invoiced milestone keeps its place in the schedule and its share.</summary>
+    [Fact]
+    public async Task Milestones_OneOnAnInvoice_KeepsItsShare_TheOthersStillChange()
+    {
+        var client = await app.SignedInClientAsync();
+        var clientId = await Work.ClientAsync(client);
+        var project = await Work.ProjectAsync(client, clientId, "Fixed", pricing: "FixedPrice", value: "6000", basis: "Invoicing");
+        var preset = await client.GetPageAsync($"/projects/milestones/{project}?preset=50-50");
+        await client.SubmitAsync(preset, $"form[action='/projects/milestones/{project}']", new Dictionary<string, string>
+        {
+            ["Rows[0].Name"] = "Design", ["Rows[1].Name"] = "Build", ["Rows[0].State"] = "Reached",
+        });
+        var design = await app.WithDbAsync(db => db.Milestones.IgnoreQueryFilters().Where(m => m.ProjectId == project && m.Name == "Design").Select(m => m.Id).SingleAsync());
+        await FreelancerOS.Tests.Invoices.BillingSteps.BillAsync(client, clientId, $"#milestone-{design}");
+
+        var edit = await client.GetPageAsync($"/projects/milestones/{project}");
+        Assert.True(edit.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='Rows[0].Share']")!.IsReadOnly);
+        var reshared = await client.SubmitForgedAsync(edit, $"form[action='/projects/milestones/{project}']", new Dictionary<string, string>
+        {
+            ["Rows[0].Share"] = "60", ["Rows[1].Share"] = "40",
+        });
+        Assert.Equal(HttpStatusCode.OK, reshared.StatusCode);
+        Assert.Contains("Design is on an invoice: its share cannot change.", (await AppClient.ParseAsync(reshared)).QuerySelector(".validation-summary-errors")!.TextContent);
+
+        var renamed = await client.SubmitAsync(edit, $"form[action='/projects/milestones/{project}']", new Dictionary<string, string> { ["Rows[1].Name"] = "Build and launch" });
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        var stored = await app.WithDbAsync(db => db.Milestones.IgnoreQueryFilters().Where(m => m.ProjectId == project).OrderBy(m => m.SortOrder).ToListAsync());
+        Assert.Equal([("Design", 3000m, MilestoneState.Invoiced), ("Build and launch", 3000m, MilestoneState.Pending)], stored.Select(m => (m.Name, m.Amount, m.State)).ToList());
+    }
+
     [Fact]
     public async Task ScopeChange_Approved_RaisesValue_Rejected_DoesNot()
     {
@@ -212,6 +242,29 @@ public sealed class ProjectsTests(TestApp app) : IClassFixture<TestApp>
         hourlyPage = await client.GetPageAsync($"/projects/details/{hourly}");
         await client.SubmitAsync(hourlyPage, $"form[action='/projects/decidescopechange/{hourly}']", new Dictionary<string, string> { ["decision"] = "approve" });
         Assert.StartsWith("52", (await client.GetPageAsync($"/projects/details/{hourly}")).QuerySelector("[data-role=estimate]")!.TextContent);
+    }
+
+    /// <summary>The rule lives on ScopeChange.EnsureDeletable; the page offers no delete for an approved change, a stale tab still posts one.</summary>
+    [Fact]
+    public async Task ScopeChange_ApprovedInAnotherTab_CannotBeDeleted_AProposedOneCan()
+    {
+        var client = await app.SignedInClientAsync();
+        var project = await Work.ProjectAsync(client, await Work.ClientAsync(client), "Scoped", pricing: "FixedPrice", value: "6000", basis: "Invoicing");
+        var page = await client.GetPageAsync($"/projects/details/{project}");
+        await client.SubmitAsync(page, $"form[action='/projects/addscopechange/{project}']", new Dictionary<string, string> { ["Description"] = "Blog section", ["EstimateAmount"] = "900" });
+        await client.SubmitAsync(page, $"form[action='/projects/addscopechange/{project}']", new Dictionary<string, string> { ["Description"] = "Chat bot", ["EstimateAmount"] = "5000" });
+        var changes = await app.WithDbAsync(db => db.ScopeChanges.IgnoreQueryFilters().Where(s => s.ProjectId == project).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync());
+
+        var staleTab = await client.GetPageAsync($"/projects/details/{project}");
+        await client.SubmitAsync(staleTab, $"tr[data-id='{changes[0]}'] form[action='/projects/decidescopechange/{project}']", new Dictionary<string, string> { ["decision"] = "approve" });
+        var refused = await client.SubmitAsync(staleTab, $"tr[data-id='{changes[0]}'] form[action='/projects/deletescopechange/{project}']");
+        var after = await client.GetPageAsync(refused.Headers.Location!.OriginalString);
+        Assert.Equal("An approved change is part of the project's value or estimate and cannot be deleted.", after.QuerySelector("[data-role=error]")!.TextContent.Trim());
+        Assert.Equal("6,900.00 EUR", after.QuerySelector("[data-role=total-value]")!.TextContent);
+        Assert.Null(after.QuerySelector($"tr[data-id='{changes[0]}'] form[action='/projects/deletescopechange/{project}']"));
+
+        await client.SubmitAsync(after, $"tr[data-id='{changes[1]}'] form[action='/projects/deletescopechange/{project}']");
+        Assert.Equal([changes[0]], await app.WithDbAsync(db => db.ScopeChanges.IgnoreQueryFilters().Where(s => s.ProjectId == project).Select(s => s.Id).ToListAsync()));
     }
 
     [Fact]

@@ -85,6 +85,43 @@ public sealed class ServicesTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task Service_WhoseTimeIsOnAnInvoice_CannotBeDeleted()
+    {
+        var client = await app.SignedInClientAsync();
+        var clientId = await Work.ClientAsync(client);
+        var project = await Work.ProjectAsync(client, clientId, "Site");
+        var id = await Work.ServiceAsync(client, project, "Build", "Hourly", "100", "10");
+        await Work.LogAsync(client, project, "2", serviceId: id);
+        var entry = await app.WithDbAsync(db => db.TimeEntries.IgnoreQueryFilters().SingleAsync(t => t.ServiceId == id));
+        await FreelancerOS.Tests.Invoices.BillingSteps.BillAsync(client, clientId, $"#time-entry-{entry.Id}");
+
+        var edit = await client.GetPageAsync($"/services/edit/{id}");
+        var refused = await client.SubmitAsync(edit, $"form[action='/services/delete/{id}']");
+        Assert.Equal($"/services/edit/{id}", refused.Headers.Location!.OriginalString, ignoreCase: true);
+        var page = await client.GetPageAsync(refused.Headers.Location!.OriginalString);
+        Assert.Contains("This service or its time is on an invoice, so it cannot be deleted.", page.QuerySelector("[data-role=error]")!.TextContent);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Services.IgnoreQueryFilters().CountAsync(s => s.Id == id)));
+    }
+
+    /// <summary>A new service starts at the rate its time would get without it: HourlyRates, the rule time entries use.</summary>
+    [Fact]
+    public async Task NewServiceForm_StartsAtTheProjectsRate_ElseTheClients_ElseTheDefault()
+    {
+        var client = await app.SignedInClientAsync();
+        var settings = await client.GetPageAsync("/settings");
+        await client.SubmitAsync(settings, "form[action='/settings']", new Dictionary<string, string> { ["DefaultHourlyRate"] = "70" });
+        var plain = await Work.ClientAsync(client, "Plain");
+        var rated = await Work.ClientAsync(client, "Rated", rate: "90");
+
+        async Task<string> PrefilledAsync(int projectId) =>
+            (await client.GetPageAsync($"/services/create?projectId={projectId}")).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=Rate]")!.Value;
+
+        Assert.Equal("110.00", await PrefilledAsync(await Work.ProjectAsync(client, rated, "Own rate", rate: "110")));
+        Assert.Equal("90.00", await PrefilledAsync(await Work.ProjectAsync(client, rated, "Client's rate")));
+        Assert.Equal("70.00", await PrefilledAsync(await Work.ProjectAsync(client, plain, "Default rate")));
+    }
+
+    [Fact]
     public async Task Post_DeleteService_KeepsItsTimeOnTheProject()
     {
         var client = await app.SignedInClientAsync();

@@ -80,4 +80,28 @@ public sealed class SettingsTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Contains("changed in another tab", await second.Content.ReadAsStringAsync());
     }
+
+    /// <summary>The rule lives on AccountSettings.ChangeHomeCurrency: once the ledger holds converted amounts, the home currency stays.</summary>
+    [Fact]
+    public async Task Post_HomeCurrency_ChangesWhileTheLedgerIsEmpty_AndIsRefusedOnceItHasEntries()
+    {
+        var client = await app.SignedInClientAsync();
+        var page = await client.GetPageAsync("/settings");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(page, "form[action='/settings']", new Dictionary<string, string> { ["HomeCurrency"] = "chf" })).StatusCode);
+
+        var entry = await FreelancerOS.Tests.Ledger.LedgerTestHelpers.PostEntryAsync(client, "income",
+            new Dictionary<string, string> { ["Description"] = "Consulting", ["Amount"] = "100", ["Date"] = "2026-11-10" });
+        Assert.Equal(HttpStatusCode.Redirect, entry.StatusCode);
+
+        page = await client.GetPageAsync("/settings");
+        Assert.Equal("CHF", page.QuerySelector<IHtmlInputElement>("input[name=HomeCurrency]")!.Value);
+        var refused = await client.SubmitAsync(page, "form[action='/settings']", new Dictionary<string, string> { ["HomeCurrency"] = "USD", ["BusinessName"] = "Renamed" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var form = await AppClient.ParseAsync(refused);
+        Assert.StartsWith("The ledger already has entries converted to CHF, so the home currency cannot change.", AppClient.FieldError(form, "HomeCurrency"));
+        Assert.Equal("USD", form.QuerySelector<IHtmlInputElement>("input[name=HomeCurrency]")!.Value); // what was typed stays
+        var owner = await app.WithDbAsync(db => db.Users.Where(u => u.Email == client.Email).Select(u => u.Id).SingleAsync());
+        var saved = await app.WithDbAsync(db => db.Settings.IgnoreQueryFilters().SingleAsync(x => x.OwnerId == owner));
+        Assert.Equal(("CHF", (string?)null), (saved.HomeCurrency, saved.BusinessName));
+    }
 }

@@ -122,6 +122,31 @@ public sealed class TimeTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("1.5", sheet.QuerySelector("[data-role=week-total]")!.TextContent);
     }
 
+    /// <summary>
+    /// Bug fixed: a service moved to another project while its timer ran was kept on the entry, which then sat on one
+    /// project with another project's service. Stopping (RunningTimer.Stop) keeps the time on the timer's project.
+    /// </summary>
+    [Fact]
+    public async Task Timer_WhoseServiceMovedToAnotherProject_StopsOntoItsProjectWithoutTheService()
+    {
+        var client = await app.SignedInClientAsync();
+        var clientId = await Work.ClientAsync(client, rate: "80");
+        var timed = await Work.ProjectAsync(client, clientId, "Timed");
+        var elsewhere = await Work.ProjectAsync(client, clientId, "Elsewhere");
+        var service = await Work.ServiceAsync(client, timed, "Design", "Hourly", "120", "10");
+        var page = await client.GetPageAsync("/time");
+        var start = await client.SubmitAsync(page, "form[action='/time/start']", new Dictionary<string, string> { ["ProjectId"] = timed.ToString(), ["ServiceId"] = service.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+
+        var edit = await client.GetPageAsync($"/services/edit/{service}");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(edit, $"form[action='/services/edit/{service}']", new Dictionary<string, string> { ["ProjectId"] = elsewhere.ToString() })).StatusCode);
+        app.Clock.Advance(TimeSpan.FromMinutes(60));
+        await client.SubmitAsync(await client.GetPageAsync("/time"), "form[action='/time/stop']");
+
+        var entry = (await EntriesAsync(timed)).Single();
+        Assert.Equal((1m, (int?)null, 80m), (entry.Hours, entry.ServiceId, entry.HourlyRate));
+    }
+
     [Fact]
     public async Task Timer_StartingASecondOne_StopsTheFirstAndSavesItsTime()
     {

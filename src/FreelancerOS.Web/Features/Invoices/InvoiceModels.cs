@@ -292,4 +292,7 @@ public sealed class PaymentFormValidator : AbstractValidator<PaymentForm>
 /// <summary>One income linked to an invoice, as the invoice page lists it.</summary>
 public sealed record InvoicePaymentRow(int IncomeId, DateOnly Date, decimal Amount, string Currency, string? Mode);
 
-public sealed record PaymentPage(Invoice Invoice, PaymentForm Form, IReadOnlyList<FreelancerOS.Web.Features.Ledger.ModeOption> Modes, decimal Open);
+/// <summary>A payment mode to choose on the payment form; read from the entity, not from the ledger's lists, so invoices do not depend on the ledger feature.</summary>
+public sealed record PaymentModeOption(int Id, string Name);
+
+public sealed record PaymentPage(Invoice Invoice, PaymentForm Form, IReadOnlyList<PaymentModeOption> Modes, decimal Open);

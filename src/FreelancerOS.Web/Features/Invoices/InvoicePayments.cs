@@ -1,6 +1,5 @@
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
-using FreelancerOS.Web.Features.Ledger;
 using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Invoices;

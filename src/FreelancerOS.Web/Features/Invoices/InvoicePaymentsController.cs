@@ -1,6 +1,5 @@
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
-using FreelancerOS.Web.Features.Ledger;
 using FreelancerOS.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -97,7 +96,7 @@ public sealed class InvoicePaymentsController(AppDbContext db, TimeProvider cloc
 
     private async Task<PaymentPage> PaymentPageAsync(Invoice invoice, PaymentForm form, decimal open)
     {
-        var lookups = await LedgerLists.LoadAsync(db);
-        return new PaymentPage(invoice, form, lookups.Modes, open);
+        var modes = await db.PaymentModes.AsNoTracking().OrderBy(m => m.Name).Select(m => new PaymentModeOption(m.Id, m.Name)).ToListAsync();
+        return new PaymentPage(invoice, form, modes, open);
     }
 }

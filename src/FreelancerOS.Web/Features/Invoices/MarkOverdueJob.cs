@@ -53,9 +53,8 @@ public static class OverdueInvoices
         foreach (var zone in zones)
         {
             var today = new AccountSettings { TimeZoneId = zone }.Today(clock);
-            marked += await db.Invoices.IgnoreQueryFilters()
-                .Where(i => i.Status == InvoiceStatus.Sent && i.DueDate < today
-                            && db.Settings.IgnoreQueryFilters().Any(s => s.OwnerId == i.OwnerId && s.TimeZoneId == zone))
+            marked += await db.Invoices.IgnoreQueryFilters().Where(Invoice.OverdueOn(today))
+                .Where(i => db.Settings.IgnoreQueryFilters().Any(s => s.OwnerId == i.OwnerId && s.TimeZoneId == zone))
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(i => i.Status, InvoiceStatus.Overdue)
                     .SetProperty(i => i.StatusChangedAt, now)
@@ -63,9 +62,8 @@ public static class OverdueInvoices
         }
         // Accounts without settings (none in practice) count days in UTC.
         var utcToday = new AccountSettings().Today(clock);
-        marked += await db.Invoices.IgnoreQueryFilters()
-            .Where(i => i.Status == InvoiceStatus.Sent && i.DueDate < utcToday
-                        && !db.Settings.IgnoreQueryFilters().Any(s => s.OwnerId == i.OwnerId))
+        marked += await db.Invoices.IgnoreQueryFilters().Where(Invoice.OverdueOn(utcToday))
+            .Where(i => !db.Settings.IgnoreQueryFilters().Any(s => s.OwnerId == i.OwnerId))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(i => i.Status, InvoiceStatus.Overdue)
                 .SetProperty(i => i.StatusChangedAt, now)

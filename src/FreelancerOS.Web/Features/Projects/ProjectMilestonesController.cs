@@ -76,8 +76,8 @@ public sealed class ProjectMilestonesController(AppDbContext db) : Controller
         if (ModelState.IsValid)
         {
             if (rows.Any(r => r.Id != 0 && existing.All(m => m.Id != r.Id))) return NotFound();
-            CheckInvoicedMilestonesKept(existing, rows, form.Mode);
-            if (rows.Count > 0 && MilestoneSchedule.Mismatch(value, currency, form.Mode, rows.Select(r => r.Share!.Value).ToList()) is { } mismatch)
+            foreach (var locked in MilestoneSchedule.LockedChanges(existing, Shares(rows), form.Mode)) ModelState.AddModelError("", locked);
+            if (rows.Count > 0 && MilestoneSchedule.Mismatch(value, currency, form.Mode, Shares(rows).Select(r => r.Share).ToList()) is { } mismatch)
                 ModelState.AddModelError("Rows", mismatch);
         }
         if (!ModelState.IsValid)
@@ -86,49 +86,17 @@ public sealed class ProjectMilestonesController(AppDbContext db) : Controller
             return View(new MilestoneEditor(id, project.Name, value, currency, form, existing));
         }
 
-        var amounts = MilestoneSchedule.Amounts(value, currency, form.Mode, rows.Select(r => r.Share!.Value).ToList());
-        ApplySchedule(id, existing, rows, amounts, form.Mode);
+        var (removed, added) = MilestoneSchedule.Replace(id, existing, Shares(rows), value, currency, form.Mode);
+        db.Milestones.RemoveRange(removed);
+        db.Milestones.AddRange(added);
         await db.SaveChangesAsync();
         TempData["Flash"] = rows.Count == 0 ? "The milestones were removed." : $"Milestones saved: {rows.Count}, adding up to {Currency.Format(value, currency)}.";
         return RedirectToAction(nameof(ProjectsController.Details), new { id });
     }
 
-    /// <summary>A milestone on an invoice stays, with its share: the invoice was issued for it.</summary>
-    private void CheckInvoicedMilestonesKept(List<Milestone> existing, List<MilestoneRowForm> rows, ShareMode mode)
-    {
-        foreach (var locked in existing.Where(m => m.IsLocked))
-        {
-            var row = rows.FirstOrDefault(r => r.Id == locked.Id);
-            if (row is null)
-                ModelState.AddModelError("", $"{locked.Name} is on an invoice and cannot be removed.");
-            else if (row.Share is { } s && (mode == ShareMode.Amount ? s != locked.Amount : locked.Percent != s))
-                ModelState.AddModelError("", $"{locked.Name} is on an invoice: its share cannot change.");
-        }
-    }
-
-    /// <summary>The rows become the project's milestones, in their order; invoiced ones only move.</summary>
-    private void ApplySchedule(int projectId, List<Milestone> existing, List<MilestoneRowForm> rows, IReadOnlyList<decimal> amounts, ShareMode mode)
-    {
-        db.Milestones.RemoveRange(existing.Where(m => rows.All(r => r.Id != m.Id)));
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var row = rows[i];
-            var milestone = existing.SingleOrDefault(m => m.Id == row.Id && row.Id != 0);
-            if (milestone is null)
-            {
-                milestone = new Milestone { ProjectId = projectId };
-                db.Milestones.Add(milestone);
-            }
-            milestone.SortOrder = i;
-            if (milestone.IsLocked) continue;
-            milestone.Name = row.Name!.Trim();
-            milestone.Amount = amounts[i];
-            milestone.Percent = mode == ShareMode.Percent ? row.Share : null;
-            milestone.DueDate = row.DueDate;
-            // Invoiced is the invoices feature's to set: a milestone not on an invoice is Pending or Reached.
-            milestone.State = row.State == MilestoneState.Reached ? MilestoneState.Reached : MilestoneState.Pending;
-        }
-    }
+    /// <summary>The filled rows as the schedule's shares (the validator made sure each has a name and a share).</summary>
+    private static List<MilestoneShare> Shares(List<MilestoneRowForm> rows) =>
+        rows.Select(r => new MilestoneShare(r.Id, r.Name!, r.Share!.Value, r.DueDate, r.State)).ToList();
 
     private static MilestoneRowForm ToRow(Milestone m) => new()
     {

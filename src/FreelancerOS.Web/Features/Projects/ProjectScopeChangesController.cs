@@ -62,14 +62,17 @@ public sealed class ProjectScopeChangesController(AppDbContext db, TimeProvider 
     {
         var change = await db.ScopeChanges.SingleOrDefaultAsync(s => s.Id == changeId && s.ProjectId == id);
         if (change is null) return NotFound();
-        if (change.State == ScopeChangeState.Approved)
+        try
         {
-            TempData["Error"] = "An approved change is part of the project's value or estimate and cannot be deleted.";
-            return RedirectToAction(nameof(ProjectsController.Details), new { id });
+            change.EnsureDeletable();
+            db.ScopeChanges.Remove(change);
+            await db.SaveChangesAsync();
+            TempData["Flash"] = "Scope change deleted.";
         }
-        db.ScopeChanges.Remove(change);
-        await db.SaveChangesAsync();
-        TempData["Flash"] = "Scope change deleted.";
+        catch (DomainException e)
+        {
+            TempData["Error"] = e.Message;
+        }
         return RedirectToAction(nameof(ProjectsController.Details), new { id });
     }
 }

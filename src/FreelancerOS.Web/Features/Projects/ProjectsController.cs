@@ -74,7 +74,7 @@ public sealed class ProjectsController(AppDbContext db, TimeProvider clock) : Co
         if (project is null) return NotFound();
         if (ModelState.IsValid && !await db.Clients.AnyAsync(c => c.Id == form.ClientId))
             ModelState.AddModelError(nameof(form.ClientId), "Choose the client.");
-        if (ModelState.IsValid && form.ClientId != project.ClientId && await HasInvoicedWorkAsync(id))
+        if (ModelState.IsValid && form.ClientId != project.ClientId && await InvoicedWork.OfProjectAsync(db, id))
             ModelState.AddModelError(nameof(form.ClientId), "Work of this project is on an invoice: its client cannot change.");
         if (!ModelState.IsValid) return await FormViewAsync(form);
 
@@ -101,17 +101,17 @@ public sealed class ProjectsController(AppDbContext db, TimeProvider clock) : Co
         if (project is null) return NotFound();
         ViewData["Entries"] = await db.TimeEntries.CountAsync(t => t.ProjectId == id);
         ViewData["Services"] = await db.Services.CountAsync(s => s.ProjectId == id);
-        ViewData["Invoiced"] = await HasInvoicedWorkAsync(id);
+        ViewData["Invoiced"] = await InvoicedWork.OfProjectAsync(db, id);
         return View(project);
     }
 
-    /// <summary>Deletes the project with its services, milestones, scope changes and time entries, unless any of them is on an invoice.</summary>
+    /// <summary>Deletes the project with its services, milestones, scope changes and time entries, unless any of them (or an expense billed on) is on an invoice.</summary>
     [HttpPost, ActionName("Delete")]
     public async Task<IActionResult> DeleteConfirmed(int id)
     {
         var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == id);
         if (project is null) return NotFound();
-        if (await HasInvoicedWorkAsync(id))
+        if (await InvoicedWork.OfProjectAsync(db, id))
         {
             TempData["Error"] = "This project has work on an invoice, so it cannot be deleted. Mark it completed instead.";
             return RedirectToAction(nameof(Details), new { id });
@@ -181,12 +181,6 @@ public sealed class ProjectsController(AppDbContext db, TimeProvider clock) : Co
     private Task<List<ClientOption>> ClientOptionsAsync() =>
         db.Clients.AsNoTracking().Where(c => c.Stage != ClientStage.Archived).OrderBy(c => c.Name)
             .Select(c => new ClientOption(c.Id, c.Name, c.Currency)).ToListAsync();
-
-    private async Task<bool> HasInvoicedWorkAsync(int projectId) =>
-        await db.TimeEntries.AnyAsync(t => t.ProjectId == projectId && t.InvoiceId != null)
-        || await db.Milestones.AnyAsync(m => m.ProjectId == projectId && m.InvoiceId != null)
-        || await db.Services.AnyAsync(s => s.ProjectId == projectId && s.InvoiceId != null)
-        || await db.ScopeChanges.AnyAsync(s => s.ProjectId == projectId && s.InvoiceId != null);
 
     private async Task<int> NextSortOrderAsync(Priority priority) =>
         (await db.Projects.Where(p => p.Priority == priority).MaxAsync(p => (int?)p.SortOrder) ?? -1) + 1;

@@ -18,8 +18,10 @@ public sealed class ServicesController(AppDbContext db) : Controller
         var form = new ServiceForm { ProjectId = projectId ?? 0, Status = Enum.IsDefined(status) ? status : WorkStatus.NotStarted };
         if (projectId is { } p)
         {
-            var rate = await db.Projects.Where(x => x.Id == p).Select(x => x.HourlyRate ?? x.Client!.DefaultHourlyRate).FirstOrDefaultAsync();
-            form.Rate = rate ?? await db.Settings.Select(s => s.DefaultHourlyRate).FirstOrDefaultAsync();
+            // A new service starts at the rate its time would get without it (the project's, the client's, the default).
+            var rates = await db.Projects.Where(x => x.Id == p).Select(x => new { x.HourlyRate, Client = x.Client!.DefaultHourlyRate }).FirstOrDefaultAsync();
+            var fallback = await db.Settings.Select(s => s.DefaultHourlyRate).FirstOrDefaultAsync();
+            form.Rate = HourlyRates.Resolve(null, rates?.HourlyRate, rates?.Client, fallback);
         }
         form.Projects = await ProjectOptionsAsync();
         return View(form);
@@ -47,7 +49,7 @@ public sealed class ServicesController(AppDbContext db) : Controller
         if (service is null) return NotFound();
         var form = ServiceForm.From(service);
         form.Projects = await ProjectOptionsAsync();
-        ViewData["Locked"] = service.InvoiceId is not null;
+        ViewData["Locked"] = service.IsLocked;
         return View(form);
     }
 
@@ -56,8 +58,14 @@ public sealed class ServicesController(AppDbContext db) : Controller
     {
         var service = await db.Services.SingleOrDefaultAsync(s => s.Id == id);
         if (service is null) return NotFound();
-        if (service.InvoiceId is not null)
-            ModelState.AddModelError("", "This service is on an invoice and cannot be changed or deleted.");
+        try
+        {
+            service.EnsureEditable();
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+        }
         if (ModelState.IsValid && !await db.Projects.AnyAsync(p => p.Id == form.ProjectId))
             ModelState.AddModelError(nameof(form.ProjectId), "Choose the project.");
         if (!ModelState.IsValid) return await FormViewAsync(form);
@@ -85,7 +93,7 @@ public sealed class ServicesController(AppDbContext db) : Controller
     {
         var service = await db.Services.SingleOrDefaultAsync(s => s.Id == id);
         if (service is null) return NotFound();
-        if (service.InvoiceId is not null || await db.TimeEntries.AnyAsync(t => t.ServiceId == id && t.InvoiceId != null))
+        if (await InvoicedWork.OfServiceAsync(db, id))
         {
             TempData["Error"] = "This service or its time is on an invoice, so it cannot be deleted.";
             return RedirectToAction(nameof(Edit), new { id });

@@ -30,15 +30,15 @@ public sealed class SettingsController(AppDbContext db, CurrentAccount account, 
         else
         {
             db.Entry(settings).Property(s => s.Version).OriginalValue = form.Version;
-            // Ledger amounts are stored converted to the home currency at rates the user typed; a new home
-            // currency would silently relabel them, so it is refused once the ledger has entries.
-            if (Currency.Normalize(form.HomeCurrency) != settings.HomeCurrency && await db.LedgerEntries.AnyAsync())
-            {
-                ModelState.AddModelError(nameof(SettingsForm.HomeCurrency),
-                    $"The ledger already has entries converted to {settings.HomeCurrency}, so the home currency cannot change. " +
-                    "Export the ledger as CSV and import it into a new account with the other home currency instead.");
-                return View(form);
-            }
+        }
+        try
+        {
+            settings.ChangeHomeCurrency(form.HomeCurrency, await db.LedgerEntries.AnyAsync());
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(nameof(SettingsForm.HomeCurrency), e.Message);
+            return View(form);
         }
         form.ApplyTo(settings);
         try

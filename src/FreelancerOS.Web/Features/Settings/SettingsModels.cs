@@ -31,7 +31,6 @@ public sealed class SettingsForm
 
     public void ApplyTo(AccountSettings s)
     {
-        s.HomeCurrency = Currency.Normalize(HomeCurrency);
         s.Culture = Culture;
         s.TimeZoneId = TimeZoneId;
         s.BusinessName = BusinessName?.Trim();

@@ -42,7 +42,7 @@ public sealed class TimeEntryFormValidator : AbstractValidator<TimeEntryForm>
         {
             if (string.IsNullOrWhiteSpace(text)) context.AddFailure("Enter the hours, e.g. 1:15 or 1.25.");
             else if (!HoursText.TryParse(text, out var hours, out var error)) context.AddFailure(error!);
-            else if (hours <= 0) context.AddFailure("Enter more than 0 hours.");
+            else if (TimeEntry.HoursError(hours) is { } rule) context.AddFailure(rule);
         });
         RuleFor(f => f.ReturnUrl).MaximumLength(500);
         RuleFor(f => f.Description).MaximumLength(1000).WithMessage("At most 1,000 characters.");

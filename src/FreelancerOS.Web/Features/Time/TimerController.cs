@@ -66,31 +66,20 @@ public sealed class TimerController(AppDbContext db, TimeProvider clock, Current
             return Redirect("/time");
         }
         TempData["Flash"] = message;
-        return this.BackTo(returnUrl, LocalDate(settings, running.StartedAt));
+        return this.BackTo(returnUrl, settings.DateOf(running.StartedAt));
     }
 
-    /// <summary>Turns the running timer into an entry dated the day it started, at the rate that applies now; the caller saves.</summary>
+    /// <summary>Turns the running timer into an entry (see <see cref="RunningTimer.Stop"/>) at the rate that applies now; the caller saves.</summary>
     private async Task<string> StopAsync(RunningTimer running, AccountSettings settings, DateTimeOffset now)
     {
-        var hours = RunningTimer.ElapsedHours(running.StartedAt, now, settings);
-        var target = await TimeShared.ResolveAsync(db, running.ProjectId, running.ServiceId) ?? await TimeShared.ResolveAsync(db, running.ProjectId, null);
-        var entry = new TimeEntry
-        {
-            Date = LocalDate(settings, running.StartedAt), ProjectId = running.ProjectId, ServiceId = target is null ? null : running.ServiceId,
-            Description = running.Description, Billable = running.Billable, CreatedAt = now,
-        };
-        entry.SnapshotRate(target?.Rate ?? 0, target?.Currency ?? settings.HomeCurrency);
-        entry.SetHours(hours);
+        var target = await TimeShared.ResolveAsync(db, running.ProjectId, running.ServiceId);
+        var keepService = target is not null;
+        target ??= await TimeShared.ResolveAsync(db, running.ProjectId, null);
+        var entry = running.Stop(now, settings, target?.Rate ?? 0, target?.Currency ?? settings.HomeCurrency, keepService);
         db.TimeEntries.Add(entry);
         db.Timers.Remove(running);
-        var capped = (now - running.StartedAt).TotalHours > (double)TimeEntry.MaxHoursPerDay ? " (capped at 24 h, one day's entry)" : "";
+        var capped = running.IsCappedAt(now) ? " (capped at 24 h, one day's entry)" : "";
         var rounded = settings.TimerRoundingMinutes == 0 ? "" : $" (rounded {(settings.TimerRoundingMode == TimerRoundingMode.Up ? "up" : "to the nearest")} {settings.TimerRoundingMinutes} minutes)";
-        return $"Timer stopped: {HoursText.Format(hours)} h saved on {running.Project?.Name}{rounded}{capped}.";
-    }
-
-    private static DateOnly LocalDate(AccountSettings settings, DateTimeOffset instant)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZoneId, out var tz) ? tz : TimeZoneInfo.Utc;
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+        return $"Timer stopped: {HoursText.Format(entry.Hours)} h saved on {running.Project?.Name}{rounded}{capped}.";
     }
 }
