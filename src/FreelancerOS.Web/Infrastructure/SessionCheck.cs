@@ -17,6 +17,19 @@ namespace FreelancerOS.Web.Infrastructure;
 /// </summary>
 public static class SessionCheck
 {
+    private sealed record Row(string? SecurityStamp, AccountSettings? Settings);
+
+    // Compiled once: every signed-in request runs it, and building and translating the query each time cost
+    // about as much as running it. The owner filter reads the request's user, who is not known yet while the
+    // cookie is being checked, hence IgnoreQueryFilters.
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<Row?>> StampAndSettings = EF.CompileAsyncQuery(
+        (AppDbContext db, string userId, CancellationToken ct) => (
+                from u in db.Users
+                where u.Id == userId
+                from s in db.Settings.IgnoreQueryFilters().Where(s => s.OwnerId == u.Id).DefaultIfEmpty()
+                select new Row(u.SecurityStamp, s))
+            .AsNoTracking().FirstOrDefault());
+
     public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
@@ -24,14 +37,7 @@ public static class SessionCheck
         var userId = context.Principal?.FindFirstValue(claims.UserIdClaimType);
         if (userId is not null)
         {
-            var db = services.GetRequiredService<AppDbContext>();
-            // The owner filter reads the request's user, who is not known yet while the cookie is being checked.
-            var row = await (
-                    from u in db.Users
-                    where u.Id == userId
-                    from s in db.Settings.IgnoreQueryFilters().Where(s => s.OwnerId == u.Id).DefaultIfEmpty()
-                    select new { u.SecurityStamp, Settings = s })
-                .AsNoTracking().FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+            var row = await StampAndSettings(services.GetRequiredService<AppDbContext>(), userId, context.HttpContext.RequestAborted);
             if (row is not null && row.SecurityStamp == context.Principal!.FindFirstValue(claims.SecurityStampClaimType))
             {
                 services.GetRequiredService<CurrentAccount>().Use(row.Settings);

@@ -2,6 +2,7 @@ using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -40,6 +41,10 @@ public class TestApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            // The contexts are pooled, and EF asks a context's diagnostic listeners whether they listen at most once a
+            // second: a SqlCounter subscribed just now must hear the next request's statements.
+            services.ConfigureDbContext<SqliteAppDbContext>(o => o.ConfigureLoggingCacheTime(TimeSpan.Zero));
+            services.ConfigureDbContext<PostgresAppDbContext>(o => o.ConfigureLoggingCacheTime(TimeSpan.Zero));
         });
     }
 
