@@ -77,7 +77,7 @@ public sealed class TimerController(AppDbContext db, TimeProvider clock, Current
         var entry = new TimeEntry
         {
             Date = LocalDate(settings, running.StartedAt), ProjectId = running.ProjectId, ServiceId = target is null ? null : running.ServiceId,
-            Description = running.Description, Billable = running.Billable, CreatedAt = now,
+            Description = running.Description, Billable = running.Billable,
         };
         entry.SnapshotRate(target?.Rate ?? 0, target?.Currency ?? settings.HomeCurrency);
         entry.SetHours(hours);
