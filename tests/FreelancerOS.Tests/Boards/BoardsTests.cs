@@ -200,6 +200,43 @@ public sealed class BoardsTests(CommandCountingApp app) : IClassFixture<CommandC
     }
 
     [Fact]
+    public async Task ProjectAndInvoiceDrops_AnswerWithTheChangedColumnsOnly_IncludingWhereAnIssuedDraftLands()
+    {
+        var (client, userId) = await SignedInAsync();
+        await SeedDemoAsync(userId, years: 1);
+
+        var project = await app.WithDbAsync(db => db.Projects.Where(p => p.Status != WorkStatus.Completed && p.Priority != Priority.High)
+            .Select(p => new { p.Id, p.Priority }).FirstAsync(), userId);
+        var projects = await client.GetPageAsync("/projects");
+        var moved = await client.HtmxPostAsync(projects, "/projects/sort", [new("priority", "High"), new("ids", project.Id.ToString(CultureInfo.InvariantCulture))]);
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        var answer = await AppClient.ParseAsync(moved);
+        Assert.Equal(new[] { "High", project.Priority.ToString() }.Order(), answer.QuerySelectorAll("section.board-column").Select(c => c.GetAttribute("data-priority")!).Order());
+        Assert.All(answer.QuerySelectorAll("section.board-column"), c => Assert.Equal("true", c.GetAttribute("hx-swap-oob")));
+        Assert.Contains(project.Id, CardIds(Column(answer, "priority", "High")));
+
+        // A draft dated back past its due date: dropped on Sent, it is issued straight into Overdue, so that column changes too.
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var draft = await app.WithDbAsync(async db =>
+        {
+            var home = await db.Settings.Select(x => x.HomeCurrency).SingleAsync();
+            var invoice = await db.Invoices.Where(i => i.Status == InvoiceStatus.Draft && i.Currency == home).FirstAsync();
+            invoice.SetTerms(today.AddDays(-40), today.AddDays(-10), invoice.TaxRate, invoice.Notes);
+            await db.SaveChangesAsync();
+            return invoice.Id;
+        }, userId);
+        var invoices = await client.GetPageAsync("/invoices");
+        var issued = await client.HtmxPostAsync(invoices, "/invoices/sort", [new("status", "Sent"), new("ids", draft.ToString(CultureInfo.InvariantCulture))]);
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+        var board = await AppClient.ParseAsync(issued);
+        var columns = board.QuerySelectorAll("section.board-column");
+        Assert.Equal(["Draft", "Overdue", "Sent"], columns.Select(c => c.GetAttribute("data-status")!).Order().ToList());
+        Assert.All(columns, c => Assert.Equal("true", c.GetAttribute("hx-swap-oob")));
+        Assert.Contains(draft, CardIds(Column(board, "status", "Overdue")));
+        Assert.Equal(InvoiceStatus.Overdue, await app.WithDbAsync(db => db.Invoices.Where(i => i.Id == draft).Select(i => i.Status).SingleAsync(), userId));
+    }
+
+    [Fact]
     public async Task IrreversibleActions_AskFirst_WithWhatWillHappen()
     {
         var (client, userId) = await SignedInAsync();

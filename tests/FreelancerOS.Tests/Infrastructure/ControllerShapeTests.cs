@@ -17,10 +17,10 @@ namespace FreelancerOS.Tests.Infrastructure;
 /// </summary>
 public sealed partial class ControllerShapeTests(TestApp app) : IClassFixture<TestApp>
 {
-    private const int MaxActionLines = 40;
+    private const int MaxActionLines = 30;
 
     [Fact]
-    public void NoControllerAction_IsLongerThanFortyLines()
+    public void NoControllerAction_IsLongerThanThirtyLines()
     {
         var src = Path.Combine(RepositoryRoot(), "src", "FreelancerOS.Web");
         var files = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
