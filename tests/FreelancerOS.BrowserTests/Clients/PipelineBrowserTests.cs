@@ -73,7 +73,8 @@ public sealed class PipelineBrowserTests(BrowserFixture fixture)
         await page.Locator(".board-card", new() { HasText = "First Ltd" }).Locator("h3").DragToAsync(negotiation.Locator(".board-list"));
         await Assertions.Expect(board).ToHaveAttributeAsync("aria-busy", "true");
 
-        await page.Locator(".board-card", new() { HasText = "Second Ltd" }).Locator("h3").DragToAsync(negotiation.Locator(".board-list"));
+        // The busy board takes no pointer: a forced second drag reaches nothing.
+        await page.Locator(".board-card", new() { HasText = "Second Ltd" }).Locator("h3").DragToAsync(negotiation.Locator(".board-list"), new() { Force = true });
         await Assertions.Expect(page.Locator("section[data-stage=Lead] .board-card", new() { HasText = "Second Ltd" })).ToHaveCountAsync(1);
         Assert.Equal(1, posted);
 

@@ -215,25 +215,22 @@ public sealed class BoardsTests(CommandCountingApp app) : IClassFixture<CommandC
         Assert.All(answer.QuerySelectorAll("section.board-column"), c => Assert.Equal("true", c.GetAttribute("hx-swap-oob")));
         Assert.Contains(project.Id, CardIds(Column(answer, "priority", "High")));
 
-        // A draft dated back past its due date: dropped on Sent, it is issued straight into Overdue, so that column changes too.
+        // A draft dated back past its due date (the account's first, so its date may be anything): dropped on Sent,
+        // it is issued straight into Overdue, so that column changes too.
+        var (fresh, freshUserId) = await SignedInAsync();
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
-        var draft = await app.WithDbAsync(async db =>
-        {
-            var home = await db.Settings.Select(x => x.HomeCurrency).SingleAsync();
-            var invoice = await db.Invoices.Where(i => i.Status == InvoiceStatus.Draft && i.Currency == home).FirstAsync();
-            invoice.SetTerms(today.AddDays(-40), today.AddDays(-10), invoice.TaxRate, invoice.Notes);
-            await db.SaveChangesAsync();
-            return invoice.Id;
-        }, userId);
-        var invoices = await client.GetPageAsync("/invoices");
-        var issued = await client.HtmxPostAsync(invoices, "/invoices/sort", [new("status", "Sent"), new("ids", draft.ToString(CultureInfo.InvariantCulture))]);
+        var late = await InvoiceSteps.CreateClientAsync(fresh, "Late Ltd");
+        var draft = AppClient.IdFromRedirect(await InvoiceSteps.PostDraftAsync(fresh, late, [("Work", "1", "100")],
+            issueDate: today.AddDays(-40).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), dueDate: today.AddDays(-10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        var invoices = await fresh.GetPageAsync("/invoices");
+        var issued = await fresh.HtmxPostAsync(invoices, "/invoices/sort", [new("status", "Sent"), new("ids", draft.ToString(CultureInfo.InvariantCulture))]);
         Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
         var board = await AppClient.ParseAsync(issued);
         var columns = board.QuerySelectorAll("section.board-column");
         Assert.Equal(["Draft", "Overdue", "Sent"], columns.Select(c => c.GetAttribute("data-status")!).Order().ToList());
         Assert.All(columns, c => Assert.Equal("true", c.GetAttribute("hx-swap-oob")));
         Assert.Contains(draft, CardIds(Column(board, "status", "Overdue")));
-        Assert.Equal(InvoiceStatus.Overdue, await app.WithDbAsync(db => db.Invoices.Where(i => i.Id == draft).Select(i => i.Status).SingleAsync(), userId));
+        Assert.Equal(InvoiceStatus.Overdue, await app.WithDbAsync(db => db.Invoices.Where(i => i.Id == draft).Select(i => i.Status).SingleAsync(), freshUserId));
     }
 
     [Fact]
