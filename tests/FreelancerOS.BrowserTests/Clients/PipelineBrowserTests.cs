@@ -50,6 +50,46 @@ public sealed class PipelineBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task TheBoardIsLocked_WhileAMoveIsInFlight_ASecondDragDoesNothing_AndItUnlocksOnTheAnswer()
+    {
+        await using var session = await fixture.NewSessionAsync();
+        var page = session.Page;
+        await session.RegisterAsync();
+        await AddClientAsync(page, "First Ltd", "100");
+        await AddClientAsync(page, "Second Ltd", "200");
+        await page.GotoAsync("/clients");
+
+        // The server's answer to the first drop is held back until the test lets it through.
+        var release = new TaskCompletionSource();
+        var posted = 0;
+        await page.RouteAsync("**/clients/sort", async route =>
+        {
+            Interlocked.Increment(ref posted);
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        var board = page.Locator("#pipeline-board");
+        var negotiation = page.Locator("section[data-stage=Negotiation]");
+        await page.Locator(".board-card", new() { HasText = "First Ltd" }).Locator("h3").DragToAsync(negotiation.Locator(".board-list"));
+        await Assertions.Expect(board).ToHaveAttributeAsync("aria-busy", "true");
+
+        // The busy board takes no pointer: a forced second drag reaches nothing.
+        await page.Locator(".board-card", new() { HasText = "Second Ltd" }).Locator("h3").DragToAsync(negotiation.Locator(".board-list"), new() { Force = true });
+        await Assertions.Expect(page.Locator("section[data-stage=Lead] .board-card", new() { HasText = "Second Ltd" })).ToHaveCountAsync(1);
+        Assert.Equal(1, posted);
+
+        var answer = page.WaitForResponseAsync(r => r.Url.EndsWith("/clients/sort") && r.Status == 200);
+        release.SetResult();
+        await answer;
+        await Assertions.Expect(board).ToHaveAttributeAsync("aria-busy", "false");
+        await Assertions.Expect(negotiation.Locator("[data-role=count]")).ToHaveTextAsync("1");
+        await page.ReloadAsync();
+        await Assertions.Expect(negotiation.Locator(".board-card", new() { HasText = "First Ltd" })).ToHaveCountAsync(1);
+        await Assertions.Expect(negotiation.Locator(".board-card", new() { HasText = "Second Ltd" })).ToHaveCountAsync(0);
+        Assert.True(session.ConsoleErrors.Count == 0, string.Join("\n", session.ConsoleErrors));
+    }
+
+    [Fact]
     public async Task MoveCardWithKeyboard_UsesTheMoveMenu()
     {
         await using var session = await fixture.NewSessionAsync();

@@ -200,6 +200,40 @@ public sealed class BoardsTests(CommandCountingApp app) : IClassFixture<CommandC
     }
 
     [Fact]
+    public async Task ProjectAndInvoiceDrops_AnswerWithTheChangedColumnsOnly_IncludingWhereAnIssuedDraftLands()
+    {
+        var (client, userId) = await SignedInAsync();
+        await SeedDemoAsync(userId, years: 1);
+
+        var project = await app.WithDbAsync(db => db.Projects.Where(p => p.Status != WorkStatus.Completed && p.Priority != Priority.High)
+            .Select(p => new { p.Id, p.Priority }).FirstAsync(), userId);
+        var projects = await client.GetPageAsync("/projects");
+        var moved = await client.HtmxPostAsync(projects, "/projects/sort", [new("priority", "High"), new("ids", project.Id.ToString(CultureInfo.InvariantCulture))]);
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        var answer = await AppClient.ParseAsync(moved);
+        Assert.Equal(new[] { "High", project.Priority.ToString() }.Order(), answer.QuerySelectorAll("section.board-column").Select(c => c.GetAttribute("data-priority")!).Order());
+        Assert.All(answer.QuerySelectorAll("section.board-column"), c => Assert.Equal("true", c.GetAttribute("hx-swap-oob")));
+        Assert.Contains(project.Id, CardIds(Column(answer, "priority", "High")));
+
+        // A draft dated back past its due date (the account's first, so its date may be anything): dropped on Sent,
+        // it is issued straight into Overdue, so that column changes too.
+        var (fresh, freshUserId) = await SignedInAsync();
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var late = await InvoiceSteps.CreateClientAsync(fresh, "Late Ltd");
+        var draft = AppClient.IdFromRedirect(await InvoiceSteps.PostDraftAsync(fresh, late, [("Work", "1", "100")],
+            issueDate: today.AddDays(-40).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), dueDate: today.AddDays(-10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        var invoices = await fresh.GetPageAsync("/invoices");
+        var issued = await fresh.HtmxPostAsync(invoices, "/invoices/sort", [new("status", "Sent"), new("ids", draft.ToString(CultureInfo.InvariantCulture))]);
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+        var board = await AppClient.ParseAsync(issued);
+        var columns = board.QuerySelectorAll("section.board-column");
+        Assert.Equal(["Draft", "Overdue", "Sent"], columns.Select(c => c.GetAttribute("data-status")!).Order().ToList());
+        Assert.All(columns, c => Assert.Equal("true", c.GetAttribute("hx-swap-oob")));
+        Assert.Contains(draft, CardIds(Column(board, "status", "Overdue")));
+        Assert.Equal(InvoiceStatus.Overdue, await app.WithDbAsync(db => db.Invoices.Where(i => i.Id == draft).Select(i => i.Status).SingleAsync(), freshUserId));
+    }
+
+    [Fact]
     public async Task IrreversibleActions_AskFirst_WithWhatWillHappen()
     {
         var (client, userId) = await SignedInAsync();

@@ -1,5 +1,8 @@
 using FreelancerOS.Tests.Infrastructure;
+using System.Net;
 using FreelancerOS.Tests.Invoices;
+using FreelancerOS.Tests.Ledger;
+using FreelancerOS.Tests.Projects;
 using FreelancerOS.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,5 +39,27 @@ public sealed class CreatedAtStampTests(TestApp app) : IClassFixture<TestApp>
         var dates = await app.WithDbAsync(db => db.Clients.OrderBy(c => c.Id).Select(c => new { c.Id, c.CreatedAt }).ToListAsync(), userId);
         Assert.Equal(created, dates.Single(d => d.Id == stamped).CreatedAt);
         Assert.Equal(past, dates.Single(d => d.Id == given).CreatedAt);
+    }
+
+    [Fact]
+    public async Task RecordsMadeThroughTheForms_AreStampedByTheContext_FromTheClock()
+    {
+        var email = $"forms-{Guid.NewGuid():N}@example.com";
+        var client = await app.SignedInClientAsync(email);
+        var userId = await InvoiceSteps.UserIdAsync(app, email);
+        app.Clock.Advance(TimeSpan.FromHours(5));
+        var now = app.Clock.GetUtcNow();
+
+        var projectId = await Work.ProjectAsync(client, await Work.ClientAsync(client), rate: "100");
+        Assert.Equal(HttpStatusCode.Redirect, (await Work.LogAsync(client, projectId, "2")).StatusCode);
+        var entryId = await LedgerTestHelpers.CreateEntryAsync(app, client, "expense", "Stamped paper", "12.50");
+
+        var dates = await app.WithDbAsync(async db => new[]
+        {
+            await db.Projects.Where(p => p.Id == projectId).Select(p => p.CreatedAt).SingleAsync(),
+            await db.TimeEntries.Where(t => t.ProjectId == projectId).Select(t => t.CreatedAt).SingleAsync(),
+            await db.LedgerEntries.Where(e => e.Id == entryId).Select(e => e.CreatedAt).SingleAsync(),
+        }, userId);
+        Assert.All(dates, d => Assert.Equal(now, d));
     }
 }

@@ -16,7 +16,7 @@ public sealed record DashboardLedger(IReadOnlyList<MonthFigures> Months, Forecas
 /// The dashboard's figures in few statements: what the ledger says (kept monthly totals, open entries, the
 /// expense series the forecast repeats) in one read, and the money per currency (pipeline value, money owed
 /// on invoices) in another. The rules are those of the pages the figures link to: the ledger's months
-/// (<see cref="LedgerFigures.MonthsAsync"/>), the forecast (<see cref="ForecastQueries"/>: open incomes on
+/// (<see cref="LedgerQueries.MonthsOf"/>), the forecast (<see cref="ForecastQueries"/>: open incomes on
 /// their invoice's due date, unpaid expenses on their date, expenses that repeat monthly, the registered
 /// sources) and the receivables aging (an invoice's balance is overdue from the day after its due date).
 /// </summary>
@@ -54,13 +54,7 @@ public sealed class DashboardQueries(AppDbContext db, IEnumerable<IForecastSourc
         var reads = (await months.Concat(open).Concat(series).ToListAsync(ct))
             .Select(r => new LedgerRead(r.Part, r.Kind, r.Period, r.Date, r.Description, r.Vendor, r.CategoryId, r.Minor)).ToList();
 
-        var monthGroups = reads.Where(r => r.Part == MonthPart).ToList();
-        var figures = Enumerable.Range(0, Math.Max(0, (last / 100 - first / 100) * 12 + last % 100 - first % 100 + 1))
-            .Select(k => LedgerEntry.PeriodOf(new DateOnly(firstMonth.Year, firstMonth.Month, 1).AddMonths(k)))
-            .Select(p => new MonthFigures(p,
-                monthGroups.Where(g => g.Period == p && g.Kind == LedgerKind.Income).Sum(g => g.Minor),
-                monthGroups.Where(g => g.Period == p && g.Kind == LedgerKind.Expense).Sum(g => g.Minor)))
-            .ToList();
+        var figures = LedgerQueries.MonthsOf(firstMonth, lastMonth, reads.Where(r => r.Part == MonthPart).Select(r => (r.Period, r.Kind, r.Minor)));
 
         var openGroups = reads.Where(r => r.Part == OpenPart).ToList();
         var flows = openGroups.Where(o => o.Date <= end)

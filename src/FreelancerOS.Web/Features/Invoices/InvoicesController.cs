@@ -6,14 +6,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Invoices;
 
+/// <summary>
+/// Invoices: the list, an invoice's page and PDF, and drafts (create, edit, delete). The board, the lifecycle
+/// (issue, void), payments and share links have their own controllers under the same URL segment
+/// (docs/decisions/012): <see cref="InvoiceBoardController"/>, <see cref="InvoiceLifecycleController"/>,
+/// <see cref="InvoicePaymentsController"/>, <see cref="InvoiceShareLinksController"/>.
+/// </summary>
 public sealed class InvoicesController(
-    AppDbContext db, TimeProvider clock, CurrentAccount account, InvoiceIssuer issuer, DraftInvoices drafts, BilledWork work)
+    AppDbContext db, TimeProvider clock, CurrentAccount account, DraftInvoices drafts, BilledWork work)
     : Controller
 {
-    [HttpGet]
-    public async Task<IActionResult> Index(bool showVoid = false, bool allPaid = false) =>
-        View("Board", await LoadBoardAsync(new BoardView(showVoid, allPaid), focus: null));
-
     private static readonly SortColumns<Invoice> Sorts = new SortColumns<Invoice>(i => i.Id)
         .Add("number", i => i.Number).Add("client", i => i.Client!.Name).Add("status", i => i.Status)
         .Add("issued", i => i.IssueDate).Add("due", i => i.DueDate).Add("currency", i => i.Currency);
@@ -137,60 +139,7 @@ public sealed class InvoicesController(
             return RedirectToAction(nameof(Details), new { id });
         }
         TempData["Flash"] = $"The draft for {result.Invoice!.Client?.Name} was deleted.";
-        return RedirectToAction(nameof(Index));
-    }
-
-    [HttpPost]
-    public async Task<IActionResult> Issue(int id, string? exchangeRate, bool sendByEmail, [FromServices] IInvoiceSender sender)
-    {
-        decimal? rate = null;
-        if (!string.IsNullOrWhiteSpace(exchangeRate))
-        {
-            if (!decimal.TryParse(exchangeRate.Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.CurrentCulture, out var typed)
-                && !decimal.TryParse(exchangeRate.Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out typed))
-            {
-                TempData["Error"] = "The exchange rate must be a number, such as 0.92. Nothing was issued.";
-                return RedirectToAction(nameof(Details), new { id });
-            }
-            rate = typed;
-        }
-        try
-        {
-            var (outcome, invoice) = await issuer.IssueAsync(id, rate, HttpContext.RequestAborted);
-            if (outcome == IssueOutcome.NotFound) return NotFound();
-            TempData["Flash"] = $"Issued as {invoice!.Number}. It is locked now; download the PDF or send it by e-mail.";
-            if (sendByEmail)
-            {
-                var problem = await sender.QueueOnIssueAsync(invoice, $"{Request.Scheme}://{Request.Host}{Request.PathBase}/", HttpContext.RequestAborted);
-                if (problem is null) TempData["Flash"] = $"Issued as {invoice.Number} and being e-mailed to {invoice.Client?.Email}; the history shows when it has gone.";
-                else TempData["Error"] = $"Issued as {invoice.Number}. {problem}";
-            }
-        }
-        catch (DomainException e)
-        {
-            TempData["Error"] = e.Message;
-        }
-        return RedirectToAction(nameof(Details), new { id });
-    }
-
-    [HttpPost]
-    public async Task<IActionResult> Void(int id)
-    {
-        try
-        {
-            var (outcome, invoice) = await issuer.VoidAsync(id, HttpContext.RequestAborted);
-            if (outcome == IssueOutcome.NotFound) return NotFound();
-            TempData["Flash"] = $"{invoice!.Number} is void. Its number stays used.";
-        }
-        catch (DomainException e)
-        {
-            TempData["Error"] = e.Message;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Error"] = "This invoice was changed meanwhile; nothing was voided. Look at it again.";
-        }
-        return RedirectToAction(nameof(Details), new { id });
+        return RedirectToAction(nameof(InvoiceBoardController.Index));
     }
 
     [HttpGet]
@@ -201,93 +150,6 @@ public sealed class InvoicesController(
         var bytes = await documents.PdfAsync(invoice, HttpContext.RequestAborted);
         return File(bytes, "application/pdf", InvoiceDocuments.FileName(invoice));
     }
-
-    /// <summary>The next cards of a column, for its "show more" link.</summary>
-    [HttpGet]
-    public async Task<IActionResult> Column(InvoiceStatus status, bool allPaid = false, int skip = 0)
-    {
-        if (!ModelState.IsValid || !Enum.IsDefined(status) || skip < 0) return BadRequest();
-        var view = new BoardView(status == InvoiceStatus.Void, allPaid);
-        var today = (await SettingsAsync()).Today(clock);
-        var cards = await Ordered(OnBoard(view, today), status).Skip(skip).Take(Boards.CardsPerColumn).Select(CardOf).ToListAsync();
-        var count = await OnBoard(view, today).CountAsync(i => i.Status == status);
-        return PartialView("_InvoiceCards", new InvoiceCards(status, view, cards, skip + cards.Count, count, today));
-    }
-
-    /// <summary>
-    /// The board's drop: the column's status and its card ids. A card that arrives from another column
-    /// makes that move (Draft → Sent issues it); a move that is not allowed is answered 409 with the
-    /// reason, and the board puts the card back. A saved move answers with the changed columns only.
-    /// </summary>
-    [HttpPost]
-    public async Task<IActionResult> Sort(InvoiceStatus status, List<string>? ids, bool showVoid = false, bool allPaid = false)
-    {
-        if (!ModelState.IsValid || !InvoiceStatuses.Board.Contains(status)) return BadRequest();
-        var order = BoardIds.Parse(ids);
-        if (order is null) return BadRequest();
-        var moved = await db.Invoices.AsNoTracking().Where(i => order.Contains(i.Id) && i.Status != status)
-            .Select(i => new { i.Id, i.Status }).ToListAsync();
-        foreach (var card in moved)
-        {
-            var refusal = await MoveAsync(card.Id, status);
-            if (refusal is not null) return this.Refused(refusal);
-        }
-        if (status == InvoiceStatus.Paid && moved.Count > 0) return ToPayment(moved[0].Id);
-        if (!Request.IsHtmx()) return RedirectToAction(nameof(Index));
-        Response.Saved(moved.Count == 0 ? "Nothing to change." : status == InvoiceStatus.Sent ? "Issued: the invoice has its number and is locked." : $"Moved to {status}.");
-        return PartialView("_Columns", await LoadBoardAsync(new BoardView(showVoid, allPaid), focus: null, [status, .. moved.Select(m => m.Status)]));
-    }
-
-    /// <summary>The keyboard way: the card's move menu.</summary>
-    [HttpPost]
-    public async Task<IActionResult> Move(int id, InvoiceStatus status, bool showVoid = false, bool allPaid = false)
-    {
-        var from = await db.Invoices.Where(i => i.Id == id).Select(i => (InvoiceStatus?)i.Status).SingleOrDefaultAsync();
-        if (from is null) return NotFound();
-        if (!ModelState.IsValid || !InvoiceStatuses.Board.Contains(status)) return BadRequest();
-        var refusal = await MoveAsync(id, status);
-        if (refusal is null && status == InvoiceStatus.Paid && from != InvoiceStatus.Paid) return ToPayment(id);
-        if (Request.IsHtmx())
-        {
-            if (refusal is not null) return this.Refused(refusal);
-            Response.Saved(status == InvoiceStatus.Sent && from == InvoiceStatus.Draft ? "Issued: the invoice has its number and is locked." : $"Moved to {status}.");
-            return PartialView("_Columns", await LoadBoardAsync(new BoardView(showVoid, allPaid), focus: id, [status, from.Value]));
-        }
-        if (refusal is null) TempData["Flash"] = "Invoice moved.";
-        else TempData["Error"] = refusal;
-        return RedirectToAction(nameof(Index), new { showVoid, allPaid });
-    }
-
-    /// <summary>A card dropped on Paid asks for the payment: the form tells what came in, how and when.</summary>
-    private IActionResult ToPayment(int id)
-    {
-        var url = Url.Action(nameof(InvoicePaymentsController.Payment), new { id })!;
-        if (!Request.IsHtmx()) return Redirect(url);
-        Response.Headers["HX-Redirect"] = url;
-        return Ok();
-    }
-
-    /// <summary>Makes one board move; returns why it was refused, or null.</summary>
-    private async Task<string?> MoveAsync(int id, InvoiceStatus target)
-    {
-        var invoice = await db.Invoices.AsNoTracking().Include(i => i.Client).SingleOrDefaultAsync(i => i.Id == id);
-        if (invoice is null) return "That invoice no longer exists.";
-        if (invoice.WhyNotMoveTo(target) is { } why) return $"{Label(invoice)}: {why}";
-        if (invoice.Status == target) return null;
-        if (target == InvoiceStatus.Paid) return null; // the caller sends the user to the payment form
-        try
-        {
-            // Draft → Sent is the only move the board makes by itself; → Paid opens the payment form.
-            await issuer.IssueAsync(id, exchangeRate: null, HttpContext.RequestAborted);
-            return null;
-        }
-        catch (DomainException e)
-        {
-            return $"{Label(invoice)}: {e.Message}";
-        }
-    }
-
-    private static string Label(Invoice i) => i.Number ?? $"The draft for {i.Client?.Name}";
 
     private Task<Invoice?> LoadAsync(int id, bool tracking) => InvoiceDetailsQuery.WholeAsync(db, id, tracking);
 
@@ -309,52 +171,6 @@ public sealed class InvoicesController(
             ItemLines = invoice?.Lines.Where(l => l.SourceKind != InvoiceLineSourceKind.Free).OrderBy(l => l.Position).ToList() ?? [],
             Currency = invoice?.Currency ?? unbilled?.Currency ?? "",
         };
-    }
-
-    /// <summary>
-    /// What the board shows: open work always; paid invoices of the last quarter (all with allPaid); void ones
-    /// only on request. Closed work stays in the list, so the board does not grow with the years.
-    /// </summary>
-    private IQueryable<Invoice> OnBoard(BoardView view, DateOnly today)
-    {
-        var paidSince = view.AllPaid ? DateOnly.MinValue : InvoiceBoard.PaidShownSince(today);
-        return db.Invoices.AsNoTracking().Where(i => i.Status == InvoiceStatus.Draft || i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue
-                                                     || (i.Status == InvoiceStatus.Paid && i.IssueDate >= paidSince)
-                                                     || (view.ShowVoid && i.Status == InvoiceStatus.Void));
-    }
-
-    // Open invoices by due date (the most urgent first); paid and void ones most recent first.
-    private static IQueryable<Invoice> Ordered(IQueryable<Invoice> query, InvoiceStatus status)
-    {
-        query = query.Where(i => i.Status == status);
-        return status is InvoiceStatus.Paid or InvoiceStatus.Void
-            ? query.OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id)
-            : query.OrderBy(i => i.DueDate).ThenBy(i => i.Id);
-    }
-
-    private static readonly System.Linq.Expressions.Expression<Func<Invoice, InvoiceCard>> CardOf =
-        i => new InvoiceCard(i.Id, i.Status, i.Number, i.IssueDate, i.DueDate, i.Client!.Name, i.Currency, i.Total, i.AmountPaid);
-
-    /// <summary>The board, or only the given columns: counts and totals in one grouped query, the first cards of each column in one more.</summary>
-    private async Task<InvoiceBoard> LoadBoardAsync(BoardView view, int? focus, IReadOnlyList<InvoiceStatus>? only = null)
-    {
-        var settings = await SettingsAsync();
-        var homeCurrency = settings.HomeCurrency;
-        var today = settings.Today(clock);
-        var statuses = InvoiceStatuses.Board.Append(InvoiceStatus.Void)
-            .Where(s => (s != InvoiceStatus.Void || view.ShowVoid) && (only is null || only.Contains(s))).ToList();
-        var totals = await OnBoard(view, today)
-            .Where(i => statuses.Contains(i.Status))
-            .GroupBy(i => new { i.Status, i.Currency })
-            .Select(g => new StatusTotal(g.Key.Status, g.Key.Currency, g.Sum(i => i.Total), g.Count()) { Paid = g.Sum(i => i.AmountPaid) })
-            .ToListAsync();
-        var rows = await Boards.FirstOfEach(statuses.Select(s => Ordered(OnBoard(view, today), s))).Select(CardOf).ToListAsync();
-        var columns = statuses.Select(status => new InvoiceColumn(status, InvoiceBoard.InColumnOrder(rows, status),
-                totals.Where(t => t.Status == status).OrderBy(t => t.Currency == homeCurrency ? 0 : 1).ThenBy(t => t.Currency).ToList())
-            { OutOfBand = only is not null, FocusInvoiceId = focus, View = view, Today = today, HomeCurrency = homeCurrency }).ToList();
-        var olderPaid = only is null && !view.AllPaid
-            ? await db.Invoices.CountAsync(i => i.Status == InvoiceStatus.Paid && i.IssueDate < InvoiceBoard.PaidShownSince(today)) : 0;
-        return new InvoiceBoard(columns, homeCurrency, view.ShowVoid, focus) { Today = today, AllPaid = view.AllPaid, OlderPaid = olderPaid };
     }
 
     private async Task<InvoiceDetails> DetailsAsync(Invoice invoice)

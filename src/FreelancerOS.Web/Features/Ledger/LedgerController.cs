@@ -12,7 +12,7 @@ namespace FreelancerOS.Web.Features.Ledger;
 /// <see cref="LedgerCsvController"/>, <see cref="LedgerListsController"/>, <see cref="LedgerFiguresController"/>.
 /// </summary>
 public sealed class LedgerController(
-    AppDbContext db, TimeProvider clock, CurrentAccount account,
+    AppDbContext db, CurrentAccount account,
     FreelancerOS.Web.Features.Invoices.InvoicePayments payments, FreelancerOS.Web.Features.Invoices.BilledWork billed,
     FreelancerOS.Web.Features.Invoices.IncomeLinks links)
     : Controller
@@ -59,7 +59,6 @@ public sealed class LedgerController(
     {
         var (home, _) = await AccountAsync();
         LedgerEntry entry = form.Kind == LedgerKind.Expense ? new Expense() : new Income();
-        entry.CreatedAt = clock.GetUtcNow();
         if (!await ApplyFormAsync(entry, form, home)) return await FormView(form, null, null);
 
         if (!await ReceiptAcceptableAsync(form)) return await FormView(form, null, null);
@@ -98,21 +97,7 @@ public sealed class LedgerController(
 
         await RemoveReceiptIfAskedAsync(entry, form);
         await AttachReceiptAsync(entry, form);
-        try
-        {
-            await SaveEditAsync(entry, wasSettled);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(e.Field ?? "", e.Message);
-            return await FormView(form, id, (entry as Expense)?.ReceiptFileName);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "This entry was changed in another tab or window since you opened this form. " +
-                                         "Reload the page to see the current details, then make your change again.");
-            return await FormView(form, id, (entry as Expense)?.ReceiptFileName);
-        }
+        if (!await SaveEditAsync(entry, wasSettled)) return await FormView(form, id, (entry as Expense)?.ReceiptFileName);
         TempData["Flash"] = "Entry saved.";
         return RedirectToAction(nameof(Index), new { period = "custom", from = entry.Date.ToString("yyyy-MM-dd"), to = entry.Date.ToString("yyyy-MM-dd") });
     }
@@ -141,15 +126,33 @@ public sealed class LedgerController(
         }
     }
 
-    private async Task SaveEditAsync(LedgerEntry entry, bool wasSettled)
+    /// <summary>
+    /// Saves the edit and what follows from it in one transaction; false, with the reason in the form's errors,
+    /// when a rule refuses it or another tab saved the entry first.
+    /// </summary>
+    private async Task<bool> SaveEditAsync(LedgerEntry entry, bool wasSettled)
     {
-        await using var tx = await db.Database.BeginTransactionAsync();
-        // Received or not again: the invoice it is linked to follows (an undone payment merges back into its open amount).
-        if (entry is Income income && wasSettled != entry.IsSettled) await payments.SettleChangedAsync(income);
-        // An income on a draft (linked from the workflow): its line follows the new description, amount and project.
-        if (entry is Income onDraft) await links.FollowOnDraftAsync(onDraft);
-        await db.SaveChangesAsync();
-        await tx.CommitAsync();
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            // Received or not again: the invoice it is linked to follows (an undone payment merges back into its open amount).
+            if (entry is Income income && wasSettled != entry.IsSettled) await payments.SettleChangedAsync(income);
+            // An income on a draft (linked from the workflow): its line follows the new description, amount and project.
+            if (entry is Income onDraft) await links.FollowOnDraftAsync(onDraft);
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+            return true;
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(e.Field ?? "", e.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "This entry was changed in another tab or window since you opened this form. " +
+                                         "Reload the page to see the current details, then make your change again.");
+        }
+        return false;
     }
 
     [HttpPost]
@@ -303,43 +306,4 @@ public sealed class LedgerController(
 
     private string SafeReturn(string? returnUrl) =>
         returnUrl is { Length: > 0 } r && Url.IsLocalUrl(r) && r.StartsWith("/ledger", StringComparison.Ordinal) ? r : "/ledger";
-}
-
-public static class LedgerFigures
-{
-    /// <summary>
-    /// What each payment mode holds on <paramref name="today"/> (received minus paid), and what is still to
-    /// receive and to pay (entries with no payment mode), in home-currency minor units. Two statements.
-    /// </summary>
-    public static async Task<(IReadOnlyList<BalanceRow> Rows, long ReceivableMinor, long PayableMinor)> BalancesAsync(AppDbContext db, DateOnly today)
-    {
-        var groups = await LedgerBalances.AsOfAsync(db, today);
-        var modes = await db.PaymentModes.AsNoTracking().OrderBy(m => m.Name).Select(m => new ModeOption(m.Id, m.Name)).ToListAsync();
-        var rows = modes.Select(m => new BalanceRow(m.Name,
-            groups.Sum(m.Id, LedgerKind.Income), groups.Sum(m.Id, LedgerKind.Expense))).ToList();
-        var receivable = groups.Sum(null, LedgerKind.Income);
-        var payable = groups.Sum(null, LedgerKind.Expense);
-        return (rows, receivable, payable);
-    }
-
-    /// <summary>Income and expenses per month from <paramref name="firstMonth"/> to <paramref name="lastMonth"/> (inclusive), from the kept totals.</summary>
-    public static async Task<IReadOnlyList<MonthFigures>> MonthsAsync(AppDbContext db, DateOnly firstMonth, DateOnly lastMonth)
-    {
-        var first = LedgerEntry.PeriodOf(firstMonth);
-        var last = LedgerEntry.PeriodOf(lastMonth);
-        var groups = await db.LedgerMonthTotals.AsNoTracking()
-            .Where(t => t.Period >= first && t.Period <= last)
-            .GroupBy(t => new { t.Period, t.Kind })
-            .Select(g => new { g.Key.Period, g.Key.Kind, Sum = g.Sum(t => t.HomeAmountMinor) })
-            .ToListAsync();
-        var start = new DateOnly(firstMonth.Year, firstMonth.Month, 1);
-        var count = (lastMonth.Year - firstMonth.Year) * 12 + lastMonth.Month - firstMonth.Month + 1;
-        return Enumerable.Range(0, Math.Max(0, count)).Select(i => LedgerEntry.PeriodOf(start.AddMonths(i))).Select(p => new MonthFigures(p,
-            groups.Where(g => g.Period == p && g.Kind == LedgerKind.Income).Sum(g => g.Sum),
-            groups.Where(g => g.Period == p && g.Kind == LedgerKind.Expense).Sum(g => g.Sum))).ToList();
-    }
-
-    /// <summary>Income and expenses per month for the 12 months ending with <paramref name="lastMonth"/>, grouped on the stored period.</summary>
-    public static Task<IReadOnlyList<MonthFigures>> LastTwelveMonthsAsync(AppDbContext db, DateOnly lastMonth) =>
-        MonthsAsync(db, lastMonth.AddMonths(-11), lastMonth);
 }

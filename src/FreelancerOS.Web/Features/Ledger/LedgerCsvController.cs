@@ -39,34 +39,24 @@ public sealed class LedgerCsvController(AppDbContext db, CurrentAccount account,
     [Errors.UploadLimit(MaxImportBytes, "The file is larger than 20 MB.")]
     public async Task<IActionResult> Import(IFormFile? file)
     {
-        if (file is null || file.Length == 0)
-        {
-            ModelState.AddModelError("file", "Choose a CSV file to import.");
-            return View("ImportUpload");
-        }
-        if (file.Length > MaxImportBytes)
-        {
-            ModelState.AddModelError("file", "The file is larger than 20 MB.");
-            return View("ImportUpload");
-        }
+        if (file is null || file.Length == 0) return RefusedUpload("Choose a CSV file to import.");
+        if (file.Length > MaxImportBytes) return RefusedUpload("The file is larger than 20 MB.");
         // Kept in the database, not on this instance's disk: whichever instance runs the import reads it there.
         var content = new byte[file.Length];
         await using (var source = file.OpenReadStream())
             await source.ReadExactlyAsync(content);
-        if (!CsvSafety.LooksLikeText(content))
-        {
-            ModelState.AddModelError("file", "This file is not a CSV text file (it looks like an image, a PDF or other binary data).");
-            return View("ImportUpload");
-        }
+        if (!CsvSafety.LooksLikeText(content)) return RefusedUpload("This file is not a CSV text file (it looks like an image, a PDF or other binary data).");
         var peek = LedgerCsv.Peek(content);
-        if (peek is null)
-        {
-            ModelState.AddModelError("file", "This file could not be read as CSV (row 1).");
-            return View("ImportUpload");
-        }
+        if (peek is null) return RefusedUpload("This file could not be read as CSV (row 1).");
         var token = await imports.UploadAsync(file.FileName, content);
         var mapping = GuessMapping(token, peek.Value.Headers, peek.Value.Sample);
         return View("ImportMap", new ImportMapPage(mapping, peek.Value.Headers, peek.Value.Sample, Path.GetFileName(file.FileName)));
+    }
+
+    private ViewResult RefusedUpload(string reason)
+    {
+        ModelState.AddModelError("file", reason);
+        return View("ImportUpload");
     }
 
     /// <summary>The mapping page's first proposal: columns by their headers, the date format and decimal separator from the first rows.</summary>

@@ -17,7 +17,7 @@ public sealed class LedgerFiguresController(AppDbContext db, CurrentAccount acco
         var m = DateOnly.TryParseExact((month ?? "") + "-01", "yyyy-MM-dd", out var parsed) && Limits.IsSaneDate(parsed) ? parsed : new DateOnly(today.Year, today.Month, 1);
         var period = LedgerEntry.PeriodOf(m);
         var totals = await LedgerTotals.ForPeriodsAsync(db, period, period, home);
-        var months = await LedgerFigures.LastTwelveMonthsAsync(db, m);
+        var months = await LedgerQueries.LastTwelveMonthsAsync(db, m);
         return View(new SummaryPage(m, totals, months, home));
     }
 
@@ -25,7 +25,7 @@ public sealed class LedgerFiguresController(AppDbContext db, CurrentAccount acco
     public async Task<IActionResult> Balances()
     {
         var (home, today) = await account.HomeAndTodayAsync();
-        var (rows, receivable, payable) = await LedgerFigures.BalancesAsync(db, today);
+        var (rows, receivable, payable) = await LedgerQueries.BalancesAsync(db, today);
         return View(new BalancesPage(today, rows, home, receivable, payable));
     }
 

@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Ledger;
 
-/// <summary>The ledger list's page of rows: the ids from an index first, then those rows with their names, in one statement.</summary>
+/// <summary>
+/// The ledger's reads, and the one place for the figures other pages show (the dashboard, the reports, the
+/// forecast): balances per payment mode, income and expenses per month.
+/// </summary>
 public static class LedgerQueries
 {
     // Amounts sort on the home-currency minor units: an integer, which SQLite orders correctly.
@@ -16,7 +19,7 @@ public static class LedgerQueries
         Sorts.Apply(query, sort, q => q.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id));
 
     /// <summary>
-    /// One page of the filtered entries in the list's order. The page's ids come from the sort's index (no
+    /// The ledger list's page of rows: one page of the filtered entries in the list's order. The page's ids come from the sort's index (no
     /// joins for the rows skipped) and are joined to the entries, not tested with IN: with IN, SQLite walks
     /// the whole date index of the account to keep its order (every entry, whatever the period); joined, it
     /// reads the page's rows by key and sorts those 50.
@@ -35,4 +38,51 @@ public static class LedgerQueries
         e.Kind == LedgerKind.Income ? ((Income)e).Client!.Name : ((Expense)e).Vendor,
         e.Kind == LedgerKind.Expense && ((Expense)e).ReceiptFileName != null, e.InvoiceId,
         e.InvoiceId == null ? null : db.Invoices.Where(i => i.Id == e.InvoiceId).Select(i => i.Number ?? "Draft invoice").FirstOrDefault()));
+
+    /// <summary>
+    /// What each payment mode holds on <paramref name="today"/> (received minus paid), and what is still to
+    /// receive and to pay (entries with no payment mode), in home-currency minor units. Two statements.
+    /// </summary>
+    public static async Task<(IReadOnlyList<BalanceRow> Rows, long ReceivableMinor, long PayableMinor)> BalancesAsync(AppDbContext db, DateOnly today)
+    {
+        var groups = await LedgerBalances.AsOfAsync(db, today);
+        var modes = await db.PaymentModes.AsNoTracking().OrderBy(m => m.Name).Select(m => new ModeOption(m.Id, m.Name)).ToListAsync();
+        var rows = modes.Select(m => new BalanceRow(m.Name,
+            groups.Sum(m.Id, LedgerKind.Income), groups.Sum(m.Id, LedgerKind.Expense))).ToList();
+        var receivable = groups.Sum(null, LedgerKind.Income);
+        var payable = groups.Sum(null, LedgerKind.Expense);
+        return (rows, receivable, payable);
+    }
+
+    /// <summary>Income and expenses per month from <paramref name="firstMonth"/> to <paramref name="lastMonth"/> (inclusive), from the kept totals.</summary>
+    public static async Task<IReadOnlyList<MonthFigures>> MonthsAsync(AppDbContext db, DateOnly firstMonth, DateOnly lastMonth)
+    {
+        var first = LedgerEntry.PeriodOf(firstMonth);
+        var last = LedgerEntry.PeriodOf(lastMonth);
+        var groups = await db.LedgerMonthTotals.AsNoTracking()
+            .Where(t => t.Period >= first && t.Period <= last)
+            .GroupBy(t => new { t.Period, t.Kind })
+            .Select(g => new { g.Key.Period, g.Key.Kind, Sum = g.Sum(t => t.HomeAmountMinor) })
+            .ToListAsync();
+        return MonthsOf(firstMonth, lastMonth, groups.Select(g => (g.Period, g.Kind, g.Sum)));
+    }
+
+    /// <summary>
+    /// Every month from <paramref name="firstMonth"/> to <paramref name="lastMonth"/> (inclusive) with its income and
+    /// expenses, from sums grouped by period and kind (a month without any is zero). Pages that read the kept totals
+    /// in a larger statement of their own build their months here.
+    /// </summary>
+    public static IReadOnlyList<MonthFigures> MonthsOf(DateOnly firstMonth, DateOnly lastMonth, IEnumerable<(int Period, LedgerKind Kind, long Minor)> sums)
+    {
+        var byMonth = sums.ToList();
+        var start = new DateOnly(firstMonth.Year, firstMonth.Month, 1);
+        var count = (lastMonth.Year - firstMonth.Year) * 12 + lastMonth.Month - firstMonth.Month + 1;
+        return Enumerable.Range(0, Math.Max(0, count)).Select(i => LedgerEntry.PeriodOf(start.AddMonths(i))).Select(p => new MonthFigures(p,
+            byMonth.Where(g => g.Period == p && g.Kind == LedgerKind.Income).Sum(g => g.Minor),
+            byMonth.Where(g => g.Period == p && g.Kind == LedgerKind.Expense).Sum(g => g.Minor))).ToList();
+    }
+
+    /// <summary>Income and expenses per month for the 12 months ending with <paramref name="lastMonth"/>, grouped on the stored period.</summary>
+    public static Task<IReadOnlyList<MonthFigures>> LastTwelveMonthsAsync(AppDbContext db, DateOnly lastMonth) =>
+        MonthsAsync(db, lastMonth.AddMonths(-11), lastMonth);
 }

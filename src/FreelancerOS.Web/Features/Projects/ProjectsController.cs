@@ -11,7 +11,7 @@ namespace FreelancerOS.Web.Features.Projects;
 /// changes have their own controllers under the same URL segment (docs/decisions/012):
 /// <see cref="ProjectMilestonesController"/>, <see cref="ProjectScopeChangesController"/>.
 /// </summary>
-public sealed class ProjectsController(AppDbContext db, TimeProvider clock) : Controller
+public sealed class ProjectsController(AppDbContext db) : Controller
 {
     private const string ConflictMessage = "This project was changed in another tab or window since you opened this form. " +
                                            "Reload the page to see the current details, then make your change again.";
@@ -48,7 +48,7 @@ public sealed class ProjectsController(AppDbContext db, TimeProvider clock) : Co
         if (ModelState.IsValid && !await db.Clients.AnyAsync(c => c.Id == form.ClientId))
             ModelState.AddModelError(nameof(form.ClientId), "Choose the client.");
         if (!ModelState.IsValid) return await FormViewAsync(form);
-        var project = new Project { CreatedAt = clock.GetUtcNow() };
+        var project = new Project();
         form.ApplyTo(project);
         project.MoveTo(form.Priority, await NextSortOrderAsync(form.Priority));
         db.Projects.Add(project);

@@ -65,9 +65,7 @@ public sealed partial class ReportsController(
                 group t by new { t.Period, t.Kind, t.CategoryId, Name = c == null ? null : c.Name } into g
                 select new { g.Key.Period, g.Key.Kind, g.Key.CategoryId, g.Key.Name, Count = g.Sum(t => t.Count), Minor = g.Sum(t => t.HomeAmountMinor) })
             .ToListAsync();
-        var months = Enumerable.Range(1, 12).Select(m => y * 100 + m).Select(p => new MonthFigures(p,
-            rows.Where(r => r.Period == p && r.Kind == LedgerKind.Income).Sum(r => r.Minor),
-            rows.Where(r => r.Period == p && r.Kind == LedgerKind.Expense).Sum(r => r.Minor))).ToList();
+        var months = LedgerQueries.MonthsOf(new DateOnly(y, 1, 1), new DateOnly(y, 12, 1), rows.Select(r => (r.Period, r.Kind, r.Minor)));
         var categories = rows
             .GroupBy(r => new { r.Kind, CategoryId = KeptLedgerTotals.FromNone(r.CategoryId) })
             .Select(g => new { g.Key.Kind, g.Key.CategoryId, g.First().Name, Count = g.Sum(r => r.Count), Minor = g.Sum(r => r.Minor) })

@@ -41,6 +41,14 @@ public sealed class SettingsController(AppDbContext db, CurrentAccount account, 
             return View(form);
         }
         form.ApplyTo(settings);
+        if (!await SaveAsync()) return View(form);
+        TempData["Flash"] = "Settings saved.";
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>False, with the reason in the form's errors, when another tab saved the settings first.</summary>
+    private async Task<bool> SaveAsync()
+    {
         try
         {
             await db.SaveChangesAsync();
@@ -48,12 +56,10 @@ public sealed class SettingsController(AppDbContext db, CurrentAccount account, 
         catch (DbUpdateConcurrencyException)
         {
             ModelState.AddModelError("", "These settings were changed in another tab or window. Reload the page to see the current values, then make your change again.");
-            return View(form);
+            return false;
         }
-
         // The display culture travels in the sign-in cookie: refresh it so the change shows at once.
         if (await users.GetUserAsync(User) is { } user) await signIn.RefreshSignInAsync(user);
-        TempData["Flash"] = "Settings saved.";
-        return RedirectToAction(nameof(Index));
+        return true;
     }
 }

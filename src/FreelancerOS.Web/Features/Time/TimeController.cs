@@ -42,7 +42,7 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
         var error = CellError(hours, note, entries, out var value);
         if (error is null)
         {
-            ApplyCell(entries, value, TimeShared.Blank(note), () => new TimeEntry { Date = date, ProjectId = projectId, ServiceId = serviceId, Billable = true, CreatedAt = clock.GetUtcNow() }, target.Value);
+            ApplyCell(entries, value, TimeShared.Blank(note), () => new TimeEntry { Date = date, ProjectId = projectId, ServiceId = serviceId, Billable = true }, target.Value);
             await db.SaveChangesAsync();
         }
 
@@ -99,11 +99,8 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
     {
         var target = ModelState.IsValid ? await TimeShared.CheckTargetAsync(db, ModelState, form.ProjectId, form.ServiceId) : null;
         if (!ModelState.IsValid || target is null) return await FormViewAsync(form);
-        var entry = new TimeEntry
-        {
-            Date = form.Date!.Value, ProjectId = form.ProjectId, ServiceId = form.ServiceId, Billable = form.Billable,
-            Description = TimeShared.Blank(form.Description), CreatedAt = clock.GetUtcNow(),
-        };
+        var entry = new TimeEntry();
+        form.ApplyTo(entry);
         entry.SnapshotRate(target.Value.Rate, target.Value.Currency);
         entry.SetHours(form.ParsedHours);
         db.TimeEntries.Add(entry);
@@ -139,11 +136,7 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
         if (!ModelState.IsValid || (moved && target is null)) return await FormViewAsync(form);
 
         db.Entry(entry).Property(t => t.Version).OriginalValue = form.Version;
-        entry.Date = form.Date!.Value;
-        entry.ProjectId = form.ProjectId;
-        entry.ServiceId = form.ServiceId;
-        entry.Description = TimeShared.Blank(form.Description);
-        entry.Billable = form.Billable;
+        form.ApplyTo(entry);
         if (target is { } t) entry.SnapshotRate(t.Rate, t.Currency);
         entry.SetHours(form.ParsedHours);
         try

@@ -25,6 +25,16 @@ public sealed class TimeEntryForm
     public decimal? HourlyRate { get; set; }
     public string? Currency { get; set; }
 
+    /// <summary>What the form sets on an entry, new or edited; the rate and the hours follow their own rules.</summary>
+    public void ApplyTo(TimeEntry entry)
+    {
+        entry.Date = Date!.Value;
+        entry.ProjectId = ProjectId;
+        entry.ServiceId = ServiceId;
+        entry.Description = TimeShared.Blank(Description);
+        entry.Billable = Billable;
+    }
+
     public static TimeEntryForm From(TimeEntry t) => new()
     {
         Date = t.Date, ProjectId = t.ProjectId, ServiceId = t.ServiceId, Description = t.Description, Hours = HoursText.Format(t.Hours),

@@ -1,0 +1,58 @@
+using FreelancerOS.Web.Data;
+using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace FreelancerOS.Web.Features.Clients;
+
+/// <summary>
+/// The pipeline board's reads, and the place a client takes in a column, which the board's moves and the
+/// client form (create, a stage changed on edit, restore) share.
+/// </summary>
+public static class ClientPipeline
+{
+    public static IQueryable<Client> Ordered(AppDbContext db, ClientStage stage) =>
+        db.Clients.AsNoTracking().Where(c => c.Stage == stage).OrderBy(c => c.SortOrder).ThenBy(c => c.Id);
+
+    /// <summary>Last in its column: where a client goes that arrives without a drop.</summary>
+    public static async Task<int> NextSortOrderAsync(AppDbContext db, ClientStage stage) =>
+        (await db.Clients.Where(c => c.Stage == stage).MaxAsync(c => (int?)c.SortOrder) ?? -1) + 1;
+
+    /// <summary>The board, or only the given columns: counts and totals in one grouped query, the first cards of each column in one more.</summary>
+    public static async Task<PipelineBoard> LoadBoardAsync(AppDbContext db, string homeCurrency, int? focus, IReadOnlyList<ClientStage>? only = null)
+    {
+        var stages = ClientStages.Board.Where(s => only is null || only.Contains(s)).ToList();
+        var totals = await db.Clients.AsNoTracking()
+            .Where(c => stages.Contains(c.Stage))
+            .GroupBy(c => new { c.Stage, c.Currency })
+            .Select(g => new StageTotal(g.Key.Stage, g.Key.Currency, g.Sum(c => c.ContractValue), g.Count()))
+            .ToListAsync();
+        var cards = await CardsAsync(db, Boards.FirstOfEach(stages.Select(s => Ordered(db, s))));
+        var columns = stages.Select(stage => new PipelineColumn(
+            stage,
+            cards.Where(c => c.Stage == stage).ToList(),
+            totals.Where(t => t.Stage == stage).OrderBy(t => t.Currency == homeCurrency ? 0 : 1).ThenBy(t => t.Currency).ToList(),
+            homeCurrency) { OutOfBand = only is not null, FocusClientId = focus }).ToList();
+        return new PipelineBoard(columns, homeCurrency, focus);
+    }
+
+    /// <summary>
+    /// Cards with their invoiced amount in one statement: the subtotals (net of tax) of the client's issued invoices
+    /// (Sent, Overdue, Paid), summed for each shown client only; drafts and void invoices do not count.
+    /// </summary>
+    public static async Task<List<ClientCard>> CardsAsync(AppDbContext db, IQueryable<Client> query)
+    {
+        var issued = InvoiceStatuses.Invoiced.ToList();
+        // Only invoices in the client's currency count against its contract value (one made before the currency
+        // was fixed stays in its own: the client page lists those separately).
+        var rows = await query.Select(c => new
+        {
+            c.Id, c.Name, c.Company, c.Stage, c.SortOrder, c.Currency, c.ContractValue,
+            Invoiced = db.Invoices.Where(i => i.ClientId == c.Id && issued.Contains(i.Status) && i.Currency == c.Currency).Sum(i => i.Subtotal),
+        }).ToListAsync();
+        // A UNION ALL keeps no order: the columns' order is put back here.
+        return rows.OrderBy(c => c.Stage).ThenBy(c => c.SortOrder).ThenBy(c => c.Id)
+            .Select(c => new ClientCard(c.Id, c.Name, c.Company, c.Stage, c.Currency, c.ContractValue, c.Invoiced))
+            .ToList();
+    }
+}

@@ -1,0 +1,165 @@
+using FreelancerOS.Web.Data;
+using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace FreelancerOS.Web.Features.Invoices;
+
+/// <summary>
+/// The invoice board (/invoices): its columns, a drop and the keyboard's move. A move between columns is a
+/// lifecycle step (Draft → Sent issues, → Paid asks for the payment); see docs/decisions/012.
+/// </summary>
+[UrlSegment("Invoices")]
+public sealed class InvoiceBoardController(AppDbContext db, TimeProvider clock, CurrentAccount account, InvoiceIssuer issuer) : Controller
+{
+    [HttpGet]
+    public async Task<IActionResult> Index(bool showVoid = false, bool allPaid = false) =>
+        View("Board", await LoadBoardAsync(new BoardView(showVoid, allPaid), focus: null));
+
+    /// <summary>The next cards of a column, for its "show more" link.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Column(InvoiceStatus status, bool allPaid = false, int skip = 0)
+    {
+        if (!ModelState.IsValid || !Enum.IsDefined(status) || skip < 0) return BadRequest();
+        var view = new BoardView(status == InvoiceStatus.Void, allPaid);
+        var today = (await SettingsAsync()).Today(clock);
+        var cards = await Ordered(OnBoard(view, today), status).Skip(skip).Take(Boards.CardsPerColumn).Select(CardOf).ToListAsync();
+        var count = await OnBoard(view, today).CountAsync(i => i.Status == status);
+        return PartialView("_InvoiceCards", new InvoiceCards(status, view, cards, skip + cards.Count, count, today));
+    }
+
+    /// <summary>
+    /// The board's drop: the column's status and its card ids. A card that arrives from another column
+    /// makes that move (Draft → Sent issues it); a move that is not allowed is answered 409 with the
+    /// reason, and the board puts the card back. A saved move answers with the changed columns only.
+    /// </summary>
+    [HttpPost]
+    public async Task<IActionResult> Sort(InvoiceStatus status, List<string>? ids, bool showVoid = false, bool allPaid = false)
+    {
+        if (!ModelState.IsValid || !InvoiceStatuses.Board.Contains(status)) return BadRequest();
+        var order = BoardIds.Parse(ids);
+        if (order is null) return BadRequest();
+        var moved = await db.Invoices.AsNoTracking().Where(i => order.Contains(i.Id) && i.Status != status)
+            .Select(i => new { i.Id, i.Status }).ToListAsync();
+        foreach (var card in moved)
+        {
+            var refusal = await MoveAsync(card.Id, status);
+            if (refusal is not null) return this.Refused(refusal);
+        }
+        if (status == InvoiceStatus.Paid && moved.Count > 0) return ToPayment(moved[0].Id);
+        if (!Request.IsHtmx()) return RedirectToAction(nameof(Index));
+        Response.Saved(moved.Count == 0 ? "Nothing to change." : status == InvoiceStatus.Sent ? "Issued: the invoice has its number and is locked." : $"Moved to {status}.");
+        var changed = await ChangedColumnsAsync(status, moved.Select(m => m.Id).ToList(), moved.Select(m => m.Status));
+        return PartialView("_Columns", await LoadBoardAsync(new BoardView(showVoid, allPaid), focus: null, changed));
+    }
+
+    /// <summary>The keyboard way: the card's move menu.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Move(int id, InvoiceStatus status, bool showVoid = false, bool allPaid = false)
+    {
+        var from = await db.Invoices.Where(i => i.Id == id).Select(i => (InvoiceStatus?)i.Status).SingleOrDefaultAsync();
+        if (from is null) return NotFound();
+        if (!ModelState.IsValid || !InvoiceStatuses.Board.Contains(status)) return BadRequest();
+        var refusal = await MoveAsync(id, status);
+        if (refusal is null && status == InvoiceStatus.Paid && from != InvoiceStatus.Paid) return ToPayment(id);
+        if (Request.IsHtmx())
+        {
+            if (refusal is not null) return this.Refused(refusal);
+            Response.Saved(status == InvoiceStatus.Sent && from == InvoiceStatus.Draft ? "Issued: the invoice has its number and is locked." : $"Moved to {status}.");
+            return PartialView("_Columns", await LoadBoardAsync(new BoardView(showVoid, allPaid), focus: id, await ChangedColumnsAsync(status, [id], [from.Value])));
+        }
+        if (refusal is null) TempData["Flash"] = "Invoice moved.";
+        else TempData["Error"] = refusal;
+        return RedirectToAction(nameof(Index), new { showVoid, allPaid });
+    }
+
+    /// <summary>
+    /// The columns a move changed: the target, where the cards came from, and where they are now (a draft issued
+    /// past its due date lands in Overdue, not in the Sent column it was dropped on).
+    /// </summary>
+    private async Task<List<InvoiceStatus>> ChangedColumnsAsync(InvoiceStatus target, IReadOnlyCollection<int> ids, IEnumerable<InvoiceStatus> from)
+    {
+        List<InvoiceStatus> now = ids.Count == 0 ? [] : await db.Invoices.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => i.Status).ToListAsync();
+        return [target, .. from, .. now];
+    }
+
+    /// <summary>A card dropped on Paid asks for the payment: the form tells what came in, how and when.</summary>
+    private IActionResult ToPayment(int id)
+    {
+        var url = Url.Action(nameof(InvoicePaymentsController.Payment), new { id })!;
+        if (!Request.IsHtmx()) return Redirect(url);
+        Response.Headers["HX-Redirect"] = url;
+        return Ok();
+    }
+
+    /// <summary>Makes one board move; returns why it was refused, or null.</summary>
+    private async Task<string?> MoveAsync(int id, InvoiceStatus target)
+    {
+        var invoice = await db.Invoices.AsNoTracking().Include(i => i.Client).SingleOrDefaultAsync(i => i.Id == id);
+        if (invoice is null) return "That invoice no longer exists.";
+        if (invoice.WhyNotMoveTo(target) is { } why) return $"{Label(invoice)}: {why}";
+        if (invoice.Status == target) return null;
+        if (target == InvoiceStatus.Paid) return null; // the caller sends the user to the payment form
+        try
+        {
+            // Draft → Sent is the only move the board makes by itself; → Paid opens the payment form.
+            await issuer.IssueAsync(id, exchangeRate: null, HttpContext.RequestAborted);
+            return null;
+        }
+        catch (DomainException e)
+        {
+            return $"{Label(invoice)}: {e.Message}";
+        }
+    }
+
+    private static string Label(Invoice i) => i.Number ?? $"The draft for {i.Client?.Name}";
+
+    private async Task<AccountSettings> SettingsAsync() => await account.SettingsAsync();
+
+    /// <summary>
+    /// What the board shows: open work always; paid invoices of the last quarter (all with allPaid); void ones
+    /// only on request. Closed work stays in the list, so the board does not grow with the years.
+    /// </summary>
+    private IQueryable<Invoice> OnBoard(BoardView view, DateOnly today)
+    {
+        var paidSince = view.AllPaid ? DateOnly.MinValue : InvoiceBoard.PaidShownSince(today);
+        return db.Invoices.AsNoTracking().Where(i => i.Status == InvoiceStatus.Draft || i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue
+                                                     || (i.Status == InvoiceStatus.Paid && i.IssueDate >= paidSince)
+                                                     || (view.ShowVoid && i.Status == InvoiceStatus.Void));
+    }
+
+    // Open invoices by due date (the most urgent first); paid and void ones most recent first.
+    private static IQueryable<Invoice> Ordered(IQueryable<Invoice> query, InvoiceStatus status)
+    {
+        query = query.Where(i => i.Status == status);
+        return status is InvoiceStatus.Paid or InvoiceStatus.Void
+            ? query.OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id)
+            : query.OrderBy(i => i.DueDate).ThenBy(i => i.Id);
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<Invoice, InvoiceCard>> CardOf =
+        i => new InvoiceCard(i.Id, i.Status, i.Number, i.IssueDate, i.DueDate, i.Client!.Name, i.Currency, i.Total, i.AmountPaid);
+
+    /// <summary>The board, or only the given columns: counts and totals in one grouped query, the first cards of each column in one more.</summary>
+    private async Task<InvoiceBoard> LoadBoardAsync(BoardView view, int? focus, IReadOnlyList<InvoiceStatus>? only = null)
+    {
+        var settings = await SettingsAsync();
+        var homeCurrency = settings.HomeCurrency;
+        var today = settings.Today(clock);
+        var statuses = InvoiceStatuses.Board.Append(InvoiceStatus.Void)
+            .Where(s => (s != InvoiceStatus.Void || view.ShowVoid) && (only is null || only.Contains(s))).ToList();
+        var totals = await OnBoard(view, today)
+            .Where(i => statuses.Contains(i.Status))
+            .GroupBy(i => new { i.Status, i.Currency })
+            .Select(g => new StatusTotal(g.Key.Status, g.Key.Currency, g.Sum(i => i.Total), g.Count()) { Paid = g.Sum(i => i.AmountPaid) })
+            .ToListAsync();
+        var rows = await Boards.FirstOfEach(statuses.Select(s => Ordered(OnBoard(view, today), s))).Select(CardOf).ToListAsync();
+        var columns = statuses.Select(status => new InvoiceColumn(status, InvoiceBoard.InColumnOrder(rows, status),
+                totals.Where(t => t.Status == status).OrderBy(t => t.Currency == homeCurrency ? 0 : 1).ThenBy(t => t.Currency).ToList())
+            { OutOfBand = only is not null, FocusInvoiceId = focus, View = view, Today = today, HomeCurrency = homeCurrency }).ToList();
+        var olderPaid = only is null && !view.AllPaid
+            ? await db.Invoices.CountAsync(i => i.Status == InvoiceStatus.Paid && i.IssueDate < InvoiceBoard.PaidShownSince(today)) : 0;
+        return new InvoiceBoard(columns, homeCurrency, view.ShowVoid, focus) { Today = today, AllPaid = view.AllPaid, OlderPaid = olderPaid };
+    }
+}
