@@ -48,9 +48,6 @@ public class Service : OwnedEntity, IBoardCard<WorkStatus>
     /// <summary>A flat service billed on an invoice: the line holds its fee, so the service no longer changes.</summary>
     public bool IsLocked => InvoiceId is not null;
 
-    public void EnsureEditable()
-    {
-        if (IsLocked)
-            throw new DomainException("This service is on an invoice and cannot be changed or deleted.");
-    }
+    /// <summary>Why the service cannot be changed or deleted, or null when it can.</summary>
+    public string? EditRefusal() => IsLocked ? "This service is on an invoice and cannot be changed or deleted." : null;
 }

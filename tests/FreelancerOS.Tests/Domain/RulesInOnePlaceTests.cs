@@ -115,10 +115,10 @@ public sealed class RulesInOnePlaceTests
     {
         var service = new Service { Name = "Logo" };
         Assert.False(service.IsLocked);
-        service.EnsureEditable();
+        Assert.Null(service.EditRefusal());
         service.InvoiceId = 4;
         Assert.True(service.IsLocked);
-        Assert.Equal("This service is on an invoice and cannot be changed or deleted.", Assert.Throws<DomainException>(service.EnsureEditable).Message);
+        Assert.Equal("This service is on an invoice and cannot be changed or deleted.", service.EditRefusal());
     }
 
     // --- home currency ----------------------------------------------------------------------------

@@ -58,14 +58,7 @@ public sealed class ServicesController(AppDbContext db) : Controller
     {
         var service = await db.Services.SingleOrDefaultAsync(s => s.Id == id);
         if (service is null) return NotFound();
-        try
-        {
-            service.EnsureEditable();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-        }
+        if (service.EditRefusal() is { } refusal) ModelState.AddModelError("", refusal);
         if (ModelState.IsValid && !await db.Projects.AnyAsync(p => p.Id == form.ProjectId))
             ModelState.AddModelError(nameof(form.ProjectId), "Choose the project.");
         if (!ModelState.IsValid) return await FormViewAsync(form);
