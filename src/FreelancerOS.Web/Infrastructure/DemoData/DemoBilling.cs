@@ -53,7 +53,7 @@ public static class DemoBilling
         var modes = paid ? await db.PaymentModes.AsNoTracking().OrderBy(m => m.Name).Select(m => m.Id).ToListAsync() : [];
         var payday = issueDate.AddDays(14) < run.Today ? issueDate.AddDays(14) : run.Today;
         int invoices = 0, entries = 0, milestones = 0;
-        await using var desk = DemoInvoiceDesk.Open(run);
+        await using var desk = await DemoInvoiceDesk.OpenAsync(run);
         foreach (var clientId in clients)
         {
             var unbilled = await desk.Work.UnbilledAsync(clientId, monthStart, monthEnd);

@@ -1,5 +1,8 @@
+using System.Diagnostics;
+using System.Globalization;
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Infrastructure.DemoData;
 
@@ -19,20 +22,32 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock, IService
         // and each batch is saved in its own transaction and then forgotten, so the tracker stays small.
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         if (run.Profile.Batched) db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // One connection for the whole seeding instead of one from the pool (and its PRAGMAs) per statement.
+        await db.Database.OpenConnectionAsync();
         try
         {
-            await DemoAccount.EnsureSettingsAsync(run);
-            var clients = await DemoClients.SeedAsync(run);
-            var work = await DemoProjects.SeedAsync(run);
-            var time = await DemoTime.SeedAsync(run, work);
-            var invoices = await DemoInvoices.SeedAsync(run);
-            if (run.Profile.BillsEveryMonth) await DemoBilling.SeedEveryMonthAsync(run);
-            var billed = await DemoBilling.SeedLastMonthAsync(run);
-            var entries = await DemoLedger.SeedAsync(run);
-            return $"{clients} clients, {entries} ledger entries. {work.Summary}, {time} time entries. {invoices}. {billed}.";
+            var steps = new List<string>();
+            async Task<T> Step<T>(string name, Func<Task<T>> step)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var result = await step();
+                steps.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
+                return result;
+            }
+            await Step("account", async () => { await DemoAccount.EnsureSettingsAsync(run); return 0; });
+            var clients = await Step("clients", () => DemoClients.SeedAsync(run));
+            var work = await Step("projects", () => DemoProjects.SeedAsync(run));
+            var time = await Step("time", () => DemoTime.SeedAsync(run, work));
+            var invoices = await Step("invoices", () => DemoInvoices.SeedAsync(run));
+            if (run.Profile.BillsEveryMonth) await Step("monthly billing", async () => { await DemoBilling.SeedEveryMonthAsync(run); return 0; });
+            var billed = await Step("billing", () => DemoBilling.SeedLastMonthAsync(run));
+            var entries = await Step("ledger", () => DemoLedger.SeedAsync(run));
+            return $"{clients} clients, {entries} ledger entries. {work.Summary}, {time} time entries. {invoices}. {billed}.\n" +
+                   $"Seeded in steps: {string.Join(", ", steps)}.";
         }
         finally
         {
+            await db.Database.CloseConnectionAsync();
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }

@@ -1,6 +1,7 @@
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Features.Invoices;
+using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Infrastructure.DemoData;
 
@@ -20,7 +21,16 @@ public sealed class DemoInvoiceDesk(AsyncServiceScope scope, string homeCurrency
 
     public BilledWork Work { get; } = scope.ServiceProvider.GetRequiredService<BilledWork>();
 
-    public static DemoInvoiceDesk Open(DemoRun run) => new(run.NewScope(), run.Settings.HomeCurrency);
+    /// <summary>
+    /// The desk's context keeps its connection open for the whole batch: the services run several statements
+    /// per invoice, and each would otherwise take the connection from the pool and set it up again (PRAGMAs).
+    /// </summary>
+    public static async Task<DemoInvoiceDesk> OpenAsync(DemoRun run)
+    {
+        var desk = new DemoInvoiceDesk(run.NewScope(), run.Settings.HomeCurrency);
+        await desk._db.Database.OpenConnectionAsync();
+        return desk;
+    }
 
     public async Task<Invoice> DraftAsync(InvoiceForm form)
     {
@@ -48,5 +58,9 @@ public sealed class DemoInvoiceDesk(AsyncServiceScope scope, string homeCurrency
             await _db.SaveChangesAsync();
         });
 
-    public ValueTask DisposeAsync() => scope.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _db.Database.CloseConnectionAsync();
+        await scope.DisposeAsync();
+    }
 }

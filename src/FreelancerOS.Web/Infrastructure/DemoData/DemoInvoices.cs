@@ -56,7 +56,7 @@ public static class DemoInvoices
         var drafts = new List<Invoice>();
         foreach (var batch in forms.Chunk(Batch))
         {
-            await using var desk = DemoInvoiceDesk.Open(run);
+            await using var desk = await DemoInvoiceDesk.OpenAsync(run);
             foreach (var form in batch) drafts.Add(await desk.DraftAsync(form));
         }
 
@@ -64,7 +64,7 @@ public static class DemoInvoices
         var outcome = drafts.Where(d => d.Status == InvoiceStatus.Draft).ToList();
         foreach (var batch in drafts.OrderBy(d => d.IssueDate).ThenBy(d => d.Id).Chunk(Batch))
         {
-            await using var desk = DemoInvoiceDesk.Open(run);
+            await using var desk = await DemoInvoiceDesk.OpenAsync(run);
             foreach (var draft in batch)
             {
                 if (random.Next(4) == 0) continue;
