@@ -8,7 +8,7 @@ namespace FreelancerOS.Web.Infrastructure.DemoData;
 /// Bills work as a freelancer does on the invoice form: for each client, open the form for a month, tick every
 /// unbilled group of time it offers and the reached milestones due in the period, save the draft (the form's
 /// grouping, rounding and claiming), then issue it. Last month's work is billed today (the first such invoice
-/// stays a draft); the heavy profile also bills every earlier month on the 1st of the next one, paid two weeks later.
+/// stays a draft when there are several); the heavy profile also bills every earlier month on the 1st of the next one, paid two weeks later.
 /// </summary>
 public static class DemoBilling
 {
@@ -52,7 +52,8 @@ public static class DemoBilling
 
         var modes = paid ? await db.PaymentModes.AsNoTracking().OrderBy(m => m.Name).Select(m => m.Id).ToListAsync() : [];
         var payday = issueDate.AddDays(14) < run.Today ? issueDate.AddDays(14) : run.Today;
-        int invoices = 0, entries = 0, milestones = 0;
+        int entries = 0, milestones = 0;
+        var drafts = new List<Invoice>();
         await using var desk = await DemoInvoiceDesk.OpenAsync(run);
         foreach (var clientId in clients)
         {
@@ -71,13 +72,16 @@ public static class DemoBilling
                 TimeGroups = groups.Select(g => g.Key).ToList(),
                 MilestoneIds = reached.Select(m => m.Id).ToList(),
             });
-            invoices++;
+            drafts.Add(draft);
             entries += groups.Sum(g => g.Count);
             milestones += reached.Count;
-            if (leaveDraft && invoices == 1) continue;
+        }
+        // The first one stays a draft when there are others to issue (the newest invoice is then an issued one).
+        foreach (var draft in leaveDraft && drafts.Count > 1 ? drafts.Skip(1) : drafts)
+        {
             var invoice = await desk.IssueAsync(draft);
             if (paid && modes.Count > 0) await desk.PayAsync(invoice, modes[0], payday, invoice.Total);
         }
-        return (invoices, entries, milestones);
+        return (drafts.Count, entries, milestones);
     }
 }

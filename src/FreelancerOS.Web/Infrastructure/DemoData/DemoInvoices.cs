@@ -62,6 +62,7 @@ public static class DemoInvoices
 
         var modes = await run.Db.PaymentModes.AsNoTracking().OrderBy(m => m.Name).Select(m => m.Id).ToListAsync();
         var outcome = drafts.Where(d => d.Status == InvoiceStatus.Draft).ToList();
+        var paidOne = false; // the oldest issued invoice is paid in full, so even a small seed shows every status
         foreach (var batch in drafts.OrderBy(d => d.IssueDate).ThenBy(d => d.Id).Chunk(Batch))
         {
             await using var desk = await DemoInvoiceDesk.OpenAsync(run);
@@ -72,7 +73,7 @@ public static class DemoInvoices
                 var invoice = await desk.IssueAsync(draft);
                 outcome.Add(invoice);
                 if (random.Next(12) == 0) await desk.VoidAsync(invoice);
-                else await PayAsync(run, desk, invoice, modes, random);
+                else paidOne |= await PayAsync(run, desk, invoice, modes, random, mustPay: !paidOne);
             }
         }
         var byStatus = outcome.GroupBy(i => i.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
@@ -80,17 +81,19 @@ public static class DemoInvoices
     }
 
     /// <summary>About a third are paid in full and a quarter in part; of ten years of invoices, what is long past due has almost always been paid.</summary>
-    private static async Task PayAsync(DemoRun run, DemoInvoiceDesk desk, Invoice invoice, List<int> modes, Random random)
+    private static async Task<bool> PayAsync(DemoRun run, DemoInvoiceDesk desk, Invoice invoice, List<int> modes, Random random, bool mustPay)
     {
         var today = run.Today;
         var roll = run.Profile.InvoiceSpreadDays is null && invoice.DueDate < today.AddDays(-90)
             ? random.Next(40) switch { < 37 => 0, 37 or 38 => 5, _ => 11 }
             : random.Next(12);
-        if (roll >= 7) return;
+        if (mustPay) roll = 0;
+        if (roll >= 7) return false;
         var date = invoice.IssueDate.AddDays(random.Next(3, 40));
         if (date > today) date = today;
         var amount = roll < 4 ? invoice.Total : Currency.Round(invoice.Total * random.Next(2, 8) / 10m, invoice.Currency);
-        if (amount <= 0 || amount > invoice.Total) return;
+        if (amount <= 0 || amount > invoice.Total) return false;
         await desk.PayAsync(invoice, modes[random.Next(Math.Min(2, modes.Count))], date, amount);
+        return invoice.Status == InvoiceStatus.Paid;
     }
 }
