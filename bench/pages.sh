@@ -26,7 +26,7 @@ seed() { # seed <data-folder> <seed-demo args...>
     mkdir -p "$data"
     echo "seeding $data: $*" >&2
     local t0=$(date +%s.%N)
-    (cd "$app" && Data__Folder=$data ASPNETCORE_ENVIRONMENT=Production dotnet FreelancerOS.Web.dll seed-demo --email $email "$@" | tail -1 >&2)
+    (cd "$app" && Data__Folder=$data ASPNETCORE_ENVIRONMENT=Production dotnet FreelancerOS.Web.dll seed-demo --email $email "$@" | tail -2 >&2)
     echo "seeded in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s (including start-up and migrations)" >&2
   fi
 }
