@@ -39,7 +39,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock, IService
             var work = await Step("projects", () => DemoProjects.SeedAsync(run));
             var time = await Step("time", () => DemoTime.SeedAsync(run, work));
             var invoices = await Step("invoices", () => DemoInvoices.SeedAsync(run));
-            if (run.Profile.BillsEveryMonth) await Step("monthly billing", async () => { await DemoBilling.SeedEveryMonthAsync(run); return 0; });
+            if (run.Profile.BillsEveryMonth) await Step("earlier billing", async () => { await DemoBilling.SeedEveryMonthAsync(run); return 0; });
             var billed = await Step("billing", () => DemoBilling.SeedLastMonthAsync(run));
             var entries = await Step("ledger", () => DemoLedger.SeedAsync(run));
             return $"{clients} clients, {entries} ledger entries. {work.Summary}, {time} time entries. {invoices}. {billed}.\n" +

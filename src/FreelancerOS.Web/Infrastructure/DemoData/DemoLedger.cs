@@ -34,8 +34,10 @@ public static class DemoLedger
     public static async Task<int> SeedAsync(DemoRun run)
     {
         var (db, random, years, settings, clock) = (run.Db, run.Random, run.Years, run.Settings, run.Clock);
-        var categories = await db.LedgerCategories.ToListAsync();
-        var modes = await db.PaymentModes.ToListAsync();
+        // What the earlier steps left tracked would be walked again by every save of this step's tens of thousands of entries.
+        db.ChangeTracker.Clear();
+        var categories = await db.LedgerCategories.AsNoTracking().ToListAsync();
+        var modes = await db.PaymentModes.AsNoTracking().ToListAsync();
         int Category(LedgerKind kind, string name) => categories.First(c => c.Kind == kind && c.Name == name).Id;
         int Mode(string name) => modes.First(m => m.Name == name).Id;
         var clients = await db.Clients.Where(c => c.Stage == ClientStage.Client || c.Stage == ClientStage.Archived)
