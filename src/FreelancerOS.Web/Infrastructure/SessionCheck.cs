@@ -22,13 +22,13 @@ public static class SessionCheck
     // Compiled once: every signed-in request runs it, and building and translating the query each time cost
     // about as much as running it. The owner filter reads the request's user, who is not known yet while the
     // cookie is being checked, hence IgnoreQueryFilters.
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<Row?>> StampAndSettings = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<AppDbContext, string, CancellationToken, Task<Row?>>> StampAndSettings = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, string userId, CancellationToken ct) => (
                 from u in db.Users
                 where u.Id == userId
                 from s in db.Settings.IgnoreQueryFilters().Where(s => s.OwnerId == u.Id).DefaultIfEmpty()
                 select new Row(u.SecurityStamp, s))
-            .AsNoTracking().FirstOrDefault());
+            .AsNoTracking().FirstOrDefault()));
 
     public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
@@ -37,7 +37,8 @@ public static class SessionCheck
         var userId = context.Principal?.FindFirstValue(claims.UserIdClaimType);
         if (userId is not null)
         {
-            var row = await StampAndSettings(services.GetRequiredService<AppDbContext>(), userId, context.HttpContext.RequestAborted);
+            var db = services.GetRequiredService<AppDbContext>();
+            var row = await StampAndSettings.For(db)(db, userId, context.HttpContext.RequestAborted);
             if (row is not null && row.SecurityStamp == context.Principal!.FindFirstValue(claims.SecurityStampClaimType))
             {
                 services.GetRequiredService<CurrentAccount>().Use(row.Settings);

@@ -1,4 +1,5 @@
 using FreelancerOS.Web.Data;
+using FreelancerOS.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Time;
@@ -15,14 +16,14 @@ public sealed class CurrentWork(AppDbContext db)
 
     // Scalar subqueries on the account's one settings row: plain SQL on every provider. A timer always has a
     // project, so a running timer also answers "has a project". Compiled once, as every page's top bar runs it.
-    private static readonly Func<AppDbContext, CancellationToken, Task<Row?>> Query = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<AppDbContext, CancellationToken, Task<Row?>>> Query = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, CancellationToken ct) => db.Settings.AsNoTracking().Select(s => new Row(
             db.Clients.Any(c => c.OwnerId == s.OwnerId),
             db.Projects.Any(p => p.OwnerId == s.OwnerId),
             db.Timers.Select(t => (int?)t.ProjectId).FirstOrDefault(),
             db.Timers.Select(t => t.Project!.Name).FirstOrDefault(),
             db.Timers.Select(t => t.Service != null ? t.Service.Name : null).FirstOrDefault(),
-            db.Timers.Select(t => (DateTimeOffset?)t.StartedAt).FirstOrDefault())).FirstOrDefault());
+            db.Timers.Select(t => (DateTimeOffset?)t.StartedAt).FirstOrDefault())).FirstOrDefault()));
 
     public async Task<RunningTimerInfo?> TimerAsync() => (await LoadAsync()).Timer;
 
@@ -33,7 +34,7 @@ public sealed class CurrentWork(AppDbContext db)
     private async Task<(bool HasClient, bool HasProject, RunningTimerInfo? Timer)> LoadAsync()
     {
         if (_state is { } known) return known;
-        var row = await Query(db, CancellationToken.None);
+        var row = await Query.For(db)(db, CancellationToken.None);
         var timer = row?.ProjectId is { } id && row.StartedAt is { } started ? new RunningTimerInfo(id, row.ProjectName ?? "", row.ServiceName, started) : null;
         _state = row is null ? (await db.Clients.AnyAsync(), await db.Projects.AnyAsync(), null) : (row.HasClient, row.HasProject, timer);
         return _state.Value;
