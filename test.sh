@@ -41,6 +41,9 @@ log "Starting PostgreSQL on 127.0.0.1:$pg_port"
 as_pg "'$pg_bin/initdb' -D '$pg_dir/data' -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null
 as_pg "'$pg_bin/pg_ctl' -D '$pg_dir/data' -l '$pg_dir/log' -o \"-p $pg_port -k '$pg_dir' -c listen_addresses=127.0.0.1 -c fsync=off\" -w start" >/dev/null
 export FREELANCEROS_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+# Every test app watches files (config, asset versions); with inotify that is an instance each, and a machine
+# allows 128 per user: polling needs none, so a run beside another one cannot run out.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 
 # --- build once, then run every test project ----------------------------------------------------
 log "Building"

@@ -37,14 +37,8 @@ public sealed class DashboardQueries(AppDbContext db, IEnumerable<IForecastSourc
             .GroupBy(t => new { t.Period, t.Kind })
             .Select(g => new { Part = MonthPart, g.Key.Kind, g.Key.Period, Date = today, Description = (string?)null, Vendor = (string?)null, CategoryId = (int?)null, Minor = g.Sum(t => t.HomeAmountMinor) });
         // As the forecast reads them: an open income of an invoice is expected on the invoice's due date.
-        var open =
-            from e in db.LedgerEntries.AsNoTracking()
-            where e.PaymentModeId == null
-            join i in db.Invoices on e.InvoiceId equals (int?)i.Id into invoices
-            from i in invoices.DefaultIfEmpty()
-            let expected = i != null ? i.DueDate : e.Date
-            group e.HomeAmountMinor by new { e.Kind, Expected = expected } into g
-            select new { Part = OpenPart, g.Key.Kind, Period = 0, Date = g.Key.Expected, Description = (string?)null, Vendor = (string?)null, CategoryId = (int?)null, Minor = g.Sum() };
+        var open = ForecastQueries.OpenByExpectedDay(db)
+            .Select(o => new { Part = OpenPart, o.Kind, Period = 0, Date = o.Expected, Description = (string?)null, Vendor = (string?)null, CategoryId = (int?)null, o.Minor });
         var series = db.Expenses.AsNoTracking()
             .Where(e => e.Period >= seriesFirst && e.Period <= seriesLast)
             .GroupBy(e => new { e.Description, e.Vendor, e.CategoryId, e.Period })

@@ -31,11 +31,8 @@ public sealed class DraftInvoices(AppDbContext db, BilledWork work, CurrentAccou
 
     public async Task<DraftResult> CreateAsync(InvoiceForm form, CancellationToken ct = default)
     {
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == form.ClientId, ct);
-        if (client is null) return DraftResult.Refused(nameof(InvoiceForm.ClientId), "Choose one of your clients.");
-        var picked = await work.ResolveAsync(form.Pick, client.Id, ct);
-        if (picked.NotFound) return DraftResult.NotFound;
-        if (picked.Refusal is not null) return DraftResult.Refused("Work", picked.Refusal);
+        var (client, picked, refusal) = await ClientAndWorkAsync(form, ct);
+        if (refusal is not null || client is null || picked is null) return refusal ?? DraftResult.NotFound;
         var settings = await account.SettingsAsync(ct);
         try
         {
@@ -55,6 +52,16 @@ public sealed class DraftInvoices(AppDbContext db, BilledWork work, CurrentAccou
         }
     }
 
+    /// <summary>The form's client and the work it ticked, or why the draft cannot be saved (nothing read is changed).</summary>
+    private async Task<(Client? Client, PickResult? Picked, DraftResult? Refusal)> ClientAndWorkAsync(InvoiceForm form, CancellationToken ct)
+    {
+        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == form.ClientId, ct);
+        if (client is null) return (null, null, DraftResult.Refused(nameof(InvoiceForm.ClientId), "Choose one of your clients."));
+        var picked = await work.ResolveAsync(form.Pick, client.Id, ct);
+        if (picked.NotFound) return (client, picked, DraftResult.NotFound);
+        return picked.Refusal is not null ? (client, picked, DraftResult.Refused("Work", picked.Refusal)) : (client, picked, null);
+    }
+
     /// <summary>
     /// Saves the draft as the form shows it; <paramref name="form"/>'s version must still be the stored
     /// one (another tab's save in between is refused, not overwritten).
@@ -66,11 +73,8 @@ public sealed class DraftInvoices(AppDbContext db, BilledWork work, CurrentAccou
         if (invoice is null) return DraftResult.NotFound;
         if (!invoice.IsEditable)
             return DraftResult.Conflict("", $"Invoice {invoice.Number} is {invoice.Status} and locked: only a draft can be edited. Nothing was changed.");
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == form.ClientId, ct);
-        if (client is null) return DraftResult.Refused(nameof(InvoiceForm.ClientId), "Choose one of your clients.");
-        var picked = await work.ResolveAsync(form.Pick, client.Id, ct);
-        if (picked.NotFound) return DraftResult.NotFound;
-        if (picked.Refusal is not null) return DraftResult.Refused("Work", picked.Refusal);
+        var (client, picked, refusal) = await ClientAndWorkAsync(form, ct);
+        if (refusal is not null || client is null || picked is null) return refusal ?? DraftResult.NotFound;
         var settings = await account.SettingsAsync(ct);
         try
         {

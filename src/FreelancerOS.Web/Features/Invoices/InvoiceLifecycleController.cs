@@ -35,20 +35,14 @@ public sealed class InvoiceLifecycleController(InvoiceIssuer issuer) : Controlle
     [HttpPost]
     public async Task<IActionResult> Void(int id)
     {
-        try
+        var found = true;
+        await this.ChangeAsync(async () =>
         {
             var (outcome, invoice) = await issuer.VoidAsync(id, HttpContext.RequestAborted);
-            if (outcome == IssueOutcome.NotFound) return NotFound();
-            TempData["Flash"] = $"{invoice!.Number} is void. Its number stays used.";
-        }
-        catch (DomainException e)
-        {
-            TempData["Error"] = e.Message;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Error"] = "This invoice was changed meanwhile; nothing was voided. Look at it again.";
-        }
+            found = outcome != IssueOutcome.NotFound;
+            return found ? $"{invoice!.Number} is void. Its number stays used." : null;
+        }, "This invoice was changed meanwhile; nothing was voided. Look at it again.");
+        if (!found) return NotFound();
         return RedirectToAction(nameof(InvoicesController.Details), new { id });
     }
 

@@ -71,23 +71,15 @@ public sealed class InvoicePaymentsController(AppDbContext db, TimeProvider cloc
     {
         var invoice = await InvoiceDetailsQuery.WholeAsync(db, id, tracking: true);
         if (invoice is null) return NotFound();
-        try
+        await this.ChangeAsync(async () =>
         {
             await db.InTransactionAsync(async () =>
             {
                 await payments.UndoAsync(invoice, incomeId, HttpContext.RequestAborted);
                 await db.SaveChangesAsync();
             }, HttpContext.RequestAborted);
-            TempData["Flash"] = $"Payment undone: {Currency.Format(invoice.BalanceDue, invoice.Currency)} is open again on {invoice.Number}.";
-        }
-        catch (DomainException e)
-        {
-            TempData["Error"] = e.Message;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Error"] = "This invoice's payments were changed meanwhile; nothing was undone. Look at it again.";
-        }
+            return $"Payment undone: {Currency.Format(invoice.BalanceDue, invoice.Currency)} is open again on {invoice.Number}.";
+        }, "This invoice's payments were changed meanwhile; nothing was undone. Look at it again.");
         return RedirectToAction(nameof(InvoicesController.Details), new { id });
     }
 

@@ -16,20 +16,12 @@ public sealed class ProjectMilestonesController(AppDbContext db) : Controller
     {
         var milestone = await db.Milestones.SingleOrDefaultAsync(m => m.Id == milestoneId && m.ProjectId == id);
         if (milestone is null) return NotFound();
-        try
+        await this.ChangeAsync(async () =>
         {
             milestone.MarkReached();
             await db.SaveChangesAsync();
-            TempData["Flash"] = $"Milestone {milestone.Name} is reached: it is ready to invoice.";
-        }
-        catch (DomainException e)
-        {
-            TempData["Error"] = e.Message;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Error"] = "This milestone was changed meanwhile; nothing was changed. Look at it again.";
-        }
+            return $"Milestone {milestone.Name} is reached: it is ready to invoice.";
+        }, "This milestone was changed meanwhile; nothing was changed. Look at it again.");
         return RedirectToAction(nameof(ProjectsController.Details), new { id });
     }
 

@@ -35,25 +35,17 @@ public sealed class ProjectScopeChangesController(AppDbContext db, TimeProvider 
         var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == id);
         var change = await db.ScopeChanges.SingleOrDefaultAsync(s => s.Id == changeId && s.ProjectId == id);
         if (project is null || change is null) return NotFound();
-        try
+        if (decision is not ("approve" or "reject")) return BadRequest();
+        await this.ChangeAsync(async () =>
         {
             if (decision == "approve") project.Approve(change);
-            else if (decision == "reject") project.Reject(change);
-            else return BadRequest();
+            else project.Reject(change);
             await db.SaveChangesAsync();
-            TempData["Flash"] = decision == "approve"
+            return decision == "approve"
                 ? project.Pricing == ProjectPricing.FixedPrice ? "Scope change approved: the project's value went up and the change is ready to invoice."
                     : "Scope change approved: the project's estimate went up."
                 : "Scope change rejected.";
-        }
-        catch (DomainException e)
-        {
-            TempData["Flash"] = e.Message;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Flash"] = "The project changed meanwhile; nothing was saved. Try again.";
-        }
+        }, "The project changed meanwhile; nothing was saved. Try again.", errorKey: "Flash");
         return RedirectToAction(nameof(ProjectsController.Details), new { id });
     }
 

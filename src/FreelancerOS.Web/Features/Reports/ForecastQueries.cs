@@ -33,19 +33,25 @@ public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource
     public const string UnpaidExpense = "Unpaid expenses";
     public const string MonthlyExpense = "Expenses that repeat monthly";
 
+    /// <summary>
+    /// The open (not received, not paid) entries summed per kind and the day they are expected, in home-currency
+    /// minor units: an income of an invoice on the invoice's due date, anything else on its own date. The
+    /// dashboard reads the same sums in its one statement.
+    /// </summary>
+    public static IQueryable<ExpectedMoney> OpenByExpectedDay(AppDbContext db) =>
+        from e in db.LedgerEntries.AsNoTracking()
+        where e.PaymentModeId == null
+        join i in db.Invoices on e.InvoiceId equals (int?)i.Id into invoices
+        from i in invoices.DefaultIfEmpty()
+        let expected = i != null ? i.DueDate : e.Date
+        group e.HomeAmountMinor by new { e.Kind, Expected = expected } into g
+        select new ExpectedMoney { Kind = g.Key.Kind, Expected = g.Key.Expected, Minor = g.Sum() };
+
     /// <summary>Two statements, three more with the payment-mode balances.</summary>
     public async Task<Forecast> ForecastAsync(DateOnly today, string home, bool withBalances, CancellationToken ct = default)
     {
         var end = today.AddDays(Horizons[^1]);
-        var open = await (
-                from e in db.LedgerEntries.AsNoTracking()
-                where e.PaymentModeId == null
-                join i in db.Invoices on e.InvoiceId equals (int?)i.Id into invoices
-                from i in invoices.DefaultIfEmpty()
-                let expected = i != null ? i.DueDate : e.Date
-                group e.HomeAmountMinor by new { e.Kind, Expected = expected } into g
-                select new { g.Key.Kind, g.Key.Expected, Minor = g.Sum() })
-            .ToListAsync(ct);
+        var open = await OpenByExpectedDay(db).ToListAsync(ct);
         var receivable = open.Where(o => o.Kind == LedgerKind.Income).Sum(o => o.Minor);
         var flows = open.Where(o => o.Expected <= end).Select(o => new ExpectedFlow(o.Expected, o.Kind, o.Minor, o.Kind == LedgerKind.Income ? OpenIncome : UnpaidExpense)).ToList();
         var repeating = await RepeatingExpensesAsync(today, end, ct);
@@ -130,4 +136,12 @@ public sealed record Forecast(
 
     /// <summary>What the payment modes hold today.</summary>
     public long BalanceMinor => Modes.Sum(m => m.BalanceMinor);
+}
+
+/// <summary>Open money of one kind expected on one day (<see cref="ForecastQueries.OpenByExpectedDay"/>).</summary>
+public sealed class ExpectedMoney
+{
+    public LedgerKind Kind { get; init; }
+    public DateOnly Expected { get; init; }
+    public long Minor { get; init; }
 }
