@@ -121,7 +121,7 @@ public class RunningTimer : OwnedEntity
             : settings.RoundTimerHours(Math.Min((decimal)Math.Max(0, (now - startedAt).Ticks) / TimeSpan.TicksPerHour, TimeEntry.MaxHoursPerDay));
 
     /// <summary>The run was longer than one day's entry holds, so the entry keeps 24 hours of it.</summary>
-    public bool IsCappedAt(DateTimeOffset now) => now - StartedAt > TimeSpan.FromHours((double)TimeEntry.MaxHoursPerDay);
+    public bool IsCappedAt(DateTimeOffset now) => (now - StartedAt).Ticks > TimeEntry.MaxHoursPerDay * TimeSpan.TicksPerHour;
 
     /// <summary>
     /// Stops the timer into a time entry dated the day it started (where the freelancer lives), with its

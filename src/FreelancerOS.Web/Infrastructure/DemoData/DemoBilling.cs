@@ -22,7 +22,7 @@ public static class DemoBilling
         return $"{count} invoices of billed work ({entries} time entries of {monthStart:MMMM yyyy}, {milestones} milestones; one left as a draft)";
     }
 
-    public static async Task SeedEveryMonthAsync(DemoRun run)
+    public static async Task SeedEarlierWorkAsync(DemoRun run)
     {
         var today = run.Today;
         var last = new DateOnly(today.Year, today.Month, 1).AddMonths(-2);
@@ -43,7 +43,7 @@ public static class DemoBilling
         }
     }
 
-    private static async Task<(int Invoices, int Entries, int Milestones)> BillAsync(DemoRun run, DateOnly monthStart, DateOnly monthEnd,
+    private static async Task<(int Invoices, int Entries, int Milestones)> BillAsync(DemoRun run, DateOnly periodStart, DateOnly periodEnd,
         DateOnly issueDate, (DateOnly From, DateOnly To) milestonesDue, ClientStage[] stages, bool leaveDraft, bool paid)
     {
         var db = run.Db;
@@ -51,7 +51,7 @@ public static class DemoBilling
         // billable is the form's business (UnbilledAsync).
         var dueMilestones = await db.Milestones.AsNoTracking()
             .Where(m => m.DueDate >= milestonesDue.From && m.DueDate <= milestonesDue.To).Select(m => m.Id).ToListAsync();
-        var withTime = db.TimeEntries.Where(t => t.Date >= monthStart && t.Date <= monthEnd).Select(t => t.Project!.ClientId);
+        var withTime = db.TimeEntries.Where(t => t.Date >= periodStart && t.Date <= periodEnd).Select(t => t.Project!.ClientId);
         var withMilestones = db.Milestones.Where(m => dueMilestones.Contains(m.Id))
             .Join(db.Projects, m => m.ProjectId, p => p.Id, (m, p) => p.ClientId);
         var candidates = withTime.Union(withMilestones);
@@ -67,7 +67,7 @@ public static class DemoBilling
         foreach (var clientId in clients)
         {
             await using var desk = await DemoInvoiceDesk.OpenAsync(run);
-            var unbilled = await desk.Work.UnbilledAsync(clientId, monthStart, monthEnd);
+            var unbilled = await desk.Work.UnbilledAsync(clientId, periodStart, periodEnd);
             if (unbilled is null) continue;
             var groups = unbilled.Time.Where(g => g.Amount > 0).ToList();
             var reached = unbilled.Milestones.Where(m => dueMilestones.Contains(m.Id)).ToList();
@@ -77,8 +77,8 @@ public static class DemoBilling
                 ClientId = clientId,
                 IssueDate = issueDate,
                 TaxRate = unbilled.Currency == run.Settings.HomeCurrency ? 21m : null,
-                WorkFrom = monthStart,
-                WorkTo = monthEnd,
+                WorkFrom = periodStart,
+                WorkTo = periodEnd,
                 TimeGroups = groups.Select(g => g.Key).ToList(),
                 MilestoneIds = reached.Select(m => m.Id).ToList(),
             });

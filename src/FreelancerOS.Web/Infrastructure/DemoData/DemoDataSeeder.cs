@@ -39,7 +39,7 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock, IService
             var work = await Step("projects", () => DemoProjects.SeedAsync(run));
             var time = await Step("time", () => DemoTime.SeedAsync(run, work));
             var invoices = await Step("invoices", () => DemoInvoices.SeedAsync(run));
-            if (run.Profile.BillsEveryMonth) await Step("earlier billing", async () => { await DemoBilling.SeedEveryMonthAsync(run); return 0; });
+            if (run.Profile.BillsEarlierWork) await Step("earlier billing", async () => { await DemoBilling.SeedEarlierWorkAsync(run); return 0; });
             var billed = await Step("billing", () => DemoBilling.SeedLastMonthAsync(run));
             var entries = await Step("ledger", () => DemoLedger.SeedAsync(run));
             return $"{clients} clients, {entries} ledger entries. {work.Summary}, {time} time entries. {invoices}. {billed}.\n" +
@@ -93,12 +93,12 @@ public sealed class DemoRun(AppDbContext db, TimeProvider clock, IServiceScopeFa
 /// years, about 50,000 ledger entries), saved in batches for speed.
 /// </summary>
 public sealed record DemoProfile(string Name, int ClientsPerYear, int ProjectsPerYear, int InvoicesPerYear,
-    int? InvoiceSpreadDays, int LedgerDensity, bool Batched, bool BillsEveryMonth = false)
+    int? InvoiceSpreadDays, int LedgerDensity, bool Batched, bool BillsEarlierWork = false)
 {
     public static readonly DemoProfile Standard = new("standard", 12, 10, 8, 75, 1, false);
 
     /// <summary>Invoices spread over every year (InvoiceSpreadDays null), the ledger 62 times as dense, past work billed and paid month by month.</summary>
-    public static readonly DemoProfile Heavy = new("heavy", 32, 102, 200, null, 62, true, BillsEveryMonth: true);
+    public static readonly DemoProfile Heavy = new("heavy", 32, 102, 200, null, 62, true, BillsEarlierWork: true);
 
     public static DemoProfile? Named(string name) =>
         name.ToLowerInvariant() switch { "standard" => Standard, "heavy" => Heavy, _ => null };
