@@ -89,25 +89,43 @@ public static class Database
 
 /// <summary>
 /// WAL for concurrent readers alongside a writer, foreign keys on, and a busy timeout; and the fast decimal
-/// sum (<see cref="SqliteDecimalSum"/>) in place of EF's.
+/// sum (<see cref="SqliteDecimalSum"/>) in place of EF's. The pragmas belong to the native connection, which
+/// Microsoft.Data.Sqlite's pool keeps open between requests, so they run once per native connection rather
+/// than on every open (a statement on every signed-in page otherwise). The sum is registered on every open:
+/// each open registers EF's functions again, EF's ef_sum among them.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
 
+    // Native connections already set up; an entry goes with its handle once the pool closes it.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> SetUp = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = Pragmas;
-        cmd.ExecuteNonQuery();
-        SqliteDecimalSum.Register((Microsoft.Data.Sqlite.SqliteConnection)connection);
+        var sqlite = (Microsoft.Data.Sqlite.SqliteConnection)connection;
+        if (NeedsPragmas(sqlite))
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = Pragmas;
+            cmd.ExecuteNonQuery();
+            SetUp.AddOrUpdate(sqlite.Handle!, SetUp);
+        }
+        SqliteDecimalSum.Register(sqlite);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = Pragmas;
-        await cmd.ExecuteNonQueryAsync(cancellationToken);
-        SqliteDecimalSum.Register((Microsoft.Data.Sqlite.SqliteConnection)connection);
+        var sqlite = (Microsoft.Data.Sqlite.SqliteConnection)connection;
+        if (NeedsPragmas(sqlite))
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = Pragmas;
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+            SetUp.AddOrUpdate(sqlite.Handle!, SetUp);
+        }
+        SqliteDecimalSum.Register(sqlite);
     }
+
+    private static bool NeedsPragmas(Microsoft.Data.Sqlite.SqliteConnection connection) => !SetUp.TryGetValue(connection.Handle!, out _);
 }
