@@ -132,6 +132,27 @@ public sealed class InvoiceBoardController(AppDbContext db, TimeProvider clock, 
         return query.Where(i => i.IssueDate >= paidSince);
     }
 
+    /// <summary>
+    /// A column's count and totals per currency. What was paid is summed only where the column shows what is still
+    /// owed (Sent, Overdue): decimal sums run in managed code, once per row, and the draft column is the largest.
+    /// </summary>
+    private IQueryable<ColumnSum> ColumnSums(BoardView view, DateOnly today, InvoiceStatus status)
+    {
+        var groups = InColumn(view, today, status).GroupBy(i => new { i.Status, i.Currency });
+        return status is InvoiceStatus.Sent or InvoiceStatus.Overdue
+            ? groups.Select(g => new ColumnSum { Status = g.Key.Status, Currency = g.Key.Currency, Total = g.Sum(i => i.Total), Count = g.Count(), Paid = g.Sum(i => i.AmountPaid) })
+            : groups.Select(g => new ColumnSum { Status = g.Key.Status, Currency = g.Key.Currency, Total = g.Sum(i => i.Total), Count = g.Count(), Paid = 0m });
+    }
+
+    private sealed class ColumnSum
+    {
+        public InvoiceStatus Status { get; init; }
+        public string Currency { get; init; } = "";
+        public decimal Total { get; init; }
+        public int Count { get; init; }
+        public decimal Paid { get; init; }
+    }
+
     // Open invoices by due date (the most urgent first); paid and void ones most recent first.
     private static IQueryable<Invoice> Ordered(IQueryable<Invoice> query, InvoiceStatus status) =>
         status is InvoiceStatus.Paid or InvoiceStatus.Void
@@ -150,11 +171,7 @@ public sealed class InvoiceBoardController(AppDbContext db, TimeProvider clock, 
         var statuses = InvoiceStatuses.Board.Append(InvoiceStatus.Void)
             .Where(s => (s != InvoiceStatus.Void || view.ShowVoid) && (only is null || only.Contains(s))).ToList();
         // One statement: a grouped part per column (UNION ALL), each an index range of its own status.
-        var totals = (await statuses
-                .Select(s => InColumn(view, today, s).GroupBy(i => new { i.Status, i.Currency })
-                    .Select(g => new { g.Key.Status, g.Key.Currency, Total = g.Sum(i => i.Total), Count = g.Count(), Paid = g.Sum(i => i.AmountPaid) }))
-                .Aggregate(Queryable.Concat)
-                .ToListAsync())
+        var totals = (await statuses.Select(s => ColumnSums(view, today, s)).Aggregate(Queryable.Concat).ToListAsync())
             .Select(t => new StatusTotal(t.Status, t.Currency, t.Total, t.Count) { Paid = t.Paid }).ToList();
         var rows = await Boards.FirstOfEach(statuses.Select(s => Ordered(InColumn(view, today, s), s))).Select(CardOf).ToListAsync();
         var columns = statuses.Select(status => new InvoiceColumn(status, InvoiceBoard.InColumnOrder(rows, status),
