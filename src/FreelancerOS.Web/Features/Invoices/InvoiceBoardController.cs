@@ -24,8 +24,8 @@ public sealed class InvoiceBoardController(AppDbContext db, TimeProvider clock, 
         if (!ModelState.IsValid || !Enum.IsDefined(status) || skip < 0) return BadRequest();
         var view = new BoardView(status == InvoiceStatus.Void, allPaid);
         var today = (await SettingsAsync()).Today(clock);
-        var cards = await Ordered(OnBoard(view, today), status).Skip(skip).Take(Boards.CardsPerColumn).Select(CardOf).ToListAsync();
-        var count = await OnBoard(view, today).CountAsync(i => i.Status == status);
+        var cards = await Ordered(InColumn(view, today, status), status).Skip(skip).Take(Boards.CardsPerColumn).Select(CardOf).ToListAsync();
+        var count = await InColumn(view, today, status).CountAsync();
         return PartialView("_InvoiceCards", new InvoiceCards(status, view, cards, skip + cards.Count, count, today));
     }
 
@@ -118,25 +118,46 @@ public sealed class InvoiceBoardController(AppDbContext db, TimeProvider clock, 
     private async Task<AccountSettings> SettingsAsync() => await account.SettingsAsync();
 
     /// <summary>
-    /// What the board shows: open work always; paid invoices of the last quarter (all with allPaid); void ones
-    /// only on request. Closed work stays in the list, so the board does not grow with the years.
+    /// What one column of the board shows: open work always; paid invoices of the last quarter (all with allPaid); void
+    /// ones (the caller asks for that column only with showVoid). Closed work stays in the list, so the board does not
+    /// grow with the years. One status per query, so that each column is one range of the status index: a predicate
+    /// over several statuses with a date on one of them ("Status IN (0,1,2) OR (Status = 3 AND IssueDate >= @d)")
+    /// makes SQLite walk every paid invoice.
     /// </summary>
-    private IQueryable<Invoice> OnBoard(BoardView view, DateOnly today)
+    private IQueryable<Invoice> InColumn(BoardView view, DateOnly today, InvoiceStatus status)
     {
-        var paidSince = view.AllPaid ? DateOnly.MinValue : InvoiceBoard.PaidShownSince(today);
-        return db.Invoices.AsNoTracking().Where(i => i.Status == InvoiceStatus.Draft || i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue
-                                                     || (i.Status == InvoiceStatus.Paid && i.IssueDate >= paidSince)
-                                                     || (view.ShowVoid && i.Status == InvoiceStatus.Void));
+        var query = db.Invoices.AsNoTracking().Where(i => i.Status == status);
+        if (status != InvoiceStatus.Paid || view.AllPaid) return query;
+        var paidSince = InvoiceBoard.PaidShownSince(today);
+        return query.Where(i => i.IssueDate >= paidSince);
+    }
+
+    /// <summary>
+    /// A column's count and totals per currency. What was paid is summed only where the column shows what is still
+    /// owed (Sent, Overdue): decimal sums run in managed code, once per row, and the draft column is the largest.
+    /// </summary>
+    private IQueryable<ColumnSum> ColumnSums(BoardView view, DateOnly today, InvoiceStatus status)
+    {
+        var groups = InColumn(view, today, status).GroupBy(i => new { i.Status, i.Currency });
+        return status is InvoiceStatus.Sent or InvoiceStatus.Overdue
+            ? groups.Select(g => new ColumnSum { Status = g.Key.Status, Currency = g.Key.Currency, Total = g.Sum(i => i.Total), Count = g.Count(), Paid = g.Sum(i => i.AmountPaid) })
+            : groups.Select(g => new ColumnSum { Status = g.Key.Status, Currency = g.Key.Currency, Total = g.Sum(i => i.Total), Count = g.Count(), Paid = 0m });
+    }
+
+    private sealed class ColumnSum
+    {
+        public InvoiceStatus Status { get; init; }
+        public string Currency { get; init; } = "";
+        public decimal Total { get; init; }
+        public int Count { get; init; }
+        public decimal Paid { get; init; }
     }
 
     // Open invoices by due date (the most urgent first); paid and void ones most recent first.
-    private static IQueryable<Invoice> Ordered(IQueryable<Invoice> query, InvoiceStatus status)
-    {
-        query = query.Where(i => i.Status == status);
-        return status is InvoiceStatus.Paid or InvoiceStatus.Void
+    private static IQueryable<Invoice> Ordered(IQueryable<Invoice> query, InvoiceStatus status) =>
+        status is InvoiceStatus.Paid or InvoiceStatus.Void
             ? query.OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id)
             : query.OrderBy(i => i.DueDate).ThenBy(i => i.Id);
-    }
 
     private static readonly System.Linq.Expressions.Expression<Func<Invoice, InvoiceCard>> CardOf =
         i => new InvoiceCard(i.Id, i.Status, i.Number, i.IssueDate, i.DueDate, i.Client!.Name, i.Currency, i.Total, i.AmountPaid);
@@ -149,12 +170,10 @@ public sealed class InvoiceBoardController(AppDbContext db, TimeProvider clock, 
         var today = settings.Today(clock);
         var statuses = InvoiceStatuses.Board.Append(InvoiceStatus.Void)
             .Where(s => (s != InvoiceStatus.Void || view.ShowVoid) && (only is null || only.Contains(s))).ToList();
-        var totals = await OnBoard(view, today)
-            .Where(i => statuses.Contains(i.Status))
-            .GroupBy(i => new { i.Status, i.Currency })
-            .Select(g => new StatusTotal(g.Key.Status, g.Key.Currency, g.Sum(i => i.Total), g.Count()) { Paid = g.Sum(i => i.AmountPaid) })
-            .ToListAsync();
-        var rows = await Boards.FirstOfEach(statuses.Select(s => Ordered(OnBoard(view, today), s))).Select(CardOf).ToListAsync();
+        // One statement: a grouped part per column (UNION ALL), each an index range of its own status.
+        var totals = (await statuses.Select(s => ColumnSums(view, today, s)).Aggregate(Queryable.Concat).ToListAsync())
+            .Select(t => new StatusTotal(t.Status, t.Currency, t.Total, t.Count) { Paid = t.Paid }).ToList();
+        var rows = await Boards.FirstOfEach(statuses.Select(s => Ordered(InColumn(view, today, s), s))).Select(CardOf).ToListAsync();
         var columns = statuses.Select(status => new InvoiceColumn(status, InvoiceBoard.InColumnOrder(rows, status),
                 totals.Where(t => t.Status == status).OrderBy(t => t.Currency == homeCurrency ? 0 : 1).ThenBy(t => t.Currency).ToList())
             { OutOfBand = only is not null, FocusInvoiceId = focus, View = view, Today = today, HomeCurrency = homeCurrency }).ToList();

@@ -149,6 +149,7 @@ public sealed record InvoiceCard(
 
 public sealed record StatusTotal(InvoiceStatus Status, string Currency, decimal Total, int Count)
 {
+    /// <summary>What was paid on the column's invoices: summed for Sent and Overdue only, the columns that show what is still owed.</summary>
     public decimal Paid { get; init; }
     public decimal Balance => Total - Paid;
 }
