@@ -51,15 +51,16 @@ public static class ProjectBoardQueries
     public static async Task<PriorityBoard> LoadBoardAsync(AppDbContext db, int? focus, IReadOnlyList<Priority>? only = null)
     {
         var priorities = WorkLabels.Priorities.Where(p => only is null || only.Contains(p)).ToList();
-        var counts = await db.Projects.AsNoTracking()
-            .GroupBy(p => new { p.Priority, Completed = p.Status == WorkStatus.Completed })
-            .Select(g => new { g.Key.Priority, g.Key.Completed, Count = g.Count() })
-            .ToListAsync();
+        // Counted apart: the open ones through the open projects' index, the completed ones (only the full page shows
+        // their number) through the status index, so neither count reads every project's row.
+        var counts = await OnBoard(db).GroupBy(p => p.Priority).Select(g => new { Priority = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(c => c.Priority, c => c.Count);
         var cards = await CardsAsync(db, Boards.FirstOfEach(priorities.Select(p => Ordered(db, p))));
         var columns = priorities.Select(priority => new PriorityColumn(priority, cards.Where(p => p.Priority == priority).ToList(),
-                counts.Where(c => c.Priority == priority && !c.Completed).Sum(c => c.Count))
+                counts.GetValueOrDefault(priority))
             { OutOfBand = only is not null, FocusProjectId = focus }).ToList();
-        return new PriorityBoard(columns, focus) { Completed = counts.Where(c => c.Completed).Sum(c => c.Count) };
+        var completed = only is null ? await db.Projects.CountAsync(p => p.Status == WorkStatus.Completed) : 0;
+        return new PriorityBoard(columns, focus) { Completed = completed };
     }
 
     /// <summary>The next cards of a column, for its "show more" link.</summary>
