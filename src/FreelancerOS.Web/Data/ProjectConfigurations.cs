@@ -13,6 +13,13 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         b.HasOne(p => p.Client).WithMany().HasForeignKey(p => p.ClientId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.OwnerId, p.Priority, p.SortOrder });
         b.HasIndex(p => new { p.OwnerId, p.Status });
+        // The open projects only, in board order: the boards, the services board and the time pickers read these and
+        // never walk the completed projects of past years (an index's filter matches the queries' "Status <> Completed").
+        b.HasIndex(p => new { p.OwnerId, p.Priority, p.SortOrder }, "IX_Projects_Open_OwnerId_Priority_SortOrder")
+            .HasFilter($"\"Status\" <> {(int)WorkStatus.Completed}");
+        // The project list's default order (highest priority first, then by name): a page is read off the index
+        // instead of sorting every project of the account.
+        b.HasIndex(p => new { p.OwnerId, p.Priority, p.Name, p.Id }).IsDescending(false, true, false, false);
         b.Ignore(p => p.TotalValue);
         b.Ignore(p => p.TotalEstimatedHours);
     }

@@ -51,15 +51,16 @@ public static class ProjectBoardQueries
     public static async Task<PriorityBoard> LoadBoardAsync(AppDbContext db, int? focus, IReadOnlyList<Priority>? only = null)
     {
         var priorities = WorkLabels.Priorities.Where(p => only is null || only.Contains(p)).ToList();
-        var counts = await db.Projects.AsNoTracking()
-            .GroupBy(p => new { p.Priority, Completed = p.Status == WorkStatus.Completed })
-            .Select(g => new { g.Key.Priority, g.Key.Completed, Count = g.Count() })
-            .ToListAsync();
+        // Counted apart: the open ones through the open projects' index, the completed ones (only the full page shows
+        // their number) through the status index, so neither count reads every project's row.
+        var counts = await OnBoard(db).GroupBy(p => p.Priority).Select(g => new { Priority = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(c => c.Priority, c => c.Count);
         var cards = await CardsAsync(db, Boards.FirstOfEach(priorities.Select(p => Ordered(db, p))));
         var columns = priorities.Select(priority => new PriorityColumn(priority, cards.Where(p => p.Priority == priority).ToList(),
-                counts.Where(c => c.Priority == priority && !c.Completed).Sum(c => c.Count))
+                counts.GetValueOrDefault(priority))
             { OutOfBand = only is not null, FocusProjectId = focus }).ToList();
-        return new PriorityBoard(columns, focus) { Completed = counts.Where(c => c.Completed).Sum(c => c.Count) };
+        var completed = only is null ? await db.Projects.CountAsync(p => p.Status == WorkStatus.Completed) : 0;
+        return new PriorityBoard(columns, focus) { Completed = completed };
     }
 
     /// <summary>The next cards of a column, for its "show more" link.</summary>
@@ -81,6 +82,19 @@ public static class ProjectBoardQueries
             .ToList();
     }
 
+    public static IQueryable<Project> Filtered(AppDbContext db, int? clientId, WorkStatus? status, Priority? priority)
+    {
+        var query = db.Projects.AsNoTracking();
+        if (clientId is { } c) query = query.Where(p => p.ClientId == c);
+        if (status is { } s && Enum.IsDefined(s)) query = query.Where(p => p.Status == s);
+        if (priority is { } pr && Enum.IsDefined(pr)) query = query.Where(p => p.Priority == pr);
+        return query;
+    }
+
+    /// <summary>The list's order: the chosen column, else highest priority first and by name (read off an index of that order).</summary>
+    public static IOrderedQueryable<Project> Ordered(IQueryable<Project> query, string? sort, string? dir) =>
+        Sorts.Apply(query, Sorts.Parse(sort, dir), x => x.OrderByDescending(p => p.Priority).ThenBy(p => p.Name).ThenBy(p => p.Id));
+
     private static readonly SortColumns<Project> Sorts = new SortColumns<Project>(p => p.Id)
         .Add("name", p => p.Name).Add("client", p => p.Client!.Name).Add("pricing", p => p.Pricing).Add("priority", p => p.Priority)
         .Add("status", p => p.Status).Add("start", p => p.StartDate);
@@ -92,13 +106,10 @@ public static class ProjectBoardQueries
     public static async Task<Paged<ProjectListRow>> ListAsync(AppDbContext db, int? clientId, WorkStatus? status, Priority? priority,
         string? sort, string? dir, int pageSize, int page)
     {
-        var query = db.Projects.AsNoTracking();
-        if (clientId is { } c) query = query.Where(p => p.ClientId == c);
-        if (status is { } s && Enum.IsDefined(s)) query = query.Where(p => p.Status == s);
-        if (priority is { } pr && Enum.IsDefined(pr)) query = query.Where(p => p.Priority == pr);
+        var query = Filtered(db, clientId, status, priority);
         var total = await query.CountAsync();
         page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-        var ordered = Sorts.Apply(query, Sorts.Parse(sort, dir), x => x.OrderByDescending(p => p.Priority).ThenBy(p => p.Name).ThenBy(p => p.Id));
+        var ordered = Ordered(query, sort, dir);
         var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize).WithFigures(db).ToListAsync();
         var items = rows.Select(r => new ProjectListRow(r.Project.Id, r.Project.Name, r.Project.ClientId, r.ClientName, r.Currency, r.Project.Pricing,
             r.Project.Priority, r.Project.Status, r.Project.StartDate, r.Project.EndDate, r.Project.Value, r.Project.ApprovedExtraValue, r.CompletionPercent)).ToList();

@@ -20,6 +20,9 @@ public sealed class SettingsForm
     public decimal DefaultHourlyRate { get; set; }
     public int Version { get; set; }
 
+    /// <summary>The time zones offered, sorted once: the list is the system's and does not change while the app runs.</summary>
+    public static readonly IReadOnlyList<string> TimeZoneIds = TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Order().ToList();
+
     public static SettingsForm From(AccountSettings s) => new()
     {
         HomeCurrency = s.HomeCurrency, Culture = s.Culture, TimeZoneId = s.TimeZoneId,

@@ -185,11 +185,12 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
             if (row is not null && (extra.ServiceId is null || service is not null))
                 keys.Add((extra.ProjectId, row.Name, row.ClientName, extra.ServiceId, service));
         }
+        var cells = entries.ToLookup(e => (e.ProjectId, e.ServiceId, e.Date));
         var rows = keys.OrderBy(k => k.ProjectName).ThenBy(k => k.ProjectId).ThenBy(k => k.ServiceName ?? "").Select(k => new TimesheetRow(
             k.ProjectId, k.ProjectName, k.ClientName, k.ServiceId, k.ServiceName,
             Enumerable.Range(0, 7).Select(monday.AddDays).Select(day =>
             {
-                var cell = entries.Where(e => e.ProjectId == k.ProjectId && e.ServiceId == k.ServiceId && e.Date == day).ToList();
+                var cell = cells[(k.ProjectId, k.ServiceId, day)].ToList();
                 return new TimesheetCell(day, cell.Sum(e => e.Hours), cell.Count, cell.Any(e => e.Locked), cell.Count == 1 ? cell[0].Description : null);
             }).ToList())).ToList();
         return new Timesheet(monday, rows, refused);
@@ -212,8 +213,8 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
         var ids = projects.Select(p => p.Id).ToList();
         var services = await db.Services.AsNoTracking().Where(s => ids.Contains(s.ProjectId)).OrderBy(s => s.Name)
             .Select(s => new { s.Id, s.Name, s.ProjectId }).ToListAsync();
-        return projects.Select(p => new WorkOption(p.Id, p.Name, p.ClientName,
-            services.Where(s => s.ProjectId == p.Id).Select(s => (s.Id, s.Name)).ToList())).ToList();
+        var byProject = services.ToLookup(s => s.ProjectId, s => (s.Id, s.Name));
+        return projects.Select(p => new WorkOption(p.Id, p.Name, p.ClientName, byProject[p.Id].ToList())).ToList();
     }
 
     private async Task<IActionResult> FormViewAsync(TimeEntryForm form)

@@ -339,6 +339,8 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("OwnerId", "Name");
+
                     b.HasIndex("OwnerId", "Stage", "SortOrder");
 
                     b.ToTable("Clients");
@@ -1314,6 +1316,12 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
                     b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("OwnerId", "Priority", "SortOrder");
+
+                    b.HasIndex("OwnerId", "Priority", "Name", "Id")
+                        .IsDescending(false, true, false, false);
+
+                    b.HasIndex(new[] { "OwnerId", "Priority", "SortOrder" }, "IX_Projects_Open_OwnerId_Priority_SortOrder")
+                        .HasFilter("[Status] <> 2");
 
                     b.ToTable("Projects");
                 });
