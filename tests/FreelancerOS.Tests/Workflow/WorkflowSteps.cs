@@ -47,7 +47,7 @@ internal static class WorkflowSteps
     }
 
     public static async Task<HttpResponseMessage> SetCellAsync(AppClient client, IDocument page, int incomeId, string cell, string value, bool htmx = true,
-        Action<List<KeyValuePair<string, string>>>? tamper = null)
+        Action<List<KeyValuePair<string, string>>>? tamper = null, bool sendListsScope = false)
     {
         var select = page.QuerySelector<IHtmlSelectElement>($"#{cell}-{incomeId}")
                      ?? throw new InvalidOperationException($"No {cell} cell for income {incomeId} on {page.Url}.");
@@ -68,6 +68,11 @@ internal static class WorkflowSteps
             request.Headers.Add("HX-Request", "true");
             request.Headers.Add("HX-Current-URL", "http://localhost" + new Uri(page.Url).PathAndQuery);
             request.Headers.Add("RequestVerificationToken", page.QuerySelector("meta[name=csrf-token]")!.GetAttribute("content"));
+            if (sendListsScope) // as htmx does from the grid's hx-headers
+            {
+                var headers = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(select.Closest("[hx-headers]")!.GetAttribute("hx-headers")!)!;
+                foreach (var (name, header) in headers) request.Headers.Add(name, header);
+            }
             return await client.Http.SendAsync(request);
         }
         return await client.Http.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
