@@ -52,6 +52,75 @@ public sealed class WorkflowBrowserTests(BrowserFixture fixture)
         Assert.True(session.ConsoleErrors.Count == 0, string.Join("\n", session.ConsoleErrors));
     }
 
+    [Fact]
+    public async Task LightSelects_FilledOnFocus_ArrowKeysPickFromTheRowsClientsProjects_SaveAndComeBackLight()
+    {
+        await using var session = await fixture.NewSessionAsync(bypassCsp: true);
+        var page = session.Page;
+        var email = $"workflow-arrows-{Guid.NewGuid():N}@example.com";
+        await session.RegisterAsync(email);
+        await page.GotoAsync("/clients/create");
+        await page.FillAsync("input[name=Name]", "Arrow Client");
+        await page.ClickAsync("form[action='/clients/create'] button[type=submit]");
+        await page.WaitForURLAsync("**/clients/details/*");
+        var clientId = int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..]);
+        var userId = await fixture.App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var (first, second) = await fixture.App.WithDbAsync(async db =>
+        {
+            var other = new Client { Name = "Zebra Other Client" };
+            db.Clients.Add(other);
+            await db.SaveChangesAsync();
+            var projects = new[] { "Arrow project A", "Arrow project B" }.Select(n => new Project { Name = n, ClientId = clientId }).ToList();
+            db.Projects.AddRange(projects);
+            db.Projects.Add(new Project { Name = "Arrow project of another client", ClientId = other.Id });
+            await db.SaveChangesAsync();
+            return (projects[0].Id, projects[1].Id);
+        }, userId);
+        await page.GotoAsync("/ledger/create?kind=income");
+        await page.FillAsync("#Description", "Arrow income");
+        await page.FillAsync("#Amount", "120");
+        await page.FillAsync("#Date", "2026-11-20");
+        await page.ClickAsync("#entry-form button[type=submit]");
+        await page.WaitForURLAsync("**/ledger**");
+
+        await page.GotoAsync("/workflow");
+        var row = page.Locator("[data-role=workflow-row]", new() { HasText = "Arrow income" });
+        var client = row.Locator("select[data-role=client]");
+        var project = row.Locator("select[data-role=project]");
+        await Assertions.Expect(client.Locator("option")).ToHaveCountAsync(1);
+
+        // Tab from the description to the invoice cell, then on to the client's select: the arrow key picks from the filled list.
+        await row.Locator("td:nth-child(2) a").FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(client).ToBeFocusedAsync();
+        await Assertions.Expect(client.Locator("option")).ToHaveTextAsync(["No client", "Arrow Client", "Zebra Other Client"]);
+        var version = await row.GetAttributeAsync("data-version");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(row).Not.ToHaveAttributeAsync("data-version", version!);
+        await Assertions.Expect(row.Locator("[data-role=new-project]")).ToBeVisibleAsync();
+        await Assertions.Expect(client).ToHaveValueAsync(clientId.ToString());
+
+        // The row came back light (htmx puts the focus back on the client's select, which fills it again); its project
+        // select offers only its client's projects once focused, and the arrow keys walk through them, each saved.
+        await Assertions.Expect(project.Locator("option")).ToHaveCountAsync(1);
+        await project.FocusAsync();
+        await Assertions.Expect(project.Locator("option")).ToHaveTextAsync(["No project", "Arrow project A", "Arrow project B"]);
+        version = await row.GetAttributeAsync("data-version");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(row).Not.ToHaveAttributeAsync("data-version", version!);
+        await Assertions.Expect(project).ToHaveValueAsync(first.ToString());
+        await Assertions.Expect(client.Locator("option")).ToHaveCountAsync(2);
+        await Assertions.Expect(project).ToBeFocusedAsync();
+        version = await row.GetAttributeAsync("data-version");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(row).Not.ToHaveAttributeAsync("data-version", version!);
+        await Assertions.Expect(project).ToHaveValueAsync(second.ToString());
+        var saved = await fixture.App.WithDbAsync(db => db.Incomes.Where(i => i.Description == "Arrow income").Select(i => new { i.ClientId, i.ProjectId }).SingleAsync(), userId);
+        Assert.Equal((clientId, second), (saved.ClientId!.Value, saved.ProjectId!.Value));
+        Assert.True(session.ConsoleErrors.Count == 0, string.Join("\n", session.ConsoleErrors));
+    }
+
     /// <summary>An invoice issued in September, due in October: past due on the test clock's 22 November, so marked Overdue.</summary>
     private async Task<string> OverdueInvoiceAsync(IPage page, string email)
     {

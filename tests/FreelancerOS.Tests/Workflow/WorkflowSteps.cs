@@ -47,12 +47,16 @@ internal static class WorkflowSteps
     }
 
     public static async Task<HttpResponseMessage> SetCellAsync(AppClient client, IDocument page, int incomeId, string cell, string value, bool htmx = true,
-        Action<List<KeyValuePair<string, string>>>? tamper = null)
+        Action<List<KeyValuePair<string, string>>>? tamper = null, bool sendListsScope = false)
     {
         var select = page.QuerySelector<IHtmlSelectElement>($"#{cell}-{incomeId}")
                      ?? throw new InvalidOperationException($"No {cell} cell for income {incomeId} on {page.Url}.");
-        var form = (IHtmlFormElement)select.Closest("form")!;
+        // The row's selects belong to its one form through their form attribute.
+        var form = select.Form ?? (IHtmlFormElement)select.Closest("form")!;
         var fields = AppClient.FormFields(form).Where(f => f.Key != select.Name).ToList();
+        // AngleSharp's form data leaves out the controls that join the form by their form attribute: add them as a browser does.
+        foreach (var joined in page.QuerySelectorAll<IHtmlSelectElement>($"select[form='{form.Id}']"))
+            if (joined.Name != select.Name && fields.All(f => f.Key != joined.Name)) fields.Add(new(joined.Name!, joined.Value ?? ""));
         fields.Add(new(select.Name!, value));
         tamper?.Invoke(fields);
         if (htmx)
@@ -64,12 +68,21 @@ internal static class WorkflowSteps
             request.Headers.Add("HX-Request", "true");
             request.Headers.Add("HX-Current-URL", "http://localhost" + new Uri(page.Url).PathAndQuery);
             request.Headers.Add("RequestVerificationToken", page.QuerySelector("meta[name=csrf-token]")!.GetAttribute("content"));
+            if (sendListsScope) // as htmx does from the grid's hx-headers
+            {
+                var headers = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(select.Closest("[hx-headers]")!.GetAttribute("hx-headers")!)!;
+                foreach (var (name, header) in headers) request.Headers.Add(name, header);
+            }
             return await client.Http.SendAsync(request);
         }
         return await client.Http.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
     }
 
-    public static string ModeId(IDocument page, string name) => Invoices.InvoicePaymentTests.Option(page, "PaymentModeId", name);
+    /// <summary>A payment mode's id, from the grid's shared list of modes (its rows' selects hold only their current mode).</summary>
+    public static string ModeId(IDocument page, string name) =>
+        page.QuerySelector<IHtmlTemplateElement>("template#workflow-modes") is { } modes
+            ? modes.Content.QuerySelectorAll("option").First(o => o.TextContent.Trim() == name).GetAttribute("value")!
+            : Invoices.InvoicePaymentTests.Option(page, "PaymentModeId", name);
 
     public static Task<Income> IncomeAsync(TestApp app, string userId, int id) =>
         app.WithDbAsync(db => db.Incomes.AsNoTracking().SingleAsync(i => i.Id == id), userId);

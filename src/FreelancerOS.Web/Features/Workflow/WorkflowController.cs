@@ -10,6 +10,9 @@ namespace FreelancerOS.Web.Features.Workflow;
 /// </summary>
 public sealed class WorkflowController(WorkflowGrid grid) : Controller
 {
+    /// <summary>The scope of the page's shared option lists (<see cref="WorkflowOptions.Scope"/>), sent with each in-place edit.</summary>
+    public const string ListsHeader = "X-Workflow-Lists";
+
     [HttpGet]
     public async Task<IActionResult> Index(WorkflowFilter filter) =>
         View(await grid.PageAsync(filter, Request.Path + Request.QueryString, HttpContext.RequestAborted));
@@ -73,7 +76,9 @@ public sealed class WorkflowController(WorkflowGrid grid) : Controller
             var query = Uri.TryCreate(pageUrl, UriKind.Absolute, out var u) ? u.Query : "";
             var filter = WorkflowFilter.FromQuery(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query)));
             ViewData["Totals"] = await grid.TotalsAsync(filter, await grid.ClientCategoryAsync(), HttpContext.RequestAborted);
-            return PartialView("_RowUpdate", new WorkflowRowView(row, await grid.OptionsAsync([row]), SafeReturn(returnUrl), refusal, refusal is null));
+            // As light as the page's rows when the page's shared lists hold what this row may pick (workflow.js sends their scope).
+            var light = WorkflowOptions.ScopeHolds(Request.Headers[ListsHeader], row);
+            return PartialView("_RowUpdate", new WorkflowRowView(row, await grid.OptionsAsync([row]), SafeReturn(returnUrl), refusal, refusal is null, light));
         }
         if (refusal is null) return Redirect(SafeReturn(returnUrl) + $"#row-{id}");
         ModelState.AddModelError("", refusal);

@@ -85,7 +85,10 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
             names.Where(n => n.Kind == NameKind.Client).Select(n => new WorkClientOption(n.Id, n.Name, n.Currency)).ToList(),
             projects,
             names.Where(n => n.Kind == NameKind.Service && projectIds.Contains(n.Parent)).Select(n => new WorkServiceOption(n.Id, n.Name, n.Parent)).ToList(),
-            names.Where(n => n.Kind == NameKind.Mode).Select(n => new ModeOption(n.Id, n.Name)).ToList());
+            names.Where(n => n.Kind == NameKind.Mode).Select(n => new ModeOption(n.Id, n.Name)).ToList())
+        {
+            Scope = anyWithoutClient ? "all" : string.Join(' ', clientIds),
+        };
     }
 
     private enum NameKind { Client, Project, Service, Mode }

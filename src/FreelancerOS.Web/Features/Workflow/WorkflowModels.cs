@@ -3,6 +3,7 @@ using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Features.Invoices;
 using FreelancerOS.Web.Features.Ledger;
 using FreelancerOS.Web.Infrastructure;
+using Microsoft.AspNetCore.Html;
 
 namespace FreelancerOS.Web.Features.Workflow;
 
@@ -100,8 +101,24 @@ public sealed record WorkflowOptions(
         return Services.Where(s => s.Id == r.ServiceId || projects.Contains(s.ProjectId));
     }
 
-    public string? InvoiceLabel(int? id) => Invoices.FirstOrDefault(i => i.Id == id)?.Label;
-    public InvoiceOption? Invoice(int? id) => Invoices.FirstOrDefault(i => i.Id == id);
+    public string? InvoiceLabel(int? id) => Invoice(id)?.Label;
+
+    private Dictionary<int, InvoiceOption>? _invoicesById;
+    private Dictionary<int, WorkProjectOption>? _projectsById;
+    private Dictionary<int, WorkServiceOption>? _servicesById;
+    private Dictionary<int, ModeOption>? _modesById;
+
+    public InvoiceOption? Invoice(int? id) =>
+        id is { } key && (_invoicesById ??= Invoices.ToDictionary(i => i.Id)).TryGetValue(key, out var i) ? i : null;
+
+    public WorkProjectOption? Project(int? id) =>
+        id is { } key && (_projectsById ??= Projects.ToDictionary(p => p.Id)).TryGetValue(key, out var p) ? p : null;
+
+    public WorkServiceOption? Service(int? id) =>
+        id is { } key && (_servicesById ??= Services.ToDictionary(s => s.Id)).TryGetValue(key, out var s) ? s : null;
+
+    public ModeOption? Mode(int? id) =>
+        id is { } key && (_modesById ??= Modes.ToDictionary(m => m.Id)).TryGetValue(key, out var m) ? m : null;
 
     private string? _clientOptions;
     private Dictionary<int, WorkClientOption>? _clientsById;
@@ -110,22 +127,63 @@ public sealed record WorkflowOptions(
         id is { } key && (_clientsById ??= Clients.ToDictionary(c => c.Id)).TryGetValue(key, out var c) ? c : null;
 
     /// <summary>
+    /// Whose invoices, projects and services these lists hold: "all", or the ids of the page's clients (space-separated).
+    /// The page sends it back with each in-place edit, so the returned row only relies on the page's lists when they hold
+    /// what the row may pick (a row moved to a client that is not on the page gets its own full lists instead).
+    /// </summary>
+    public string Scope { get; init; } = "all";
+
+    public static bool ScopeHolds(string? scope, WorkflowRow r) =>
+        scope is { Length: > 0 } && (scope == "all" || r.ClientId is { } c && scope.Split(' ').Contains(c.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>
     /// Every client as options, encoded once per page and reused (the grid's shared list, the filter), with the chosen
     /// client marked, instead of running an option tag helper per client.
     /// </summary>
-    public Microsoft.AspNetCore.Html.IHtmlContent ClientOptionsHtml(int? selected)
+    public IHtmlContent ClientOptionsHtml(int? selected)
     {
-        _clientOptions ??= string.Concat(Clients.Select(c =>
-            $"<option value=\"{c.Id}\">{System.Text.Encodings.Web.HtmlEncoder.Default.Encode(c.Name)}</option>"));
-        return new Microsoft.AspNetCore.Html.HtmlString(selected is { } id
+        _clientOptions ??= Options(Clients, c => c.Id, c => c.Name, null);
+        return new HtmlString(selected is { } id
             ? _clientOptions.Replace($"<option value=\"{id}\">", $"<option value=\"{id}\" selected=\"selected\">", StringComparison.Ordinal)
             : _clientOptions);
+    }
+
+    /// <summary>
+    /// The page's shared lists, one per kind, each option marked with what workflow.js matches against the row's
+    /// data-client, data-currency and data-project (the same rules as <see cref="InvoicesFor"/>, <see cref="ProjectsFor"/>
+    /// and <see cref="ServicesFor"/>). Only invoices a link can be made to: a row's own closed invoice is in its own select.
+    /// </summary>
+    public IHtmlContent InvoiceListHtml() => new HtmlString(Options(
+        Invoices.Where(i => i.Status is InvoiceStatus.Draft or InvoiceStatus.Sent or InvoiceStatus.Overdue), i => i.Id, i => i.Label,
+        (i, b) => b.Append(" data-client=\"").Append(i.ClientId).Append("\" data-currency=\"").Append(Encode(i.Currency)).Append('"')));
+
+    public IHtmlContent ProjectListHtml() => new HtmlString(Options(Projects, p => p.Id, p => p.Name,
+        (p, b) => b.Append(" data-client=\"").Append(p.ClientId).Append('"')));
+
+    public IHtmlContent ServiceListHtml() => new HtmlString(Options(Services, s => s.Id, s => s.Name,
+        (s, b) => b.Append(" data-project=\"").Append(s.ProjectId).Append("\" data-client=\"").Append(Project(s.ProjectId)?.ClientId).Append('"')));
+
+    public IHtmlContent ModeListHtml() => new HtmlString(Options(Modes, m => m.Id, m => m.Name, null));
+
+    private static string Encode(string text) => System.Text.Encodings.Web.HtmlEncoder.Default.Encode(text);
+
+    private static string Options<T>(IEnumerable<T> items, Func<T, int> id, Func<T, string> name, Action<T, System.Text.StringBuilder>? marks)
+    {
+        var b = new System.Text.StringBuilder();
+        foreach (var item in items)
+        {
+            b.Append("<option value=\"").Append(id(item)).Append('"');
+            marks?.Invoke(item, b);
+            b.Append('>').Append(Encode(name(item))).Append("</option>");
+        }
+        return b.ToString();
     }
 }
 
 public sealed record WorkflowTotal(string Currency, decimal Amount, decimal Received, int Count);
 
-public sealed record WorkflowRowView(WorkflowRow Row, WorkflowOptions Options, string ReturnUrl, string? Message = null, bool Saved = false);
+/// <summary>A row of the grid. Light: its invoice, project and service selects hold only their current choice and are filled from the page's shared lists.</summary>
+public sealed record WorkflowRowView(WorkflowRow Row, WorkflowOptions Options, string ReturnUrl, string? Message = null, bool Saved = false, bool Light = false);
 
 public sealed record WorkflowPage(WorkflowFilter Filter, Paged<WorkflowRow> Rows, IReadOnlyList<WorkflowTotal> Totals, WorkflowOptions Options, string ReturnUrl);
 

@@ -1,25 +1,53 @@
-// The workflow grid renders each row's long select lists (every client, or every project of an account for a row
-// without a client) once per page in a <template>; a row's select holds only its current choice until it is
-// focused or pressed, when the template's options are copied in. Keyboard use is unchanged (Tab focuses the
-// select first); without script the grid's selects do not save anyway and the row edit page lists everything.
+// The workflow grid renders each option list (clients, open invoices, projects, services, payment modes) once per page
+// in a <template>; a row's select holds only its current choice until it is focused or pressed, when the options that
+// row may pick are copied in, before the list can open or an arrow key move through it. Keyboard use is unchanged (Tab
+// focuses the select first). A row swapped in by htmx is light again. Without script the row edit page lists everything.
 (function () {
     "use strict";
+    // What a row may pick from each list, read from the row's data-client, data-currency and data-project (the same rules
+    // as WorkflowOptions.InvoicesFor, ProjectsFor and ServicesFor on the server); an empty row value matches any.
+    var rules = {
+        "workflow-invoices": function (o, row) {
+            return o.getAttribute("data-currency") === row.currency && (!row.client || o.getAttribute("data-client") === row.client);
+        },
+        "workflow-projects": function (o, row) {
+            return !row.client || o.getAttribute("data-client") === row.client;
+        },
+        "workflow-services": function (o, row) {
+            if (row.project) return o.getAttribute("data-project") === row.project;
+            return !row.client || o.getAttribute("data-client") === row.client;
+        }
+    };
     function fill(select) {
-        if (!select.hasAttribute("data-options")) return;
-        var template = document.getElementById(select.getAttribute("data-options"));
+        var id = select.getAttribute("data-options");
         select.removeAttribute("data-options");
+        var template = document.getElementById(id);
         if (!template) return;
+        var tr = select.closest("tr");
+        var row = tr ? tr.dataset : {};
+        var rule = rules[id];
         var value = select.value;
-        var current = select.querySelector("option[value='" + CSS.escape(value) + "']");
-        var copied = template.content.cloneNode(true);
-        if (value && current && copied.querySelector("option[value='" + CSS.escape(value) + "']")) current.remove();
-        select.appendChild(copied);
+        var options = document.createDocumentFragment();
+        var current = null;
+        template.content.querySelectorAll("option").forEach(function (o) {
+            if (rule && !rule(o, row)) return;
+            var copy = o.cloneNode(true);
+            if (o.value === value) current = copy;
+            options.appendChild(copy);
+        });
+        // The current choice takes its place in the list's order (a closed invoice of the row stays where it is).
+        if (current) {
+            var own = select.querySelector("option[value='" + CSS.escape(value) + "']");
+            if (own && value) own.remove();
+        }
+        select.appendChild(options);
         select.value = value;
     }
     function onEvent(evt) {
         if (evt.target && evt.target.matches && evt.target.matches("select[data-options]")) fill(evt.target);
     }
     document.addEventListener("focusin", onEvent);
+    document.addEventListener("pointerdown", onEvent);
     document.addEventListener("mousedown", onEvent);
     document.addEventListener("touchstart", onEvent, { passive: true });
 })();
