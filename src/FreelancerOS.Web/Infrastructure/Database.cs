@@ -89,7 +89,7 @@ public static class Database
 
 /// <summary>
 /// WAL for concurrent readers alongside a writer, foreign keys on, and a busy timeout; and the fast decimal
-/// sum (<see cref="SqliteDecimalSum"/>) in place of EF's.
+/// sum and product (<see cref="SqliteDecimalSum"/>, <see cref="SqliteDecimalMultiply"/>) in place of EF's.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -101,6 +101,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         cmd.CommandText = Pragmas;
         cmd.ExecuteNonQuery();
         SqliteDecimalSum.Register((Microsoft.Data.Sqlite.SqliteConnection)connection);
+        SqliteDecimalMultiply.Register((Microsoft.Data.Sqlite.SqliteConnection)connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -109,5 +110,6 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         cmd.CommandText = Pragmas;
         await cmd.ExecuteNonQueryAsync(cancellationToken);
         SqliteDecimalSum.Register((Microsoft.Data.Sqlite.SqliteConnection)connection);
+        SqliteDecimalMultiply.Register((Microsoft.Data.Sqlite.SqliteConnection)connection);
     }
 }
