@@ -200,7 +200,7 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        Features.Reports.ReportExpenseSeriesIndex.Add(builder);
+        SqliteModel.Adapt(builder);
     }
 }
 

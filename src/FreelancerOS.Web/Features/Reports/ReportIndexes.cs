@@ -18,18 +18,7 @@ internal sealed class ReportExpenseIndexes : IEntityTypeConfiguration<Expense>
             .HasFilter("\"ProjectId\" IS NOT NULL");
 }
 
-/// <summary>
-/// The forecast's (and the dashboard's) expenses that repeat monthly: the expenses of seven months grouped by
-/// description, vendor and category, read from the index alone instead of the row behind each entry. SQLite
-/// only: the key carries the description and vendor (up to 700 characters), past what a PostgreSQL or SQL
-/// Server index row may hold for some text, and those read a few hundred rows behind an index just as well.
-/// </summary>
-internal static class ReportExpenseSeriesIndex
-{
-    public static void Add(ModelBuilder builder) =>
-        builder.Entity<Expense>().HasIndex(e => new { e.OwnerId, e.Kind, e.Period, e.Description, e.Vendor, e.CategoryId, e.Date, e.HomeAmountMinor })
-            .HasDatabaseName("IX_LedgerEntries_Reports_ExpenseSeries");
-}
+// The forecast's expense series has a SQLite-only index: Data/SqliteModel.cs.
 
 /// <summary>Profitability's hours per project over a period, from the index alone (no lookup of each entry).</summary>
 internal sealed class ReportTimeIndexes : IEntityTypeConfiguration<TimeEntry>
