@@ -89,10 +89,11 @@ public static class Database
 
 /// <summary>
 /// WAL for concurrent readers alongside a writer, foreign keys on, and a busy timeout; and the fast decimal
-/// sum (<see cref="SqliteDecimalSum"/>) in place of EF's. The pragmas belong to the native connection, which
-/// Microsoft.Data.Sqlite's pool keeps open between requests, so they run once per native connection rather
-/// than on every open (a statement on every signed-in page otherwise). The sum is registered on every open:
-/// each open registers EF's functions again, EF's ef_sum among them.
+/// sum and product (<see cref="SqliteDecimalSum"/>, <see cref="SqliteDecimalMultiply"/>) in place of EF's.
+/// The pragmas belong to the native connection, which Microsoft.Data.Sqlite's pool keeps open between
+/// requests, so they run once per native connection rather than on every open (a statement on every
+/// signed-in page otherwise). The sum and product are registered on every open: each open registers EF's
+/// functions again, EF's ef_sum and ef_multiply among them.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -112,6 +113,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
             SetUp.AddOrUpdate(sqlite.Handle!, SetUp);
         }
         SqliteDecimalSum.Register(sqlite);
+        SqliteDecimalMultiply.Register(sqlite);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -125,6 +127,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
             SetUp.AddOrUpdate(sqlite.Handle!, SetUp);
         }
         SqliteDecimalSum.Register(sqlite);
+        SqliteDecimalMultiply.Register(sqlite);
     }
 
     private static bool NeedsPragmas(Microsoft.Data.Sqlite.SqliteConnection connection) => !SetUp.TryGetValue(connection.Handle!, out _);

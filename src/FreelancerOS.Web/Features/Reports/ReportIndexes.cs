@@ -18,6 +18,8 @@ internal sealed class ReportExpenseIndexes : IEntityTypeConfiguration<Expense>
             .HasFilter("\"ProjectId\" IS NOT NULL");
 }
 
+// The forecast's expense series has a SQLite-only index: Data/SqliteModel.cs.
+
 /// <summary>Profitability's hours per project over a period, from the index alone (no lookup of each entry).</summary>
 internal sealed class ReportTimeIndexes : IEntityTypeConfiguration<TimeEntry>
 {

@@ -1770,6 +1770,9 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("OwnerId", "Status", "SortOrder");
 
+                    b.HasIndex("OwnerId", "Pricing", "InvoiceId", "ProjectId", "Rate", "Quantity")
+                        .HasDatabaseName("IX_Services_Billing_Unbilled");
+
                     b.ToTable("Services");
                 });
 

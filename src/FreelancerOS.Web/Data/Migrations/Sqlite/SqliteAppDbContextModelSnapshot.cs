@@ -1706,6 +1706,9 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerId", "Status", "SortOrder");
 
+                    b.HasIndex("OwnerId", "Pricing", "InvoiceId", "ProjectId", "Rate", "Quantity")
+                        .HasDatabaseName("IX_Services_Billing_Unbilled");
+
                     b.ToTable("Services");
                 });
 
@@ -2003,6 +2006,9 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                     b.HasIndex("OwnerId", "Kind", "Date", "ProjectId", "Rechargeable", "HomeAmountMinor")
                         .HasDatabaseName("IX_LedgerEntries_Reports_ProjectExpenses")
                         .HasFilter("\"ProjectId\" IS NOT NULL");
+
+                    b.HasIndex("OwnerId", "Kind", "Period", "Description", "Vendor", "CategoryId", "Date", "HomeAmountMinor")
+                        .HasDatabaseName("IX_LedgerEntries_Reports_ExpenseSeries");
 
                     b.HasDiscriminator().HasValue(2);
                 });
