@@ -588,6 +588,8 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("OwnerId", "Status", "IssueDate", "Id");
 
+                    b.HasIndex("OwnerId", "Status", "IssueDate", "Currency", "Total", "AmountPaid");
+
                     b.ToTable("Invoices");
                 });
 
@@ -1012,6 +1014,8 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Kind", "PaymentModeId", "Period", "Count", "HomeAmountMinor");
 
                     b.HasIndex("OwnerId", "Period", "Kind", "PaymentModeId", "CategoryId", "Currency")
                         .IsUnique();

@@ -568,6 +568,8 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerId", "Status", "IssueDate", "Id");
 
+                    b.HasIndex("OwnerId", "Status", "IssueDate", "Currency", "Total", "AmountPaid");
+
                     b.ToTable("Invoices");
                 });
 
@@ -974,6 +976,8 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Kind", "PaymentModeId", "Period", "Count", "HomeAmountMinor");
 
                     b.HasIndex("OwnerId", "Period", "Kind", "PaymentModeId", "CategoryId", "Currency")
                         .IsUnique();
