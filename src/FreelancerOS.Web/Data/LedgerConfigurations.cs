@@ -55,8 +55,11 @@ internal sealed class LedgerMonthTotalConfiguration : IEntityTypeConfiguration<L
         b.Property(t => t.Currency).HasMaxLength(3).IsRequired();
         // The row an entry's change adds to: the conflict target of the atomic "add to it, or create it".
         b.HasIndex(t => new { t.OwnerId, t.Period, t.Kind, t.PaymentModeId, t.CategoryId, t.Currency }).IsUnique();
-        // Every read (period ranges, all-time balances, uses per mode or category) is answered from this index alone.
+        // Period ranges (a month, a year, the last twelve months) are answered from this index alone.
         b.HasIndex(t => new { t.OwnerId, t.Period, t.Kind, t.PaymentModeId, t.CategoryId, t.Count, t.HomeAmountMinor });
+        // All-time totals and balances read every month of the account grouped by kind and payment mode: in this
+        // index's order they are summed as they are read, without sorting the ~2,000 rows of ten years first.
+        b.HasIndex(t => new { t.OwnerId, t.Kind, t.PaymentModeId, t.Period, t.Count, t.HomeAmountMinor });
         b.HasOne<AppUser>().WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

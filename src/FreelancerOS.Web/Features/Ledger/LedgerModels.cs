@@ -112,10 +112,7 @@ public sealed record LedgerTotals(string HomeCurrency, long IncomeMinor, long In
         if (filter.Category is { } c) kept = kept.Where(x => x.CategoryId == c);
         if (filter.Status == "settled") kept = kept.Where(x => x.PaymentModeId != LedgerMonthTotal.None);
         else if (filter.Status == "open") kept = kept.Where(x => x.PaymentModeId == LedgerMonthTotal.None);
-        var groups = await kept
-            .GroupBy(x => new { x.Kind, Settled = x.PaymentModeId != LedgerMonthTotal.None })
-            .Select(g => new TotalsGroup(g.Key.Kind, g.Key.Settled, g.Sum(x => x.HomeAmountMinor), g.Sum(x => x.Count)))
-            .ToListAsync();
+        var groups = await KeptGroups(kept);
 
         // The cut months, each as a date range of its own so that the date index reads only their days.
         if (from is { } start && start.Day != 1)
@@ -140,13 +137,21 @@ public sealed record LedgerTotals(string HomeCurrency, long IncomeMinor, long In
         .Select(g => new TotalsGroup(g.Key.Kind, g.Key.Settled, g.Sum(e => e.HomeAmountMinor), g.Count()))
         .ToListAsync();
 
+    /// <summary>
+    /// Kept totals summed per kind and payment mode, then told settled or open here: grouped on the plain columns, SQLite
+    /// sums all time in the order of the (kind, mode) index as it reads it; grouped on "mode is not none" it sorted every row.
+    /// </summary>
+    private static async Task<List<TotalsGroup>> KeptGroups(IQueryable<LedgerMonthTotal> kept) =>
+        (await kept
+            .GroupBy(x => new { x.Kind, x.PaymentModeId })
+            .Select(g => new { g.Key.Kind, g.Key.PaymentModeId, Minor = g.Sum(x => x.HomeAmountMinor), Count = g.Sum(x => x.Count) })
+            .ToListAsync())
+        .Select(g => new TotalsGroup(g.Kind, g.PaymentModeId != LedgerMonthTotal.None, g.Minor, g.Count))
+        .ToList();
+
     /// <summary>The totals of whole months (yyyymm from <paramref name="first"/> to <paramref name="last"/>), from the kept totals.</summary>
     public static async Task<LedgerTotals> ForPeriodsAsync(AppDbContext db, int first, int last, string homeCurrency) =>
-        From(homeCurrency, await db.LedgerMonthTotals.AsNoTracking()
-            .Where(x => x.Period >= first && x.Period <= last)
-            .GroupBy(x => new { x.Kind, Settled = x.PaymentModeId != LedgerMonthTotal.None })
-            .Select(g => new TotalsGroup(g.Key.Kind, g.Key.Settled, g.Sum(x => x.HomeAmountMinor), g.Sum(x => x.Count)))
-            .ToListAsync());
+        From(homeCurrency, await KeptGroups(db.LedgerMonthTotals.AsNoTracking().Where(x => x.Period >= first && x.Period <= last)));
 
     public static LedgerTotals From(string homeCurrency, IEnumerable<TotalsGroup> groups)
     {

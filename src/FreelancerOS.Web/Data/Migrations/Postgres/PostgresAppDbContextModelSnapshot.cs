@@ -589,6 +589,8 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerId", "Status", "IssueDate", "Id");
 
+                    b.HasIndex("OwnerId", "Status", "IssueDate", "Currency", "Total", "AmountPaid");
+
                     b.ToTable("Invoices");
                 });
 
@@ -1013,6 +1015,8 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Kind", "PaymentModeId", "Period", "Count", "HomeAmountMinor");
 
                     b.HasIndex("OwnerId", "Period", "Kind", "PaymentModeId", "CategoryId", "Currency")
                         .IsUnique();

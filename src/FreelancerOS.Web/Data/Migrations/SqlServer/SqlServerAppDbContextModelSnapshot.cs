@@ -590,6 +590,8 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("OwnerId", "Status", "IssueDate", "Id");
 
+                    b.HasIndex("OwnerId", "Status", "IssueDate", "Currency", "Total", "AmountPaid");
+
                     b.ToTable("Invoices");
                 });
 
@@ -1014,6 +1016,8 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Kind", "PaymentModeId", "Period", "Count", "HomeAmountMinor");
 
                     b.HasIndex("OwnerId", "Period", "Kind", "PaymentModeId", "CategoryId", "Currency")
                         .IsUnique();

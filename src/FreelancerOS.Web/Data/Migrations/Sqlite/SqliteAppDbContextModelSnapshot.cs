@@ -570,6 +570,8 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerId", "Status", "IssueDate", "Id");
 
+                    b.HasIndex("OwnerId", "Status", "IssueDate", "Currency", "Total", "AmountPaid");
+
                     b.ToTable("Invoices");
                 });
 
@@ -976,6 +978,8 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Kind", "PaymentModeId", "Period", "Count", "HomeAmountMinor");
 
                     b.HasIndex("OwnerId", "Period", "Kind", "PaymentModeId", "CategoryId", "Currency")
                         .IsUnique();
