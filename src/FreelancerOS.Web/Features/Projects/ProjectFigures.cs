@@ -31,21 +31,36 @@ public static class ProjectFigures
     }
 
     /// <summary>
-    /// One project's time and invoiced figures, and how many entries it has, in one statement (subqueries on the
-    /// project's own entries and lines, read through their project indexes).
+    /// One project's time and invoiced figures, and how many entries it has, in one statement: the project's entries
+    /// are read once (through their project index) and grouped, and its counted lines summed through theirs.
     /// </summary>
     public static async Task<(ProjectHours Hours, decimal Invoiced, int Entries)> OfProjectAsync(AppDbContext db, int projectId)
     {
         var lines = ProjectInvoicing.CountedLines(db);
-        var row = await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new
-        {
-            p.Pricing,
-            Entries = db.TimeEntries.Count(t => t.ProjectId == p.Id),
-            Hours = db.TimeEntries.Where(t => t.ProjectId == p.Id).Sum(t => t.Hours),
-            OpenHours = db.TimeEntries.Where(t => t.ProjectId == p.Id && t.Billable && t.InvoiceId == null).Sum(t => t.Hours),
-            OpenValue = db.TimeEntries.Where(t => t.ProjectId == p.Id && t.Billable && t.InvoiceId == null).Sum(t => t.Amount),
-            Invoiced = lines.Where(l => l.ProjectId == p.Id).Sum(l => l.Amount),
-        }).SingleOrDefaultAsync();
+        var time = db.TimeEntries.Where(t => t.ProjectId == projectId)
+            .Select(t => new { t.ProjectId, t.Hours, t.Amount, Open = t.Billable && t.InvoiceId == null })
+            .GroupBy(t => t.ProjectId)
+            .Select(g => new
+            {
+                ProjectId = g.Key,
+                Entries = g.Count(),
+                Hours = g.Sum(x => x.Hours),
+                OpenHours = g.Sum(x => x.Open ? x.Hours : 0m),
+                OpenValue = g.Sum(x => x.Open ? x.Amount : 0m),
+            });
+        var row = await (
+            from p in db.Projects.AsNoTracking().Where(p => p.Id == projectId)
+            join g in time on p.Id equals g.ProjectId into found
+            from g in found.DefaultIfEmpty()
+            select new
+            {
+                p.Pricing,
+                Entries = (int?)g.Entries ?? 0,
+                Hours = (decimal?)g.Hours ?? 0m,
+                OpenHours = (decimal?)g.OpenHours ?? 0m,
+                OpenValue = (decimal?)g.OpenValue ?? 0m,
+                Invoiced = lines.Where(l => l.ProjectId == p.Id).Sum(l => l.Amount),
+            }).SingleOrDefaultAsync();
         return row is null
             ? (new ProjectHours(projectId, 0, 0, 0), 0m, 0)
             : (Unbilled(projectId, row.Pricing, row.Hours, row.OpenHours, row.OpenValue), row.Invoiced, row.Entries);
