@@ -30,7 +30,10 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         // The board, the list and the overdue job filter on status; the job also on the due date.
         b.HasIndex(i => new { i.OwnerId, i.Status, i.DueDate });
         b.HasIndex(i => new { i.Status, i.DueDate });
-        b.HasIndex(i => new { i.OwnerId, i.ClientId, i.Status });
+        // A client's issued amount per currency (pipeline cards, client page) summed from the index alone, without
+        // reading each invoice's row; and a client's latest invoices in order, without sorting all of them.
+        b.HasIndex(i => new { i.OwnerId, i.ClientId, i.Status, i.Currency, i.Subtotal });
+        b.HasIndex(i => new { i.OwnerId, i.ClientId, i.IssueDate, i.Id });
         // The list's order (newest first, then by id) read from an index instead of sorting every invoice, and the
         // board's recent paid invoices and its count of older ones as a range of one status's issue dates.
         b.HasIndex(i => new { i.OwnerId, i.IssueDate, i.Id });

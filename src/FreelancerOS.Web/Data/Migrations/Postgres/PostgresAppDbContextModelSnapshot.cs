@@ -574,8 +574,6 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "DueDate");
 
-                    b.HasIndex("OwnerId", "ClientId", "Status");
-
                     b.HasIndex("OwnerId", "IssueDate", "Id");
 
                     b.HasIndex("OwnerId", "IssueDate", "Status")
@@ -587,7 +585,11 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerId", "Status", "DueDate");
 
+                    b.HasIndex("OwnerId", "ClientId", "IssueDate", "Id");
+
                     b.HasIndex("OwnerId", "Status", "IssueDate", "Id");
+
+                    b.HasIndex("OwnerId", "ClientId", "Status", "Currency", "Subtotal");
 
                     b.HasIndex("OwnerId", "Status", "IssueDate", "Currency", "Total", "AmountPaid");
 

@@ -575,8 +575,6 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "DueDate");
 
-                    b.HasIndex("OwnerId", "ClientId", "Status");
-
                     b.HasIndex("OwnerId", "IssueDate", "Id");
 
                     b.HasIndex("OwnerId", "IssueDate", "Status")
@@ -588,7 +586,11 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("OwnerId", "Status", "DueDate");
 
+                    b.HasIndex("OwnerId", "ClientId", "IssueDate", "Id");
+
                     b.HasIndex("OwnerId", "Status", "IssueDate", "Id");
+
+                    b.HasIndex("OwnerId", "ClientId", "Status", "Currency", "Subtotal");
 
                     b.HasIndex("OwnerId", "Status", "IssueDate", "Currency", "Total", "AmountPaid");
 
