@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
+using static FreelancerOS.Web.Infrastructure.SqliteNative;
 
 namespace FreelancerOS.Web.Infrastructure;
 
@@ -15,13 +16,8 @@ namespace FreelancerOS.Web.Infrastructure;
 /// </summary>
 internal static unsafe class SqliteDecimalMultiply
 {
-    private const string Library = "e_sqlite3";
-    private const int Utf8 = 1, Deterministic = 0x800;
-    private const int Integer = 1, Float = 2, Null = 5;
-
-    /// <summary>How Microsoft.Data.Sqlite reads a decimal from text, and the format it writes one with.</summary>
+    /// <summary>How Microsoft.Data.Sqlite reads a decimal from text (EF's own ef_multiply reads its arguments so).</summary>
     private const NumberStyles Styles = NumberStyles.Number | NumberStyles.AllowExponent;
-    private const string TextFormat = "0.0###########################";
 
     public static void Register(SqliteConnection connection)
     {
@@ -39,25 +35,15 @@ internal static unsafe class SqliteDecimalMultiply
         // An exception must not leave a callback from native code: every failure becomes the statement's error.
         try
         {
-            if (!Read(values[0], out var left, out var leftNull) || !Read(values[1], out var right, out var rightNull))
+            if (!TryReadDecimal(values[0], Styles, out var left, out var leftNull) || !TryReadDecimal(values[1], Styles, out var right, out var rightNull))
             {
                 Error(context, "ef_multiply: a value is not a decimal number."u8);
                 return;
             }
             if (leftNull || rightNull)
-            {
                 sqlite3_result_null(context);
-                return;
-            }
-            var product = left * right;
-            Span<byte> text = stackalloc byte[64];
-            if (!product.TryFormat(text, out var written, TextFormat, CultureInfo.InvariantCulture))
-            {
+            else if (!TryResultDecimal(context, left * right))
                 Error(context, "ef_multiply: the product failed."u8);
-                return;
-            }
-            fixed (byte* p = text)
-                sqlite3_result_text(context, p, written, Transient);
         }
         catch (OverflowException)
         {
@@ -68,48 +54,4 @@ internal static unsafe class SqliteDecimalMultiply
             Error(context, "ef_multiply: the product failed."u8);
         }
     }
-
-    private static bool Read(IntPtr value, out decimal amount, out bool isNull)
-    {
-        isNull = false;
-        amount = 0m;
-        switch (sqlite3_value_type(value))
-        {
-            case Null:
-                isNull = true;
-                return true;
-            case Integer:
-                amount = sqlite3_value_int64(value);
-                return true;
-            case Float:
-                amount = (decimal)sqlite3_value_double(value);
-                return true;
-            default:
-                var text = new ReadOnlySpan<byte>(sqlite3_value_text(value), sqlite3_value_bytes(value));
-                return decimal.TryParse(text, Styles, CultureInfo.InvariantCulture, out amount);
-        }
-    }
-
-    private static void Error(IntPtr context, ReadOnlySpan<byte> message)
-    {
-        fixed (byte* p = message)
-            sqlite3_result_error(context, p, message.Length);
-    }
-
-    /// <summary>SQLITE_TRANSIENT: SQLite copies the text before the call returns.</summary>
-    private static readonly IntPtr Transient = new(-1);
-
-    [DllImport(Library)]
-    private static extern int sqlite3_create_function_v2(IntPtr db, byte* name, int arguments, int flags, IntPtr userData,
-        delegate* unmanaged[Cdecl]<IntPtr, int, IntPtr*, void> function, delegate* unmanaged[Cdecl]<IntPtr, int, IntPtr*, void> step,
-        delegate* unmanaged[Cdecl]<IntPtr, void> final, IntPtr destroy);
-
-    [DllImport(Library)] private static extern int sqlite3_value_type(IntPtr value);
-    [DllImport(Library)] private static extern long sqlite3_value_int64(IntPtr value);
-    [DllImport(Library)] private static extern double sqlite3_value_double(IntPtr value);
-    [DllImport(Library)] private static extern byte* sqlite3_value_text(IntPtr value);
-    [DllImport(Library)] private static extern int sqlite3_value_bytes(IntPtr value);
-    [DllImport(Library)] private static extern void sqlite3_result_text(IntPtr context, byte* text, int bytes, IntPtr destructor);
-    [DllImport(Library)] private static extern void sqlite3_result_null(IntPtr context);
-    [DllImport(Library)] private static extern void sqlite3_result_error(IntPtr context, byte* message, int bytes);
 }

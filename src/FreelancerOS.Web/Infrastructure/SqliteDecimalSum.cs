@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
+using static FreelancerOS.Web.Infrastructure.SqliteNative;
 
 namespace FreelancerOS.Web.Infrastructure;
 
@@ -18,11 +19,6 @@ namespace FreelancerOS.Web.Infrastructure;
 /// </summary>
 internal static unsafe class SqliteDecimalSum
 {
-    // The native library SQLitePCLRaw's e_sqlite3 provider loads: the same instance, so the connection's handle is valid here.
-    private const string Library = "e_sqlite3";
-    private const int Utf8 = 1, Deterministic = 0x800;
-    private const int Integer = 1, Float = 2, Null = 5;
-
     /// <summary>What the aggregate keeps between rows, in memory SQLite zeroes and frees.</summary>
     [StructLayout(LayoutKind.Sequential)]
     private struct Total
@@ -31,15 +27,12 @@ internal static unsafe class SqliteDecimalSum
         public int Rows;
     }
 
-    /// <summary>Microsoft.Data.Sqlite writes decimals with this format; the sum is written the same way.</summary>
-    private const string TextFormat = "0.0###########################";
-
     public static void Register(SqliteConnection connection)
     {
         fixed (byte* name = "ef_sum\0"u8)
         {
             var rc = sqlite3_create_function_v2(connection.Handle!.DangerousGetHandle(), name, 1, Utf8 | Deterministic, IntPtr.Zero,
-                IntPtr.Zero, &Step, &Final, IntPtr.Zero);
+                null, &Step, &Final, IntPtr.Zero);
             if (rc != 0) throw new InvalidOperationException($"SQLite refused to register ef_sum (error {rc}).");
         }
     }
@@ -50,27 +43,12 @@ internal static unsafe class SqliteDecimalSum
         // An exception must not leave a callback from native code: every failure becomes the statement's error.
         try
         {
-            var value = values[0];
-            decimal amount;
-            switch (sqlite3_value_type(value))
+            if (!TryReadDecimal(values[0], NumberStyles.Float, out var amount, out var isNull))
             {
-                case Null:
-                    return;
-                case Integer:
-                    amount = sqlite3_value_int64(value);
-                    break;
-                case Float:
-                    amount = (decimal)sqlite3_value_double(value);
-                    break;
-                default:
-                    var text = new ReadOnlySpan<byte>(sqlite3_value_text(value), sqlite3_value_bytes(value));
-                    if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out amount))
-                    {
-                        Error(context, "ef_sum: a value is not a decimal number."u8);
-                        return;
-                    }
-                    break;
+                Error(context, "ef_sum: a value is not a decimal number."u8);
+                return;
             }
+            if (isNull) return;
             var total = (Total*)sqlite3_aggregate_context(context, sizeof(Total));
             if (total == null)
             {
@@ -97,46 +75,13 @@ internal static unsafe class SqliteDecimalSum
         {
             var total = (Total*)sqlite3_aggregate_context(context, 0);
             if (total == null || total->Rows == 0)
-            {
                 sqlite3_result_null(context);
-                return;
-            }
-            Span<byte> text = stackalloc byte[64];
-            if (!total->Sum.TryFormat(text, out var written, TextFormat, CultureInfo.InvariantCulture))
-            {
+            else if (!TryResultDecimal(context, total->Sum))
                 Error(context, "ef_sum: the sum failed."u8);
-                return;
-            }
-            fixed (byte* p = text)
-                sqlite3_result_text(context, p, written, Transient);
         }
         catch (Exception)
         {
             Error(context, "ef_sum: the sum failed."u8);
         }
     }
-
-    private static void Error(IntPtr context, ReadOnlySpan<byte> message)
-    {
-        fixed (byte* p = message)
-            sqlite3_result_error(context, p, message.Length);
-    }
-
-    /// <summary>SQLITE_TRANSIENT: SQLite copies the text before the call returns.</summary>
-    private static readonly IntPtr Transient = new(-1);
-
-    [DllImport(Library)]
-    private static extern int sqlite3_create_function_v2(IntPtr db, byte* name, int arguments, int flags, IntPtr userData, IntPtr function,
-        delegate* unmanaged[Cdecl]<IntPtr, int, IntPtr*, void> step, delegate* unmanaged[Cdecl]<IntPtr, void> final, IntPtr destroy);
-
-    [DllImport(Library)] private static extern void* sqlite3_aggregate_context(IntPtr context, int bytes);
-    [DllImport(Library)] private static extern int sqlite3_value_type(IntPtr value);
-    [DllImport(Library)] private static extern long sqlite3_value_int64(IntPtr value);
-    [DllImport(Library)] private static extern double sqlite3_value_double(IntPtr value);
-    [DllImport(Library)] private static extern byte* sqlite3_value_text(IntPtr value);
-    [DllImport(Library)] private static extern int sqlite3_value_bytes(IntPtr value);
-    [DllImport(Library)] private static extern void sqlite3_result_text(IntPtr context, byte* text, int bytes, IntPtr destructor);
-    [DllImport(Library)] private static extern void sqlite3_result_null(IntPtr context);
-    [DllImport(Library)] private static extern void sqlite3_result_error(IntPtr context, byte* message, int bytes);
-    [DllImport(Library)] private static extern void sqlite3_result_error_nomem(IntPtr context);
 }
