@@ -134,7 +134,7 @@ public sealed class InvoiceBoardController(AppDbContext db, TimeProvider clock, 
 
     /// <summary>
     /// A column's count and totals per currency. What was paid is summed only where the column shows what is still
-    /// owed (Sent, Overdue): decimal sums run in managed code, once per row, and the draft column is the largest.
+    /// owed (Sent, Overdue): a decimal sum parses every row's text, and the draft column is the largest.
     /// </summary>
     private IQueryable<ColumnSum> ColumnSums(BoardView view, DateOnly today, InvoiceStatus status)
     {

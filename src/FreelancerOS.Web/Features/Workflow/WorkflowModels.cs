@@ -142,7 +142,7 @@ public sealed record WorkflowOptions(
     /// </summary>
     public IHtmlContent ClientOptionsHtml(int? selected)
     {
-        _clientOptions ??= Options(Clients, c => c.Id, c => c.Name, null);
+        _clientOptions ??= OptionList.Html(Clients, c => c.Id, c => c.Name);
         return new HtmlString(selected is { } id
             ? _clientOptions.Replace($"<option value=\"{id}\">", $"<option value=\"{id}\" selected=\"selected\">", StringComparison.Ordinal)
             : _clientOptions);
@@ -153,31 +153,17 @@ public sealed record WorkflowOptions(
     /// data-client, data-currency and data-project (the same rules as <see cref="InvoicesFor"/>, <see cref="ProjectsFor"/>
     /// and <see cref="ServicesFor"/>). Only invoices a link can be made to: a row's own closed invoice is in its own select.
     /// </summary>
-    public IHtmlContent InvoiceListHtml() => new HtmlString(Options(
+    public IHtmlContent InvoiceListHtml() => new HtmlString(OptionList.Html(
         Invoices.Where(i => i.Status is InvoiceStatus.Draft or InvoiceStatus.Sent or InvoiceStatus.Overdue), i => i.Id, i => i.Label,
-        (i, b) => b.Append(" data-client=\"").Append(i.ClientId).Append("\" data-currency=\"").Append(Encode(i.Currency)).Append('"')));
+        (i, b) => b.Append(" data-client=\"").Append(i.ClientId).Append("\" data-currency=\"").Append(OptionList.Encode(i.Currency)).Append('"')));
 
-    public IHtmlContent ProjectListHtml() => new HtmlString(Options(Projects, p => p.Id, p => p.Name,
+    public IHtmlContent ProjectListHtml() => new HtmlString(OptionList.Html(Projects, p => p.Id, p => p.Name,
         (p, b) => b.Append(" data-client=\"").Append(p.ClientId).Append('"')));
 
-    public IHtmlContent ServiceListHtml() => new HtmlString(Options(Services, s => s.Id, s => s.Name,
+    public IHtmlContent ServiceListHtml() => new HtmlString(OptionList.Html(Services, s => s.Id, s => s.Name,
         (s, b) => b.Append(" data-project=\"").Append(s.ProjectId).Append("\" data-client=\"").Append(Project(s.ProjectId)?.ClientId).Append('"')));
 
-    public IHtmlContent ModeListHtml() => new HtmlString(Options(Modes, m => m.Id, m => m.Name, null));
-
-    private static string Encode(string text) => System.Text.Encodings.Web.HtmlEncoder.Default.Encode(text);
-
-    private static string Options<T>(IEnumerable<T> items, Func<T, int> id, Func<T, string> name, Action<T, System.Text.StringBuilder>? marks)
-    {
-        var b = new System.Text.StringBuilder();
-        foreach (var item in items)
-        {
-            b.Append("<option value=\"").Append(id(item)).Append('"');
-            marks?.Invoke(item, b);
-            b.Append('>').Append(Encode(name(item))).Append("</option>");
-        }
-        return b.ToString();
-    }
+    public IHtmlContent ModeListHtml() => new HtmlString(OptionList.Html(Modes, m => m.Id, m => m.Name));
 }
 
 public sealed record WorkflowTotal(string Currency, decimal Amount, decimal Received, int Count);
