@@ -98,6 +98,7 @@ public sealed class WorkflowBrowserTests(BrowserFixture fixture)
         var version = await row.GetAttributeAsync("data-version");
         await page.Keyboard.PressAsync("ArrowDown");
         await Assertions.Expect(row).Not.ToHaveAttributeAsync("data-version", version!);
+        await SettledAsync(row);
         await Assertions.Expect(row.Locator("[data-role=new-project]")).ToBeVisibleAsync();
         await Assertions.Expect(client).ToHaveValueAsync(clientId.ToString());
 
@@ -109,17 +110,26 @@ public sealed class WorkflowBrowserTests(BrowserFixture fixture)
         version = await row.GetAttributeAsync("data-version");
         await page.Keyboard.PressAsync("ArrowDown");
         await Assertions.Expect(row).Not.ToHaveAttributeAsync("data-version", version!);
+        await SettledAsync(row);
         await Assertions.Expect(project).ToHaveValueAsync(first.ToString());
         await Assertions.Expect(client.Locator("option")).ToHaveCountAsync(2);
         await Assertions.Expect(project).ToBeFocusedAsync();
         version = await row.GetAttributeAsync("data-version");
         await page.Keyboard.PressAsync("ArrowDown");
         await Assertions.Expect(row).Not.ToHaveAttributeAsync("data-version", version!);
+        await SettledAsync(row);
         await Assertions.Expect(project).ToHaveValueAsync(second.ToString());
         var saved = await fixture.App.WithDbAsync(db => db.Incomes.Where(i => i.Description == "Arrow income").Select(i => new { i.ClientId, i.ProjectId }).SingleAsync(), userId);
         Assert.Equal((clientId, second), (saved.ClientId!.Value, saved.ProjectId!.Value));
         Assert.True(session.ConsoleErrors.Count == 0, string.Join("\n", session.ConsoleErrors));
     }
+
+    /// <summary>
+    /// Waits for htmx to finish settling a swapped-in row: a key pressed between the swap and htmx wiring up the new row
+    /// would change its select without a request (no person types within those milliseconds; a test can).
+    /// </summary>
+    private static Task SettledAsync(ILocator row) =>
+        Assertions.Expect(row).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("htmx-(added|settling|swapping|request)"));
 
     /// <summary>An invoice issued in September, due in October: past due on the test clock's 22 November, so marked Overdue.</summary>
     private async Task<string> OverdueInvoiceAsync(IPage page, string email)
