@@ -46,12 +46,7 @@ public static class Database
                     .UseSqlite(connection)
                     .AddInterceptors(new SqlitePragmas(), SqliteStatements.Instance)
                     .CountingStatements(),
-                    (sp, db) =>
-                    {
-                        var kept = sp.GetRequiredService<SqliteLease>().Connection;
-                        db.Database.SetDbConnection(kept, contextOwnsConnection: false);
-                        SqlitePragmas.RegisterFunctions(kept);
-                    });
+                    (sp, db) => db.UseKeptConnection(sp.GetRequiredService<SqliteLease>().Connection));
                 break;
         }
         return services;

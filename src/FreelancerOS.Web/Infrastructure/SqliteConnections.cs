@@ -19,7 +19,7 @@ namespace FreelancerOS.Web.Infrastructure;
 public sealed class SqliteConnections(string connectionString) : IDisposable
 {
     /// <summary>Idle connections kept beyond this many are closed: enough for the requests and jobs of one person at once.</summary>
-    private const int MaxIdle = 8;
+    private const int MaxIdle = 4;
 
     // Last in, first out: the connection used last has the most useful statements and pages in its cache.
     private readonly ConcurrentStack<SqliteConnection> _idle = new();
