@@ -5,12 +5,13 @@ using FreelancerOS.Tests.Invoices;
 using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Infrastructure;
 using FreelancerOS.Web.Infrastructure.DemoData;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FreelancerOS.Tests.Boards;
 
 /// <summary>
-/// The boards and lists test their fixed sets of statuses and stages as constants, never as a list of parameters: EF Core
+/// The boards, lists and detail pages test their fixed sets of statuses and stages as constants, never as a list of parameters: EF Core
 /// builds the SQL of a statement with a parameter list anew on every run (one parameter per element), which cost more
 /// than running the statement on these pages.
 /// </summary>
@@ -30,7 +31,10 @@ public sealed partial class BoardSqlTextTests(CommandCountingApp app) : IClassFi
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(1, seed: 5);
         }
 
-        foreach (var url in new[] { "/clients", "/projects", "/projects/list", "/services", "/time", "/invoices" })
+        var clientId = await app.WithDbAsync(db => db.Invoices.GroupBy(i => i.ClientId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(), userId);
+        var projectId = await app.WithDbAsync(db => db.TimeEntries.GroupBy(t => t.ProjectId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(), userId);
+
+        foreach (var url in new[] { "/clients", "/projects", "/projects/list", "/services", "/time", "/invoices", $"/clients/details/{clientId}", $"/projects/details/{projectId}" })
         {
             app.Counter.Reset();
             await client.GetPageAsync(url);

@@ -12,7 +12,8 @@ namespace FreelancerOS.Web.Features.Clients;
 /// </summary>
 public static class ClientPipeline
 {
-    private static readonly Expression<Func<Invoice, bool>> Issued = InlineSet.In<Invoice, InvoiceStatus>(i => i.Status, InvoiceStatuses.Invoiced);
+    /// <summary>The issued invoices (Sent, Overdue, Paid): what counts as invoiced to a client.</summary>
+    public static readonly Expression<Func<Invoice, bool>> Issued = InlineSet.In<Invoice, InvoiceStatus>(i => i.Status, InvoiceStatuses.Invoiced);
 
     public static IQueryable<Client> Ordered(AppDbContext db, ClientStage stage) =>
         db.Clients.AsNoTracking().Where(c => c.Stage == stage).OrderBy(c => c.SortOrder).ThenBy(c => c.Id);
