@@ -47,6 +47,31 @@ public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource
         group e.HomeAmountMinor by new { e.Kind, Expected = expected } into g
         select new ExpectedMoney { Kind = g.Key.Kind, Expected = g.Key.Expected, Minor = g.Sum() };
 
+    /// <summary>Where <see cref="OpenByWindow"/> puts money expected before today (overdue) and after the last horizon.</summary>
+    public const int LateWindow = -1, BeyondWindow = 3;
+
+    /// <summary>
+    /// The same open money as <see cref="OpenByExpectedDay"/>, summed per kind and window instead of per day: overdue
+    /// (<see cref="LateWindow"/>), then 0, 1, 2 for up to 30, 31 to 60 and 61 to 90 days from today (the
+    /// <see cref="Horizons"/>), and <see cref="BeyondWindow"/> after. A handful of rows, for a page that shows the
+    /// windows' totals but not the days (the dashboard), however many open entries there are.
+    /// </summary>
+    public static IQueryable<ExpectedWindow> OpenByWindow(AppDbContext db, DateOnly today)
+    {
+        var (first, second, third) = (today.AddDays(Horizons[0]), today.AddDays(Horizons[1]), today.AddDays(Horizons[2]));
+        return from e in db.LedgerEntries.AsNoTracking()
+            where e.PaymentModeId == null
+            join i in db.Invoices on e.InvoiceId equals (int?)i.Id into invoices
+            from i in invoices.DefaultIfEmpty()
+            let expected = i != null ? i.DueDate : e.Date
+            group e.HomeAmountMinor by new
+            {
+                e.Kind,
+                Window = expected < today ? LateWindow : expected <= first ? 0 : expected <= second ? 1 : expected <= third ? 2 : BeyondWindow,
+            } into g
+            select new ExpectedWindow { Kind = g.Key.Kind, Window = g.Key.Window, Minor = g.Sum() };
+    }
+
     /// <summary>Two statements, three more with the payment-mode balances.</summary>
     public async Task<Forecast> ForecastAsync(DateOnly today, string home, bool withBalances, CancellationToken ct = default)
     {
@@ -143,5 +168,13 @@ public sealed class ExpectedMoney
 {
     public LedgerKind Kind { get; init; }
     public DateOnly Expected { get; init; }
+    public long Minor { get; init; }
+}
+
+/// <summary>Open money of one kind expected in one window (<see cref="ForecastQueries.OpenByWindow"/>).</summary>
+public sealed class ExpectedWindow
+{
+    public LedgerKind Kind { get; init; }
+    public int Window { get; init; }
     public long Minor { get; init; }
 }
