@@ -70,7 +70,7 @@ public sealed class ReportQueryTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
-    public async Task OpenByWindow_EqualsTheOpenMoneyOfEachDay_SummedPerWindow_OnEveryBoundary()
+    public async Task OpenByWindow_AndTheForecastDays_EqualTheOpenMoneyOfEachDay_OnEveryBoundary()
     {
         var (_, userId) = await SeededAsync("open-window@example.com");
         var byDay = await app.WithDbAsync(db => ForecastQueries.OpenByExpectedDay(db).ToListAsync(), userId);
@@ -87,6 +87,14 @@ public sealed class ReportQueryTests(TestApp app) : IClassFixture<TestApp>
             var actual = (await app.WithDbAsync(db => ForecastQueries.OpenByWindow(db, today).ToListAsync(), userId))
                 .Select(w => (w.Kind, w.Window, w.Minor)).OrderBy(x => x.Kind).ThenBy(x => x.Window).ToList();
             Assert.Equal(expected, actual);
+
+            // The forecast's days: each coming day as it is, the earlier ones on the day before today, the later after the end.
+            var end = today.AddDays(90);
+            var clamped = byDay.GroupBy(o => (o.Kind, Day: o.Expected < today ? today.AddDays(-1) : o.Expected > end ? end.AddDays(1) : o.Expected))
+                .Select(g => (g.Key.Kind, g.Key.Day, Minor: g.Sum(o => o.Minor))).OrderBy(x => x.Kind).ThenBy(x => x.Day).ToList();
+            var forecastDays = (await app.WithDbAsync(db => ForecastQueries.OpenByExpectedDay(db, today, end).ToListAsync(), userId))
+                .Select(o => (o.Kind, Day: o.Expected, o.Minor)).OrderBy(x => x.Kind).ThenBy(x => x.Day).ToList();
+            Assert.Equal(clamped, forecastDays);
         }
     }
 

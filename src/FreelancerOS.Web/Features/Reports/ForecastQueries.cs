@@ -36,7 +36,7 @@ public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource
     /// <summary>
     /// The open (not received, not paid) entries summed per kind and the day they are expected, in home-currency
     /// minor units: an income of an invoice on the invoice's due date, anything else on its own date. The
-    /// dashboard reads the same sums in its one statement.
+    /// forecast reads them for its days (the overload below), the dashboard per window (<see cref="OpenByWindow"/>).
     /// </summary>
     public static IQueryable<ExpectedMoney> OpenByExpectedDay(AppDbContext db) =>
         from e in db.LedgerEntries.AsNoTracking()
@@ -46,6 +46,24 @@ public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource
         let expected = i != null ? i.DueDate : e.Date
         group e.HomeAmountMinor by new { e.Kind, Expected = expected } into g
         select new ExpectedMoney { Kind = g.Key.Kind, Expected = g.Key.Expected, Minor = g.Sum() };
+
+    /// <summary>
+    /// <see cref="OpenByExpectedDay"/> for the forecast's days only: what is expected from <paramref name="today"/> to
+    /// <paramref name="end"/> per day, and what is expected earlier (overdue) or later summed per kind on the day before
+    /// today and the day after the end. The page lists the coming days' money and totals the rest; ten years leave open
+    /// entries on a hundred and more past days, which come back as one row.
+    /// </summary>
+    public static IQueryable<ExpectedMoney> OpenByExpectedDay(AppDbContext db, DateOnly today, DateOnly end)
+    {
+        var (late, beyond) = (today.AddDays(-1), end.AddDays(1));
+        return from e in db.LedgerEntries.AsNoTracking()
+            where e.PaymentModeId == null
+            join i in db.Invoices on e.InvoiceId equals (int?)i.Id into invoices
+            from i in invoices.DefaultIfEmpty()
+            let expected = i != null ? i.DueDate : e.Date
+            group e.HomeAmountMinor by new { e.Kind, Expected = expected < today ? late : expected > end ? beyond : expected } into g
+            select new ExpectedMoney { Kind = g.Key.Kind, Expected = g.Key.Expected, Minor = g.Sum() };
+    }
 
     /// <summary>Where <see cref="OpenByWindow"/> puts money expected before today (overdue) and after the last horizon.</summary>
     public const int LateWindow = -1, BeyondWindow = 3;
@@ -76,7 +94,7 @@ public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource
     public async Task<Forecast> ForecastAsync(DateOnly today, string home, bool withBalances, CancellationToken ct = default)
     {
         var end = today.AddDays(Horizons[^1]);
-        var open = await OpenByExpectedDay(db).ToListAsync(ct);
+        var open = await OpenByExpectedDay(db, today, end).ToListAsync(ct);
         var receivable = open.Where(o => o.Kind == LedgerKind.Income).Sum(o => o.Minor);
         var flows = open.Where(o => o.Expected <= end).Select(o => new ExpectedFlow(o.Expected, o.Kind, o.Minor, o.Kind == LedgerKind.Income ? OpenIncome : UnpaidExpense)).ToList();
         var repeating = await RepeatingExpensesAsync(today, end, ct);
