@@ -36,9 +36,10 @@ public sealed class DashboardQueries(AppDbContext db, IEnumerable<IForecastSourc
             .Where(t => t.Period >= first && t.Period <= last)
             .GroupBy(t => new { t.Period, t.Kind })
             .Select(g => new { Part = MonthPart, g.Key.Kind, g.Key.Period, Date = today, Description = (string?)null, Vendor = (string?)null, CategoryId = (int?)null, Minor = g.Sum(t => t.HomeAmountMinor) });
-        // As the forecast reads them: an open income of an invoice is expected on the invoice's due date.
-        var open = ForecastQueries.OpenByExpectedDay(db)
-            .Select(o => new { Part = OpenPart, o.Kind, Period = 0, Date = o.Expected, Description = (string?)null, Vendor = (string?)null, CategoryId = (int?)null, o.Minor });
+        // As the forecast reads them (an open income of an invoice is expected on the invoice's due date), summed per
+        // window: the dashboard shows the windows' totals, not the days. Period holds the window.
+        var open = ForecastQueries.OpenByWindow(db, today)
+            .Select(o => new { Part = OpenPart, o.Kind, Period = o.Window, Date = today, Description = (string?)null, Vendor = (string?)null, CategoryId = (int?)null, o.Minor });
         var series = db.Expenses.AsNoTracking()
             .Where(e => e.Period >= seriesFirst && e.Period <= seriesLast)
             .GroupBy(e => new { e.Description, e.Vendor, e.CategoryId, e.Period })
@@ -50,26 +51,29 @@ public sealed class DashboardQueries(AppDbContext db, IEnumerable<IForecastSourc
 
         var figures = LedgerQueries.MonthsOf(firstMonth, lastMonth, reads.Where(r => r.Part == MonthPart).Select(r => (r.Period, r.Kind, r.Minor)));
 
-        var openGroups = reads.Where(r => r.Part == OpenPart).ToList();
-        var flows = openGroups.Where(o => o.Date <= end)
-            .Select(o => new ExpectedFlow(o.Date, o.Kind, o.Minor, o.Kind == LedgerKind.Income ? ForecastQueries.OpenIncome : ForecastQueries.UnpaidExpense)).ToList();
+        var openSums = reads.Where(r => r.Part == OpenPart).ToList();
         var repeating = Repeating(reads.Where(r => r.Part == SeriesPart).ToList(), today, end);
-        flows.AddRange(repeating.Select(r => new ExpectedFlow(r.Next, LedgerKind.Expense, r.Minor, ForecastQueries.MonthlyExpense)));
+        var flows = repeating.Select(r => new ExpectedFlow(r.Next, LedgerKind.Expense, r.Minor, ForecastQueries.MonthlyExpense)).ToList();
         foreach (var source in sources) flows.AddRange(await source.FlowsAsync(today, end, ct));
 
-        var windows = ForecastQueries.Horizons.Select(days =>
+        long Open(LedgerKind kind, Func<int, bool> window) => openSums.Where(o => o.Kind == kind && window(o.Period)).Sum(o => o.Minor);
+        var windows = ForecastQueries.Horizons.Select((days, k) =>
         {
             var until = today.AddDays(days);
             var due = flows.Where(f => f.Date >= today && f.Date <= until).ToList();
+            bool Within(int window) => window >= 0 && window <= k;
             return new ForecastWindow(days, until,
-                due.Where(f => f.Kind == LedgerKind.Income).Sum(f => f.Minor), due.Where(f => f.Kind == LedgerKind.Expense).Sum(f => f.Minor));
+                Open(LedgerKind.Income, Within) + due.Where(f => f.Kind == LedgerKind.Income).Sum(f => f.Minor),
+                Open(LedgerKind.Expense, Within) + due.Where(f => f.Kind == LedgerKind.Expense).Sum(f => f.Minor));
         }).ToList();
         var late = flows.Where(f => f.Date < today).ToList();
+        // The dashboard lists no flows (the forecast page does): Flows holds only those not from the open entries.
         var forecast = new Forecast(today, home, windows,
-            late.Where(f => f.Kind == LedgerKind.Income).Sum(f => f.Minor), late.Where(f => f.Kind == LedgerKind.Expense).Sum(f => f.Minor),
+            Open(LedgerKind.Income, w => w == ForecastQueries.LateWindow) + late.Where(f => f.Kind == LedgerKind.Income).Sum(f => f.Minor),
+            Open(LedgerKind.Expense, w => w == ForecastQueries.LateWindow) + late.Where(f => f.Kind == LedgerKind.Expense).Sum(f => f.Minor),
             [], repeating, flows.Where(f => f.Date >= today).ToList())
         {
-            ReceivableMinor = openGroups.Where(o => o.Kind == LedgerKind.Income).Sum(o => o.Minor),
+            ReceivableMinor = Open(LedgerKind.Income, _ => true),
         };
         return new DashboardLedger(figures, forecast);
     }

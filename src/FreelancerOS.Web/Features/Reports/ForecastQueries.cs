@@ -36,7 +36,7 @@ public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource
     /// <summary>
     /// The open (not received, not paid) entries summed per kind and the day they are expected, in home-currency
     /// minor units: an income of an invoice on the invoice's due date, anything else on its own date. The
-    /// dashboard reads the same sums in its one statement.
+    /// forecast reads them for its days (the overload below), the dashboard per window (<see cref="OpenByWindow"/>).
     /// </summary>
     public static IQueryable<ExpectedMoney> OpenByExpectedDay(AppDbContext db) =>
         from e in db.LedgerEntries.AsNoTracking()
@@ -47,11 +47,54 @@ public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource
         group e.HomeAmountMinor by new { e.Kind, Expected = expected } into g
         select new ExpectedMoney { Kind = g.Key.Kind, Expected = g.Key.Expected, Minor = g.Sum() };
 
+    /// <summary>
+    /// <see cref="OpenByExpectedDay"/> for the forecast's days only: what is expected from <paramref name="today"/> to
+    /// <paramref name="end"/> per day, and what is expected earlier (overdue) or later summed per kind on the day before
+    /// today and the day after the end. The page lists the coming days' money and totals the rest; ten years leave open
+    /// entries on a hundred and more past days, which come back as one row.
+    /// </summary>
+    public static IQueryable<ExpectedMoney> OpenByExpectedDay(AppDbContext db, DateOnly today, DateOnly end)
+    {
+        var (late, beyond) = (today.AddDays(-1), end.AddDays(1));
+        return from e in db.LedgerEntries.AsNoTracking()
+            where e.PaymentModeId == null
+            join i in db.Invoices on e.InvoiceId equals (int?)i.Id into invoices
+            from i in invoices.DefaultIfEmpty()
+            let expected = i != null ? i.DueDate : e.Date
+            group e.HomeAmountMinor by new { e.Kind, Expected = expected < today ? late : expected > end ? beyond : expected } into g
+            select new ExpectedMoney { Kind = g.Key.Kind, Expected = g.Key.Expected, Minor = g.Sum() };
+    }
+
+    /// <summary>Where <see cref="OpenByWindow"/> puts money expected before today (overdue) and after the last horizon.</summary>
+    public const int LateWindow = -1, BeyondWindow = 3;
+
+    /// <summary>
+    /// The same open money as <see cref="OpenByExpectedDay"/>, summed per kind and window instead of per day: overdue
+    /// (<see cref="LateWindow"/>), then 0, 1, 2 for up to 30, 31 to 60 and 61 to 90 days from today (the
+    /// <see cref="Horizons"/>), and <see cref="BeyondWindow"/> after. A handful of rows, for a page that shows the
+    /// windows' totals but not the days (the dashboard), however many open entries there are.
+    /// </summary>
+    public static IQueryable<ExpectedWindow> OpenByWindow(AppDbContext db, DateOnly today)
+    {
+        var (first, second, third) = (today.AddDays(Horizons[0]), today.AddDays(Horizons[1]), today.AddDays(Horizons[2]));
+        return from e in db.LedgerEntries.AsNoTracking()
+            where e.PaymentModeId == null
+            join i in db.Invoices on e.InvoiceId equals (int?)i.Id into invoices
+            from i in invoices.DefaultIfEmpty()
+            let expected = i != null ? i.DueDate : e.Date
+            group e.HomeAmountMinor by new
+            {
+                e.Kind,
+                Window = expected < today ? LateWindow : expected <= first ? 0 : expected <= second ? 1 : expected <= third ? 2 : BeyondWindow,
+            } into g
+            select new ExpectedWindow { Kind = g.Key.Kind, Window = g.Key.Window, Minor = g.Sum() };
+    }
+
     /// <summary>Two statements, three more with the payment-mode balances.</summary>
     public async Task<Forecast> ForecastAsync(DateOnly today, string home, bool withBalances, CancellationToken ct = default)
     {
         var end = today.AddDays(Horizons[^1]);
-        var open = await OpenByExpectedDay(db).ToListAsync(ct);
+        var open = await OpenByExpectedDay(db, today, end).ToListAsync(ct);
         var receivable = open.Where(o => o.Kind == LedgerKind.Income).Sum(o => o.Minor);
         var flows = open.Where(o => o.Expected <= end).Select(o => new ExpectedFlow(o.Expected, o.Kind, o.Minor, o.Kind == LedgerKind.Income ? OpenIncome : UnpaidExpense)).ToList();
         var repeating = await RepeatingExpensesAsync(today, end, ct);
@@ -143,5 +186,13 @@ public sealed class ExpectedMoney
 {
     public LedgerKind Kind { get; init; }
     public DateOnly Expected { get; init; }
+    public long Minor { get; init; }
+}
+
+/// <summary>Open money of one kind expected in one window (<see cref="ForecastQueries.OpenByWindow"/>).</summary>
+public sealed class ExpectedWindow
+{
+    public LedgerKind Kind { get; init; }
+    public int Window { get; init; }
     public long Minor { get; init; }
 }

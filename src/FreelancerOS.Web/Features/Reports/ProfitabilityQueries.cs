@@ -1,5 +1,6 @@
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Reports;
@@ -9,74 +10,55 @@ namespace FreelancerOS.Web.Features.Reports;
 /// by issue date, before tax, in the invoice's currency (a project: its billed lines; a client: the
 /// invoices' subtotals, typed lines included). Hours: every hour logged in the period, billable or not.
 /// Effective rate: billed ÷ hours. Expenses: those of the project's (or the client's projects') ledger
-/// entries in the period, rechargeable and not, in the home currency. Five grouped statements.
+/// entries in the period, rechargeable and not, in the home currency. One statement: the four grouped sums,
+/// each joined to the names of its project (or client) after grouping, so the rows come back named and no
+/// list of ids travels back to the database.
 /// </summary>
 public sealed class ProfitabilityQueries(AppDbContext db)
 {
     public static readonly IReadOnlyList<string> Sorts = ["name", "client", "billed", "hours", "rate", "recharged", "costs"];
 
+    private const int LinePart = 0, HourPart = 1, CostPart = 2, ClientPart = 3;
+
     public async Task<ProfitabilityReport> LoadAsync(ReportPeriod period, string home, string? sort, string? dir, CancellationToken ct = default)
     {
-        var invoices = db.Invoices.AsNoTracking().Where(i => i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue || i.Status == InvoiceStatus.Paid);
-        if (period.From is { } f) invoices = invoices.Where(i => i.IssueDate >= f);
-        if (period.To is { } t) invoices = invoices.Where(i => i.IssueDate <= t);
-        var time = db.TimeEntries.AsNoTracking();
-        if (period.From is { } tf) time = time.Where(e => e.Date >= tf);
-        if (period.To is { } tt) time = time.Where(e => e.Date <= tt);
-        var expenses = db.Expenses.AsNoTracking().Where(e => e.ProjectId != null);
-        if (period.From is { } ef) expenses = expenses.Where(e => e.Date >= ef);
-        if (period.To is { } et) expenses = expenses.Where(e => e.Date <= et);
+        var parts = new List<ProfitPart>();
+        await foreach (var part in Parts.For(db)(db, period.From ?? DateOnly.MinValue, period.To ?? DateOnly.MaxValue).WithCancellation(ct))
+            parts.Add(part);
 
-        var billedLines = await invoices.SelectMany(i => i.Lines.Where(l => l.ProjectId != null), (i, l) => new { ProjectId = l.ProjectId!.Value, i.Currency, l.Amount })
-            .GroupBy(x => new { x.ProjectId, x.Currency })
-            .Select(g => new { g.Key.ProjectId, g.Key.Currency, Billed = g.Sum(x => x.Amount) })
-            .ToListAsync(ct);
-        var billedClients = await invoices.GroupBy(i => new { i.ClientId, i.Currency })
-            .Select(g => new { g.Key.ClientId, g.Key.Currency, Billed = g.Sum(i => i.Subtotal) })
-            .ToListAsync(ct);
-        var hours = await time.GroupBy(e => e.ProjectId).Select(g => new { ProjectId = g.Key, Hours = g.Sum(e => e.Hours) }).ToListAsync(ct);
-        var costs = await expenses.GroupBy(e => new { ProjectId = e.ProjectId!.Value, e.Rechargeable })
-            .Select(g => new { g.Key.ProjectId, g.Key.Rechargeable, Minor = g.Sum(e => e.HomeAmountMinor) })
-            .ToListAsync(ct);
-
-        var ids = billedLines.Select(b => b.ProjectId).Concat(hours.Select(h => h.ProjectId)).Concat(costs.Select(c => c.ProjectId)).ToHashSet();
-        var clientIds = billedClients.Select(b => b.ClientId).Distinct().ToList();
-        var projectIds = ids.ToList();
-        var projects = await db.Projects.AsNoTracking()
-            .Where(p => projectIds.Contains(p.Id) || clientIds.Contains(p.ClientId))
-            .Select(p => new { p.Id, p.Name, p.ClientId, ClientName = p.Client!.Name, p.Client.Currency })
-            .ToListAsync(ct);
-
-        // Looked up by key, not searched per row: hundreds of projects and clients over ten years.
-        var linesOf = billedLines.ToLookup(b => b.ProjectId);
-        var hoursOf = hours.ToDictionary(h => h.ProjectId, h => h.Hours);
-        var costsOf = costs.ToLookup(c => c.ProjectId);
-        var billedOf = billedClients.ToLookup(b => b.ClientId);
+        // A project with anything in the period (billed, logged or spent) has a row, by id so equal names keep one order.
+        var projects = parts.Where(r => r.Part != ClientPart).GroupBy(r => r.Id).OrderBy(g => g.Key).ToList();
         var projectRows = new List<ProfitRow>();
-        foreach (var p in projects.Where(p => ids.Contains(p.Id)))
+        foreach (var p in projects)
         {
+            var first = p.First();
+            var lines = p.Where(r => r.Part == LinePart).ToList();
+            var hours = p.Where(r => r.Part == HourPart).Sum(r => r.Hours);
+            var costs = p.Where(r => r.Part == CostPart).ToList();
             // A project bills in its client's currency; lines in another (the client's currency changed) get their own row.
-            var lines = linesOf[p.Id];
-            foreach (var currency in lines.Select(b => b.Currency).Append(p.Currency).Distinct())
+            foreach (var currency in lines.Select(b => b.Currency).Append(first.ClientCurrency).Distinct())
             {
-                var main = currency == p.Currency;
-                projectRows.Add(new ProfitRow(p.Id, p.Name, p.ClientId, p.ClientName, currency,
+                var main = currency == first.ClientCurrency;
+                projectRows.Add(new ProfitRow(p.Key, first.Name, first.ClientId, first.ClientName, currency,
                     lines.Where(b => b.Currency == currency).Sum(b => b.Billed),
-                    main ? hoursOf.GetValueOrDefault(p.Id) : 0m,
-                    main ? costsOf[p.Id].Where(c => c.Rechargeable).Sum(c => c.Minor) : 0,
-                    main ? costsOf[p.Id].Where(c => !c.Rechargeable).Sum(c => c.Minor) : 0));
+                    main ? hours : 0m, main ? costs.Sum(c => c.Recharged) : 0, main ? costs.Sum(c => c.Other) : 0));
             }
         }
+
+        // A client has a row when one of its projects has, or when it was billed and has a project at all (the query's rule).
         var rowsOf = projectRows.ToLookup(r => (r.ClientId, r.Currency));
+        var billedOf = parts.Where(r => r.Part == ClientPart).ToLookup(r => r.ClientId);
+        var clients = projects.Select(p => p.First()).Concat(parts.Where(r => r.Part == ClientPart))
+            .GroupBy(r => r.ClientId).Select(g => g.First()).OrderBy(c => c.ClientId);
         var clientRows = new List<ProfitRow>();
-        foreach (var c in projects.GroupBy(p => (p.ClientId, p.ClientName, p.Currency)))
+        foreach (var c in clients)
         {
-            var mine = rowsOf[(c.Key.ClientId, c.Key.Currency)].ToList();
-            var billed = billedOf[c.Key.ClientId];
-            foreach (var currency in billed.Select(b => b.Currency).Append(c.Key.Currency).Distinct())
+            var mine = rowsOf[(c.ClientId, c.ClientCurrency)].ToList();
+            var billed = billedOf[c.ClientId];
+            foreach (var currency in billed.Select(b => b.Currency).Append(c.ClientCurrency).Distinct())
             {
-                var main = currency == c.Key.Currency;
-                var row = new ProfitRow(null, c.Key.ClientName, c.Key.ClientId, c.Key.ClientName, currency,
+                var main = currency == c.ClientCurrency;
+                var row = new ProfitRow(null, c.ClientName, c.ClientId, c.ClientName, currency,
                     billed.Where(b => b.Currency == currency).Sum(b => b.Billed),
                     main ? mine.Sum(r => r.Hours) : 0m, main ? mine.Sum(r => r.RechargedMinor) : 0, main ? mine.Sum(r => r.OtherCostsMinor) : 0);
                 if (row.Billed != 0 || row.Hours != 0 || row.RechargedMinor != 0 || row.OtherCostsMinor != 0) clientRows.Add(row);
@@ -85,6 +67,62 @@ public sealed class ProfitabilityQueries(AppDbContext db)
         var key = Sorts.Contains(sort ?? "") ? sort! : "billed";
         var descending = dir is null ? key is not ("name" or "client") : dir == "desc";
         return new ProfitabilityReport(period, home, Sort(projectRows, key, descending), Sort(clientRows, key == "client" ? "name" : key, descending), key, descending);
+    }
+
+    /// <summary>
+    /// The period's sums, grouped first and named after: billed lines per project and currency, hours per project,
+    /// project expenses per project (recharged and not), and invoice subtotals per billed client and currency
+    /// (only clients with a project, as the page has always shown them). Compiled once: the expression is large, and
+    /// building and looking it up again on every view cost more than running it. An open end of the period is the
+    /// first or last day a date can hold, so one statement serves every period.
+    /// </summary>
+    private static readonly CompiledPerModel<Func<AppDbContext, DateOnly, DateOnly, IAsyncEnumerable<ProfitPart>>> Parts = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, DateOnly first, DateOnly last) =>
+            (from g in db.Invoices
+                    .Where(i => (i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue || i.Status == InvoiceStatus.Paid) && i.IssueDate >= first && i.IssueDate <= last)
+                    .SelectMany(i => i.Lines.Where(l => l.ProjectId != null), (i, l) => new { ProjectId = l.ProjectId!.Value, i.Currency, l.Amount })
+                    .GroupBy(x => new { x.ProjectId, x.Currency })
+                    .Select(g => new { g.Key.ProjectId, g.Key.Currency, Billed = g.Sum(x => x.Amount) })
+                join p in db.Projects on g.ProjectId equals p.Id
+                select new ProfitPart { Part = LinePart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
+                    Currency = g.Currency, Billed = g.Billed, Hours = 0m, Recharged = 0L, Other = 0L })
+            .Concat(
+                from g in db.TimeEntries.Where(e => e.Date >= first && e.Date <= last)
+                    .GroupBy(e => e.ProjectId).Select(g => new { ProjectId = g.Key, Hours = g.Sum(e => e.Hours) })
+                join p in db.Projects on g.ProjectId equals p.Id
+                select new ProfitPart { Part = HourPart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
+                    Currency = p.Client.Currency, Billed = 0m, Hours = g.Hours, Recharged = 0L, Other = 0L })
+            .Concat(
+                from g in db.Expenses.Where(e => e.ProjectId != null && e.Date >= first && e.Date <= last)
+                    .GroupBy(e => e.ProjectId!.Value)
+                    .Select(g => new { ProjectId = g.Key, Recharged = g.Sum(e => e.Rechargeable ? e.HomeAmountMinor : 0L), Other = g.Sum(e => e.Rechargeable ? 0L : e.HomeAmountMinor) })
+                join p in db.Projects on g.ProjectId equals p.Id
+                select new ProfitPart { Part = CostPart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
+                    Currency = p.Client.Currency, Billed = 0m, Hours = 0m, Recharged = g.Recharged, Other = g.Other })
+            .Concat(
+                from g in db.Invoices
+                    .Where(i => (i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue || i.Status == InvoiceStatus.Paid) && i.IssueDate >= first && i.IssueDate <= last)
+                    .GroupBy(i => new { i.ClientId, i.Currency }).Select(g => new { g.Key.ClientId, g.Key.Currency, Billed = g.Sum(i => i.Subtotal) })
+                join c in db.Clients on g.ClientId equals c.Id
+                where db.Projects.Any(p => p.ClientId == c.Id)
+                select new ProfitPart { Part = ClientPart, Id = c.Id, Name = c.Name, ClientId = c.Id, ClientName = c.Name, ClientCurrency = c.Currency,
+                    Currency = g.Currency, Billed = g.Billed, Hours = 0m, Recharged = 0L, Other = 0L })
+            .AsNoTracking()));
+
+    /// <summary>One grouped sum of the period, named (see <see cref="Parts"/>).</summary>
+    private sealed class ProfitPart
+    {
+        public int Part { get; init; }
+        public int Id { get; init; }
+        public string Name { get; init; } = "";
+        public int ClientId { get; init; }
+        public string ClientName { get; init; } = "";
+        public string ClientCurrency { get; init; } = "";
+        public string Currency { get; init; } = "";
+        public decimal Billed { get; init; }
+        public decimal Hours { get; init; }
+        public long Recharged { get; init; }
+        public long Other { get; init; }
     }
 
     private static IReadOnlyList<ProfitRow> Sort(IEnumerable<ProfitRow> rows, string key, bool descending)
@@ -100,7 +138,9 @@ public sealed class ProfitabilityQueries(AppDbContext db)
             _ => r => r.Billed,
         };
         var sorted = descending ? rows.OrderByDescending(by) : rows.OrderBy(by);
-        return sorted.ThenBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(r => r.Currency).ToList();
+        // Ties end in a fixed order (equal names are common: "Website" for several clients).
+        return sorted.ThenBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(r => r.Currency)
+            .ThenBy(r => r.ClientName, StringComparer.CurrentCultureIgnoreCase).ThenBy(r => r.ProjectId ?? r.ClientId).ToList();
     }
 }
 
