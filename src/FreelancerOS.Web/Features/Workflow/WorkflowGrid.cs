@@ -35,7 +35,7 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
         var page = Math.Clamp(filter.Page, 1, Math.Max(1, (count + pageSize - 1) / pageSize));
         var rows = count == 0 ? [] : await Rows(query.OrderByDescending(i => i.Date).ThenByDescending(i => i.Id))
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new WorkflowPage(filter, new Paged<WorkflowRow>(rows, page, pageSize, count), totals, await OptionsAsync(rows, ct), returnUrl);
+        return new WorkflowPage(filter, new Paged<WorkflowRow>(rows, page, pageSize, count), totals, await ShownAsync(rows, ct), returnUrl);
     }
 
     public async Task<IReadOnlyList<WorkflowTotal>> TotalsAsync(WorkflowFilter filter, int? category, CancellationToken ct)
@@ -90,6 +90,69 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
             Scope = anyWithoutClient ? "all" : string.Join(' ', clientIds),
         };
     }
+
+    /// <summary>
+    /// What the page's light rows show (each row's own invoice, project and service) and the short lists the page holds
+    /// itself: clients (the filter lists them without script) and payment modes. Two queries whatever the rows; the long
+    /// lists a row may pick from (open invoices, projects, services) come from <see cref="ListsAsync"/> once the page is shown.
+    /// </summary>
+    public async Task<WorkflowOptions> ShownAsync(IReadOnlyList<WorkflowRow> rows, CancellationToken ct = default)
+    {
+        var clientIds = rows.Where(r => r.ClientId is not null).Select(r => r.ClientId!.Value).Distinct().ToList();
+        var own = rows.Where(r => r.InvoiceId is not null).Select(r => r.InvoiceId!.Value).Distinct().ToList();
+        var projectIds = rows.Where(r => r.ProjectId is not null).Select(r => r.ProjectId!.Value).Distinct().ToList();
+        var serviceIds = rows.Where(r => r.ServiceId is not null).Select(r => r.ServiceId!.Value).Distinct().ToList();
+        var invoices = await db.Invoices.AsNoTracking().Where(i => own.Contains(i.Id))
+            .Select(i => new InvoiceOption(i.Id, i.Number, i.IssueDate, i.ClientId, i.Client!.Name, i.Currency, i.Status, i.Total, i.AmountPaid))
+            .ToListAsync(ct);
+        var names = await NamesAsync(
+            db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id)),
+            db.Services.AsNoTracking().Where(s => serviceIds.Contains(s.Id)), clientIds, ct);
+        return Options(invoices, names, anyWithoutClient: rows.Any(r => r.ClientId is null), clientIds);
+    }
+
+    /// <summary>
+    /// The long lists of the page's rows, read once the page is shown: the open invoices (every currency: the page's
+    /// script matches a row's), projects and services of the scope's clients (<see cref="WorkflowOptions.Scope"/>), and
+    /// the clients and modes their names need. Two queries.
+    /// </summary>
+    public async Task<WorkflowOptions> ListsAsync(WorkflowScope scope, CancellationToken ct = default)
+    {
+        var (all, clientIds) = (scope.All, scope.ClientIds);
+        var linkable = new[] { InvoiceStatus.Draft, InvoiceStatus.Sent, InvoiceStatus.Overdue };
+        var invoices = await db.Invoices.AsNoTracking()
+            .Where(i => linkable.Contains(i.Status) && (all || clientIds.Contains(i.ClientId)))
+            .OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id)
+            .Select(i => new InvoiceOption(i.Id, i.Number, i.IssueDate, i.ClientId, i.Client!.Name, i.Currency, i.Status, i.Total, i.AmountPaid))
+            .ToListAsync(ct);
+        var names = await NamesAsync(
+            db.Projects.AsNoTracking().Where(p => all || clientIds.Contains(p.ClientId)),
+            db.Services.AsNoTracking().Where(s => all || clientIds.Contains(s.Project!.ClientId)), clientIds, ct);
+        return Options(invoices, names, all, clientIds);
+    }
+
+    private sealed record NameRow(NameKind Kind, int Id, string Name, int Parent, string Currency);
+
+    /// <summary>Clients (all but archived ones, plus <paramref name="clientIds"/>), the given projects and services, and payment modes, by name in one query.</summary>
+    private Task<List<NameRow>> NamesAsync(IQueryable<Project> projects, IQueryable<Service> services, List<int> clientIds, CancellationToken ct) =>
+        db.Clients.AsNoTracking().Where(c => c.Stage != ClientStage.Archived || clientIds.Contains(c.Id))
+            .Select(c => new { Kind = NameKind.Client, c.Id, c.Name, Parent = 0, c.Currency })
+            .Concat(projects.Select(p => new { Kind = NameKind.Project, p.Id, p.Name, Parent = p.ClientId, Currency = "" }))
+            .Concat(services.Select(s => new { Kind = NameKind.Service, s.Id, s.Name, Parent = s.ProjectId, Currency = "" }))
+            .Concat(db.PaymentModes.AsNoTracking().Select(m => new { Kind = NameKind.Mode, m.Id, m.Name, Parent = 0, Currency = "" }))
+            .OrderBy(n => n.Kind).ThenBy(n => n.Name)
+            .Select(n => new NameRow(n.Kind, n.Id, n.Name, n.Parent, n.Currency))
+            .ToListAsync(ct);
+
+    private static WorkflowOptions Options(List<InvoiceOption> invoices, List<NameRow> names, bool anyWithoutClient, List<int> clientIds) =>
+        new(invoices,
+            names.Where(n => n.Kind == NameKind.Client).Select(n => new WorkClientOption(n.Id, n.Name, n.Currency)).ToList(),
+            names.Where(n => n.Kind == NameKind.Project).Select(n => new WorkProjectOption(n.Id, n.Name, n.Parent)).ToList(),
+            names.Where(n => n.Kind == NameKind.Service).Select(n => new WorkServiceOption(n.Id, n.Name, n.Parent)).ToList(),
+            names.Where(n => n.Kind == NameKind.Mode).Select(n => new ModeOption(n.Id, n.Name)).ToList())
+        {
+            Scope = anyWithoutClient ? "all" : string.Join(' ', clientIds),
+        };
 
     private enum NameKind { Client, Project, Service, Mode }
 

@@ -988,6 +988,9 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer");
 

@@ -989,6 +989,9 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("int");
 

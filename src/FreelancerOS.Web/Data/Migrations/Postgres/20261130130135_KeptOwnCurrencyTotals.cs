@@ -1,0 +1,34 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FreelancerOS.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class KeptOwnCurrencyTotals : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "AmountMinor",
+                table: "LedgerMonthTotals",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            // Hand-written data step: the kept totals are derived from the ledger entries. Emptied here, they are computed
+            // again from every entry, the new column included, at the next start (KeptLedgerTotals.FillIfMissingAsync, run
+            // right after the migrations, under its lock); the entries themselves are not touched.
+            migrationBuilder.Sql("DELETE FROM \"LedgerMonthTotals\";");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AmountMinor",
+                table: "LedgerMonthTotals");
+        }
+    }
+}
