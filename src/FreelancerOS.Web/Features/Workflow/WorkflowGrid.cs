@@ -33,10 +33,29 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
         var count = totals.Sum(t => t.Count);
         const int pageSize = Paging.DefaultPageSize;
         var page = Math.Clamp(filter.Page, 1, Math.Max(1, (count + pageSize - 1) / pageSize));
-        var rows = count == 0 ? [] : await Rows(query.OrderByDescending(i => i.Date).ThenByDescending(i => i.Id))
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new WorkflowPage(filter, new Paged<WorkflowRow>(rows, page, pageSize, count), totals, await ShownAsync(rows, ct), returnUrl);
+        var shown = count == 0 ? [] : await Shown(query.OrderByDescending(i => i.Date).ThenByDescending(i => i.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
+        // The joins keep the page's order in practice; sorted again here so that nothing depends on it.
+        shown = shown.OrderByDescending(s => s.Row.Date).ThenByDescending(s => s.Row.Id).ToList();
+        var rows = shown.Select(s => s.Row).ToList();
+        return new WorkflowPage(filter, new Paged<WorkflowRow>(rows, page, pageSize, count), totals, await ShownOptionsAsync(shown, ct), returnUrl);
     }
+
+    /// <summary>A row of a page with the names it shows (its own invoice, client, project, service and mode), read with the row.</summary>
+    private sealed record ShownRow(WorkflowRow Row, InvoiceOption? Invoice, string? ProjectName, int? ProjectClientId, string? ServiceName, int? ServiceProjectId);
+
+    private IQueryable<ShownRow> Shown(IQueryable<Income> pageOfIncomes) =>
+        from i in pageOfIncomes
+        join v in db.Invoices on i.InvoiceId equals (int?)v.Id into invoices
+        from v in invoices.DefaultIfEmpty()
+        join p in db.Projects on i.ProjectId equals (int?)p.Id into projects
+        from p in projects.DefaultIfEmpty()
+        join s in db.Services on i.ServiceId equals (int?)s.Id into services
+        from s in services.DefaultIfEmpty()
+        select new ShownRow(
+            new WorkflowRow(i.Id, i.Date, i.Description, i.Amount, i.Currency, i.InvoiceId, i.ClientId, i.ProjectId, i.ServiceId, i.PaymentModeId, i.Version),
+            v == null ? null : new InvoiceOption(v.Id, v.Number, v.IssueDate, v.ClientId, v.Client!.Name, v.Currency, v.Status, v.Total, v.AmountPaid),
+            p == null ? null : p.Name, p == null ? null : p.ClientId, s == null ? null : s.Name, s == null ? null : s.ProjectId);
 
     public async Task<IReadOnlyList<WorkflowTotal>> TotalsAsync(WorkflowFilter filter, int? category, CancellationToken ct)
     {
@@ -92,23 +111,21 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
     }
 
     /// <summary>
-    /// What the page's light rows show (each row's own invoice, project and service) and the short lists the page holds
-    /// itself: clients (the filter lists them without script) and payment modes. Two queries whatever the rows; the long
-    /// lists a row may pick from (open invoices, projects, services) come from <see cref="ListsAsync"/> once the page is shown.
+    /// What the page's light rows show (read with the rows) and the short lists the page holds itself, in one query whatever
+    /// the rows: clients (the filter lists them without script) and payment modes. The long lists a row may pick from (open
+    /// invoices, projects, services) come from <see cref="ListsAsync"/> once the page is shown.
     /// </summary>
-    public async Task<WorkflowOptions> ShownAsync(IReadOnlyList<WorkflowRow> rows, CancellationToken ct = default)
+    private async Task<WorkflowOptions> ShownOptionsAsync(IReadOnlyList<ShownRow> shown, CancellationToken ct)
     {
-        var clientIds = rows.Where(r => r.ClientId is not null).Select(r => r.ClientId!.Value).Distinct().ToList();
-        var own = rows.Where(r => r.InvoiceId is not null).Select(r => r.InvoiceId!.Value).Distinct().ToList();
-        var projectIds = rows.Where(r => r.ProjectId is not null).Select(r => r.ProjectId!.Value).Distinct().ToList();
-        var serviceIds = rows.Where(r => r.ServiceId is not null).Select(r => r.ServiceId!.Value).Distinct().ToList();
-        var invoices = await db.Invoices.AsNoTracking().Where(i => own.Contains(i.Id))
-            .Select(i => new InvoiceOption(i.Id, i.Number, i.IssueDate, i.ClientId, i.Client!.Name, i.Currency, i.Status, i.Total, i.AmountPaid))
-            .ToListAsync(ct);
-        var names = await NamesAsync(
-            db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id)),
-            db.Services.AsNoTracking().Where(s => serviceIds.Contains(s.Id)), clientIds, ct);
-        return Options(invoices, names, anyWithoutClient: rows.Any(r => r.ClientId is null), clientIds);
+        var clientIds = shown.Where(r => r.Row.ClientId is not null).Select(r => r.Row.ClientId!.Value).Distinct().ToList();
+        var names = await NamesAsync(null, null, clientIds, ct);
+        var invoices = shown.Where(r => r.Invoice is not null).Select(r => r.Invoice!).DistinctBy(i => i.Id).ToList();
+        var projects = shown.Where(r => r.ProjectName is not null)
+            .Select(r => new NameRow(NameKind.Project, r.Row.ProjectId!.Value, r.ProjectName!, r.ProjectClientId!.Value, ""));
+        var services = shown.Where(r => r.ServiceName is not null)
+            .Select(r => new NameRow(NameKind.Service, r.Row.ServiceId!.Value, r.ServiceName!, r.ServiceProjectId!.Value, ""));
+        return Options(invoices, [.. names, .. projects.Concat(services).DistinctBy(n => (n.Kind, n.Id))],
+            anyWithoutClient: shown.Any(r => r.Row.ClientId is null), clientIds);
     }
 
     /// <summary>
@@ -133,16 +150,18 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
 
     private sealed record NameRow(NameKind Kind, int Id, string Name, int Parent, string Currency);
 
-    /// <summary>Clients (all but archived ones, plus <paramref name="clientIds"/>), the given projects and services, and payment modes, by name in one query.</summary>
-    private Task<List<NameRow>> NamesAsync(IQueryable<Project> projects, IQueryable<Service> services, List<int> clientIds, CancellationToken ct) =>
-        db.Clients.AsNoTracking().Where(c => c.Stage != ClientStage.Archived || clientIds.Contains(c.Id))
-            .Select(c => new { Kind = NameKind.Client, c.Id, c.Name, Parent = 0, c.Currency })
-            .Concat(projects.Select(p => new { Kind = NameKind.Project, p.Id, p.Name, Parent = p.ClientId, Currency = "" }))
-            .Concat(services.Select(s => new { Kind = NameKind.Service, s.Id, s.Name, Parent = s.ProjectId, Currency = "" }))
-            .Concat(db.PaymentModes.AsNoTracking().Select(m => new { Kind = NameKind.Mode, m.Id, m.Name, Parent = 0, Currency = "" }))
+    /// <summary>Clients (all but archived ones, plus <paramref name="clientIds"/>), the given projects and services if any, and payment modes, by name in one query.</summary>
+    private Task<List<NameRow>> NamesAsync(IQueryable<Project>? projects, IQueryable<Service>? services, List<int> clientIds, CancellationToken ct)
+    {
+        var names = db.Clients.AsNoTracking().Where(c => c.Stage != ClientStage.Archived || clientIds.Contains(c.Id))
+            .Select(c => new { Kind = NameKind.Client, c.Id, c.Name, Parent = 0, c.Currency });
+        if (projects is not null) names = names.Concat(projects.Select(p => new { Kind = NameKind.Project, p.Id, p.Name, Parent = p.ClientId, Currency = "" }));
+        if (services is not null) names = names.Concat(services.Select(s => new { Kind = NameKind.Service, s.Id, s.Name, Parent = s.ProjectId, Currency = "" }));
+        return names.Concat(db.PaymentModes.AsNoTracking().Select(m => new { Kind = NameKind.Mode, m.Id, m.Name, Parent = 0, Currency = "" }))
             .OrderBy(n => n.Kind).ThenBy(n => n.Name)
             .Select(n => new NameRow(n.Kind, n.Id, n.Name, n.Parent, n.Currency))
             .ToListAsync(ct);
+    }
 
     private static WorkflowOptions Options(List<InvoiceOption> invoices, List<NameRow> names, bool anyWithoutClient, List<int> clientIds) =>
         new(invoices,

@@ -33,9 +33,12 @@ public static class WorkflowTotals
         if (last is { } b) kept = kept.Where(x => x.Period <= b);
         if (filter.Received == "yes") kept = kept.Where(x => x.PaymentModeId != LedgerMonthTotal.None);
         else if (filter.Received == "no") kept = kept.Where(x => x.PaymentModeId == LedgerMonthTotal.None);
-        var groups = await kept.GroupBy(x => new { x.Currency, Received = x.PaymentModeId != LedgerMonthTotal.None })
-            .Select(g => new Group(g.Key.Currency, g.Key.Received, g.Sum(x => x.HomeAmountMinor), g.Sum(x => x.Count), g.Sum(x => x.AmountMinor)))
-            .ToListAsync(ct);
+        // Grouped on the columns themselves (received or not is folded here): the rows are then summed in the order of their
+        // covering index, without sorting them first.
+        var groups = (await kept.GroupBy(x => new { x.Currency, x.PaymentModeId })
+                .Select(g => new { g.Key.Currency, g.Key.PaymentModeId, Minor = g.Sum(x => x.HomeAmountMinor), Count = g.Sum(x => x.Count), Own = g.Sum(x => x.AmountMinor) })
+                .ToListAsync(ct))
+            .Select(g => new Group(g.Currency, g.PaymentModeId != LedgerMonthTotal.None, g.Minor, g.Count, g.Own)).ToList();
         // The cut months, each as a date range of its own so that the date index reads only their days.
         var summed = new List<IQueryable<Income>>();
         if (from is { } start && start.Day != 1) summed.Add(filtered.Where(i => i.Date <= LastDay(start)));

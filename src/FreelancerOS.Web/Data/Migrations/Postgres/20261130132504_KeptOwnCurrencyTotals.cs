@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace FreelancerOS.Web.Data.Migrations.Sqlite
+namespace FreelancerOS.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class KeptOwnCurrencyTotals : Migration
@@ -13,7 +13,7 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<long>(
                 name: "AmountMinor",
                 table: "LedgerMonthTotals",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
@@ -21,11 +21,20 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
             // again from every entry, the new column included, at the next start (KeptLedgerTotals.FillIfMissingAsync, run
             // right after the migrations, under its lock); the entries themselves are not touched.
             migrationBuilder.Sql("DELETE FROM \"LedgerMonthTotals\";");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerMonthTotals_OwnerId_Kind_CategoryId_Currency",
+                table: "LedgerMonthTotals",
+                columns: new[] { "OwnerId", "Kind", "CategoryId", "Currency", "PaymentModeId", "Count", "HomeAmountMinor", "AmountMinor" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_LedgerMonthTotals_OwnerId_Kind_CategoryId_Currency",
+                table: "LedgerMonthTotals");
+
             migrationBuilder.DropColumn(
                 name: "AmountMinor",
                 table: "LedgerMonthTotals");
