@@ -84,11 +84,10 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
         var own = rows.Where(r => r.InvoiceId is not null).Select(r => r.InvoiceId!.Value).Distinct().ToList();
         var currencies = rows.Select(r => r.Currency).Distinct().ToList();
         var linkable = new[] { InvoiceStatus.Draft, InvoiceStatus.Sent, InvoiceStatus.Overdue };
-        var invoices = !any ? [] : await db.Invoices.AsNoTracking()
+        var invoices = !any ? [] : Newest(await db.Invoices.AsNoTracking()
             .Where(i => own.Contains(i.Id) || (linkable.Contains(i.Status) && currencies.Contains(i.Currency) && (anyWithoutClient || clientIds.Contains(i.ClientId))))
-            .OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id)
             .Select(i => new InvoiceOption(i.Id, i.Number, i.IssueDate, i.ClientId, i.Client!.Name, i.Currency, i.Status, i.Total, i.AmountPaid))
-            .ToListAsync(ct);
+            .ToListAsync(ct));
         var names = await db.Clients.AsNoTracking().Where(c => c.Stage != ClientStage.Archived || clientIds.Contains(c.Id))
             .Select(c => new { Kind = NameKind.Client, c.Id, c.Name, Parent = 0, c.Currency })
             .Concat(db.Projects.AsNoTracking().Where(p => any && (anyWithoutClient || clientIds.Contains(p.ClientId)))
@@ -137,16 +136,22 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
     {
         var (all, clientIds) = (scope.All, scope.ClientIds);
         var linkable = new[] { InvoiceStatus.Draft, InvoiceStatus.Sent, InvoiceStatus.Overdue };
-        var invoices = await db.Invoices.AsNoTracking()
+        var invoices = Newest(await db.Invoices.AsNoTracking()
             .Where(i => linkable.Contains(i.Status) && (all || clientIds.Contains(i.ClientId)))
-            .OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id)
             .Select(i => new InvoiceOption(i.Id, i.Number, i.IssueDate, i.ClientId, i.Client!.Name, i.Currency, i.Status, i.Total, i.AmountPaid))
-            .ToListAsync(ct);
+            .ToListAsync(ct));
         var names = await NamesAsync(
             db.Projects.AsNoTracking().Where(p => all || clientIds.Contains(p.ClientId)),
             db.Services.AsNoTracking().Where(s => all || clientIds.Contains(s.Project!.ClientId)), clientIds, ct);
         return Options(invoices, names, all, clientIds);
     }
+
+    /// <summary>
+    /// Newest first, sorted here rather than in SQL: ordered by issue date, SQLite walks every invoice of the account in
+    /// that order (ten times the work at the heavy data) instead of reading only the open ones of the clients by their index.
+    /// </summary>
+    private static List<InvoiceOption> Newest(List<InvoiceOption> invoices) =>
+        invoices.OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id).ToList();
 
     private sealed record NameRow(NameKind Kind, int Id, string Name, int Parent, string Currency);
 
