@@ -44,10 +44,29 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         return base.DisposeAsync();
     }
 
+    private string? _ownConnectionString;
+
+    /// <summary>
+    /// Runs this use of the context on one of the SQLite connections kept open between requests
+    /// (<see cref="Infrastructure.SqliteConnections"/>), which EF then neither opens, closes nor disposes.
+    /// </summary>
+    internal void UseKeptConnection(System.Data.Common.DbConnection connection)
+    {
+        _ownConnectionString ??= Database.GetConnectionString();
+        Database.SetDbConnection(connection, contextOwnsConnection: false);
+    }
+
     private void Forget()
     {
         currentUser = NoUser.Instance;
         clock = null;
+        // Given back to its pool, the context lets go of the kept connection, which another scope may be lent next.
+        if (_ownConnectionString is { } own)
+        {
+            _ownConnectionString = null;
+            Database.SetDbConnection(null, contextOwnsConnection: false);
+            Database.SetConnectionString(own);
+        }
     }
 
     private sealed class NoUser : ICurrentUser

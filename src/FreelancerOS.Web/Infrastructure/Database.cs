@@ -40,10 +40,13 @@ public static class Database
             default:
                 if (string.IsNullOrWhiteSpace(connection))
                     connection = $"Data Source={Path.Combine(DataFolder(config, env), "freelanceros.db")}";
+                services.AddSingleton(_ => new SqliteConnections(connection));
+                services.AddScoped<SqliteLease>();
                 services.AddPooledContext<SqliteAppDbContext>(o => o
                     .UseSqlite(connection)
-                    .AddInterceptors(new SqlitePragmas())
-                    .CountingStatements());
+                    .AddInterceptors(new SqlitePragmas(), SqliteStatements.Instance)
+                    .CountingStatements(),
+                    (sp, db) => db.UseKeptConnection(sp.GetRequiredService<SqliteLease>().Connection));
                 break;
         }
         return services;
@@ -55,12 +58,17 @@ public static class Database
     /// a pooled one has them. Only the abstract type is registered: registering the provider's type too would
     /// have the scope dispose the same context twice, the second time possibly while another request holds it.
     /// </summary>
-    private static void AddPooledContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> options)
+    private static void AddPooledContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> options,
+        Action<IServiceProvider, TContext>? onLease = null)
         where TContext : AppDbContext
     {
         services.AddPooledDbContextFactory<TContext>(options);
-        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext()
-            .For(sp.GetRequiredService<ICurrentUser>(), sp.GetService<TimeProvider>()));
+        services.AddScoped<AppDbContext>(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+            onLease?.Invoke(sp, db);
+            return db.For(sp.GetRequiredService<ICurrentUser>(), sp.GetService<TimeProvider>());
+        });
     }
 
     /// <summary>
@@ -100,20 +108,29 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
 
     // Native connections already set up; an entry goes with its handle once the pool closes it.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> SetUp = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> SetUpDone = new();
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
+        SetUp((Microsoft.Data.Sqlite.SqliteConnection)connection);
+
+    /// <summary>The pragmas (once per native connection) and the exact decimal functions, on an open connection.</summary>
+    public static void SetUp(Microsoft.Data.Sqlite.SqliteConnection connection)
     {
-        var sqlite = (Microsoft.Data.Sqlite.SqliteConnection)connection;
-        if (NeedsPragmas(sqlite))
+        if (NeedsPragmas(connection))
         {
             using var cmd = connection.CreateCommand();
             cmd.CommandText = Pragmas;
             cmd.ExecuteNonQuery();
-            SetUp.AddOrUpdate(sqlite.Handle!, SetUp);
+            SetUpDone.AddOrUpdate(connection.Handle!, SetUpDone);
         }
-        SqliteDecimalSum.Register(sqlite);
-        SqliteDecimalMultiply.Register(sqlite);
+        RegisterFunctions(connection);
+    }
+
+    /// <summary>The exact sum and product in place of EF's, which EF registers again whenever it sets a connection up.</summary>
+    public static void RegisterFunctions(Microsoft.Data.Sqlite.SqliteConnection connection)
+    {
+        SqliteDecimalSum.Register(connection);
+        SqliteDecimalMultiply.Register(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -124,11 +141,10 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
             await using var cmd = connection.CreateCommand();
             cmd.CommandText = Pragmas;
             await cmd.ExecuteNonQueryAsync(cancellationToken);
-            SetUp.AddOrUpdate(sqlite.Handle!, SetUp);
+            SetUpDone.AddOrUpdate(sqlite.Handle!, SetUpDone);
         }
-        SqliteDecimalSum.Register(sqlite);
-        SqliteDecimalMultiply.Register(sqlite);
+        RegisterFunctions(sqlite);
     }
 
-    private static bool NeedsPragmas(Microsoft.Data.Sqlite.SqliteConnection connection) => !SetUp.TryGetValue(connection.Handle!, out _);
+    private static bool NeedsPragmas(Microsoft.Data.Sqlite.SqliteConnection connection) => !SetUpDone.TryGetValue(connection.Handle!, out _);
 }

@@ -25,8 +25,7 @@ public static class ClientDetailsQuery
     /// </summary>
     private static async Task<(decimal Invoiced, List<CurrencyAmount> Others)> InvoicedByCurrencyAsync(AppDbContext db, Client client)
     {
-        var issued = InvoiceStatuses.Invoiced.ToList();
-        var sums = await db.Invoices.AsNoTracking().Where(i => i.ClientId == client.Id && issued.Contains(i.Status))
+        var sums = await db.Invoices.AsNoTracking().Where(ClientPipeline.Issued).Where(i => i.ClientId == client.Id)
             .GroupBy(i => i.Currency).Select(g => new CurrencyAmount(g.Key, g.Sum(i => i.Subtotal))).ToListAsync();
         return (sums.Where(x => x.Currency == client.Currency).Sum(x => x.Amount),
             sums.Where(x => x.Currency != client.Currency).OrderBy(x => x.Currency).ToList());

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Infrastructure;
@@ -11,6 +12,9 @@ namespace FreelancerOS.Web.Features.Clients;
 /// </summary>
 public static class ClientPipeline
 {
+    /// <summary>The issued invoices (Sent, Overdue, Paid): what counts as invoiced to a client.</summary>
+    public static readonly Expression<Func<Invoice, bool>> Issued = InlineSet.In<Invoice, InvoiceStatus>(i => i.Status, InvoiceStatuses.Invoiced);
+
     public static IQueryable<Client> Ordered(AppDbContext db, ClientStage stage) =>
         db.Clients.AsNoTracking().Where(c => c.Stage == stage).OrderBy(c => c.SortOrder).ThenBy(c => c.Id);
 
@@ -23,7 +27,7 @@ public static class ClientPipeline
     {
         var stages = ClientStages.Board.Where(s => only is null || only.Contains(s)).ToList();
         var totals = await db.Clients.AsNoTracking()
-            .Where(c => stages.Contains(c.Stage))
+            .Where(InlineSet.In<Client, ClientStage>(c => c.Stage, stages))
             .GroupBy(c => new { c.Stage, c.Currency })
             .Select(g => new StageTotal(g.Key.Stage, g.Key.Currency, g.Sum(c => c.ContractValue), g.Count()))
             .ToListAsync();
@@ -42,13 +46,13 @@ public static class ClientPipeline
     /// </summary>
     public static async Task<List<ClientCard>> CardsAsync(AppDbContext db, IQueryable<Client> query)
     {
-        var issued = InvoiceStatuses.Invoiced.ToList();
+        var issued = Issued;
         // Only invoices in the client's currency count against its contract value (one made before the currency
         // was fixed stays in its own: the client page lists those separately).
         var rows = await query.Select(c => new
         {
             c.Id, c.Name, c.Company, c.Stage, c.SortOrder, c.Currency, c.ContractValue,
-            Invoiced = db.Invoices.Where(i => i.ClientId == c.Id && issued.Contains(i.Status) && i.Currency == c.Currency).Sum(i => i.Subtotal),
+            Invoiced = db.Invoices.Where(issued).Where(i => i.ClientId == c.Id && i.Currency == c.Currency).Sum(i => i.Subtotal),
         }).ToListAsync();
         // A UNION ALL keeps no order: the columns' order is put back here.
         return rows.OrderBy(c => c.Stage).ThenBy(c => c.SortOrder).ThenBy(c => c.Id)

@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Projects;
@@ -14,6 +16,8 @@ namespace FreelancerOS.Web.Features.Projects;
 /// </summary>
 public static class ProjectInvoicing
 {
+    private static readonly Expression<Func<Invoice, bool>> Invoiced = InlineSet.In<Invoice, InvoiceStatus>(i => i.Status, InvoiceStatuses.Invoiced);
+
     public static async Task<Dictionary<int, decimal>> InvoicedAmountsAsync(AppDbContext db, IReadOnlyCollection<int> projectIds)
     {
         if (projectIds.Count == 0) return [];
@@ -30,12 +34,11 @@ public static class ProjectInvoicing
     /// </summary>
     public static IQueryable<InvoiceLine> CountedLines(AppDbContext db)
     {
-        var invoiced = InvoiceStatuses.Invoiced.ToList();
         // Joined through Invoices, whose owner filter scopes the lines (lines are not owned entities themselves).
         return db.InvoiceLines.AsNoTracking()
             .Where(l => l.ProjectId != null && l.SourceKind != InvoiceLineSourceKind.Expense)
             // In the client's currency only: the value and completion are in it, and an invoice from before the client's
             // currency was fixed is not added to them.
-            .Join(db.Invoices.Where(i => invoiced.Contains(i.Status) && i.Currency == i.Client!.Currency), l => l.InvoiceId, i => i.Id, (l, i) => l);
+            .Join(db.Invoices.Where(Invoiced).Where(i => i.Currency == i.Client!.Currency), l => l.InvoiceId, i => i.Id, (l, i) => l);
     }
 }

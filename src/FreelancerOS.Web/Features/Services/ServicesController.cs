@@ -165,7 +165,7 @@ public sealed class ServicesController(AppDbContext db) : Controller
     private async Task<StatusBoard> LoadBoardAsync(int? projectId, int? focus, IReadOnlyList<WorkStatus>? only = null)
     {
         var statuses = WorkLabels.Statuses.Where(s => only is null || only.Contains(s)).ToList();
-        var counts = await OnBoard(projectId).Where(s => statuses.Contains(s.Status)).GroupBy(s => s.Status)
+        var counts = await OnBoard(projectId).Where(InlineSet.In<Service, WorkStatus>(s => s.Status, statuses)).GroupBy(s => s.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Status, x => x.Count);
         var cards = await CardsAsync(Boards.FirstOfEach(statuses.Select(st => Ordered(st, projectId))));
         var columns = statuses.Select(st => new StatusColumn(st, projectId, cards.Where(c => c.Status == st).ToList(), counts.GetValueOrDefault(st))

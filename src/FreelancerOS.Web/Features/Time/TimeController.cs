@@ -210,8 +210,8 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
     {
         var projects = await db.Projects.AsNoTracking().Where(p => p.Status != WorkStatus.Completed).OrderBy(p => p.Name)
             .Select(p => new { p.Id, p.Name, ClientName = p.Client!.Name }).ToListAsync();
-        var ids = projects.Select(p => p.Id).ToList();
-        var services = await db.Services.AsNoTracking().Where(s => ids.Contains(s.ProjectId)).OrderBy(s => s.Name)
+        // The same open projects as a condition, not their ids: a list of ids is one parameter each, and its SQL is built anew each time.
+        var services = await db.Services.AsNoTracking().Where(s => s.Project!.Status != WorkStatus.Completed).OrderBy(s => s.Name)
             .Select(s => new { s.Id, s.Name, s.ProjectId }).ToListAsync();
         var byProject = services.ToLookup(s => s.ProjectId, s => (s.Id, s.Name));
         return projects.Select(p => new WorkOption(p.Id, p.Name, p.ClientName, byProject[p.Id].ToList())).ToList();
