@@ -42,7 +42,8 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
     }
 
     /// <summary>A row of a page with the names it shows (its own invoice, client, project, service and mode), read with the row.</summary>
-    private sealed record ShownRow(WorkflowRow Row, InvoiceOption? Invoice, string? ProjectName, int? ProjectClientId, string? ServiceName, int? ServiceProjectId);
+    private sealed record ShownRow(WorkflowRow Row, InvoiceOption? Invoice, string? ProjectName, int? ProjectClientId, string? ServiceName, int? ServiceProjectId,
+        string? ClientName, string? ClientCurrency, bool ClientArchived);
 
     private IQueryable<ShownRow> Shown(IQueryable<Income> pageOfIncomes) =>
         from i in pageOfIncomes
@@ -55,7 +56,8 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
         select new ShownRow(
             new WorkflowRow(i.Id, i.Date, i.Description, i.Amount, i.Currency, i.InvoiceId, i.ClientId, i.ProjectId, i.ServiceId, i.PaymentModeId, i.Version),
             v == null ? null : new InvoiceOption(v.Id, v.Number, v.IssueDate, v.ClientId, v.Client!.Name, v.Currency, v.Status, v.Total, v.AmountPaid),
-            p == null ? null : p.Name, p == null ? null : p.ClientId, s == null ? null : s.Name, s == null ? null : s.ProjectId);
+            p == null ? null : p.Name, p == null ? null : p.ClientId, s == null ? null : s.Name, s == null ? null : s.ProjectId,
+            i.Client == null ? null : i.Client!.Name, i.Client == null ? null : i.Client!.Currency, i.Client != null && i.Client!.Stage == ClientStage.Archived);
 
     public async Task<IReadOnlyList<WorkflowTotal>> TotalsAsync(WorkflowFilter filter, int? category, CancellationToken ct)
     {
@@ -117,7 +119,15 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
     private async Task<WorkflowOptions> ShownOptionsAsync(IReadOnlyList<ShownRow> shown, CancellationToken ct)
     {
         var clientIds = shown.Where(r => r.Row.ClientId is not null).Select(r => r.Row.ClientId!.Value).Distinct().ToList();
-        var names = await NamesAsync(null, null, clientIds, ct);
+        // Clients that are not archived, without the rows' ids: a list of ids makes EF Core build the statement's SQL again
+        // on every request (ADR 016). The rows' archived clients, read with the rows, join the list in name order.
+        var names = await NamesAsync(null, null, c => c.Stage != ClientStage.Archived, ct);
+        foreach (var archived in shown.Where(r => r.ClientArchived).DistinctBy(r => r.Row.ClientId))
+        {
+            var client = new NameRow(NameKind.Client, archived.Row.ClientId!.Value, archived.ClientName!, 0, archived.ClientCurrency!);
+            var at = names.FindIndex(n => n.Kind != NameKind.Client || string.CompareOrdinal(n.Name, client.Name) > 0);
+            names.Insert(at < 0 ? names.Count : at, client);
+        }
         var invoices = shown.Where(r => r.Invoice is not null).Select(r => r.Invoice!).DistinctBy(i => i.Id).ToList();
         var projects = shown.Where(r => r.ProjectName is not null)
             .Select(r => new NameRow(NameKind.Project, r.Row.ProjectId!.Value, r.ProjectName!, r.ProjectClientId!.Value, ""));
@@ -142,7 +152,8 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
             .ToListAsync(ct));
         var names = await NamesAsync(
             db.Projects.AsNoTracking().Where(p => all || clientIds.Contains(p.ClientId)),
-            db.Services.AsNoTracking().Where(s => all || clientIds.Contains(s.Project!.ClientId)), clientIds, ct);
+            db.Services.AsNoTracking().Where(s => all || clientIds.Contains(s.Project!.ClientId)),
+            c => c.Stage != ClientStage.Archived || clientIds.Contains(c.Id), ct);
         return Options(invoices, names, all, clientIds);
     }
 
@@ -155,10 +166,11 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
 
     private sealed record NameRow(NameKind Kind, int Id, string Name, int Parent, string Currency);
 
-    /// <summary>Clients (all but archived ones, plus <paramref name="clientIds"/>), the given projects and services if any, and payment modes, by name in one query.</summary>
-    private Task<List<NameRow>> NamesAsync(IQueryable<Project>? projects, IQueryable<Service>? services, List<int> clientIds, CancellationToken ct)
+    /// <summary>The clients of <paramref name="clients"/>, the given projects and services if any, and payment modes, by name in one query.</summary>
+    private Task<List<NameRow>> NamesAsync(IQueryable<Project>? projects, IQueryable<Service>? services,
+        System.Linq.Expressions.Expression<Func<Client, bool>> clients, CancellationToken ct)
     {
-        var names = db.Clients.AsNoTracking().Where(c => c.Stage != ClientStage.Archived || clientIds.Contains(c.Id))
+        var names = db.Clients.AsNoTracking().Where(clients)
             .Select(c => new { Kind = NameKind.Client, c.Id, c.Name, Parent = 0, c.Currency });
         if (projects is not null) names = names.Concat(projects.Select(p => new { Kind = NameKind.Project, p.Id, p.Name, Parent = p.ClientId, Currency = "" }));
         if (services is not null) names = names.Concat(services.Select(s => new { Kind = NameKind.Service, s.Id, s.Name, Parent = s.ProjectId, Currency = "" }));
