@@ -11,7 +11,7 @@ namespace FreelancerOS.Web.Data;
 public readonly record struct TotalKey(string OwnerId, int Period, LedgerKind Kind, int PaymentModeId, int CategoryId, string Currency);
 
 /// <summary>What to add to one row of kept totals (negative when entries leave it).</summary>
-public readonly record struct TotalDelta(TotalKey Key, int Count, long HomeAmountMinor);
+public readonly record struct TotalDelta(TotalKey Key, int Count, long HomeAmountMinor, long AmountMinor);
 
 /// <summary>
 /// Keeps <see cref="LedgerMonthTotal"/> in step with the entries. Each change is an atomic "add to the row,
@@ -23,10 +23,10 @@ public static class KeptLedgerTotals
 {
     public const string Table = "LedgerMonthTotals";
 
-    // SQL Server takes at most 2,100 parameters a statement; each row has 8.
+    // SQL Server takes at most 2,100 parameters a statement; each row has 9.
     private const int RowsPerStatement = 200;
 
-    private static readonly string[] Columns = ["OwnerId", "Period", "Kind", "PaymentModeId", "CategoryId", "Currency", "Count", "HomeAmountMinor"];
+    private static readonly string[] Columns = ["OwnerId", "Period", "Kind", "PaymentModeId", "CategoryId", "Currency", "Count", "HomeAmountMinor", "AmountMinor"];
     private static readonly string[] KeyColumns = Columns[..6];
 
     public static int OrNone(int? id) => id ?? LedgerMonthTotal.None;
@@ -41,32 +41,33 @@ public static class KeptLedgerTotals
     /// </summary>
     public static List<TotalDelta> Collect(ChangeTracker tracker)
     {
-        var sums = new Dictionary<TotalKey, (int Count, long Minor)>();
-        void Add(TotalKey key, int count, long minor)
+        var sums = new Dictionary<TotalKey, (int Count, long Minor, long Own)>();
+        void Add(TotalKey key, int count, long minor, long own)
         {
-            var (c, m) = sums.GetValueOrDefault(key);
-            sums[key] = (c + count, m + minor);
+            var (c, m, o) = sums.GetValueOrDefault(key);
+            sums[key] = (c + count, m + minor, o + own);
         }
         foreach (var entry in tracker.Entries<LedgerEntry>())
         {
             switch (entry.State)
             {
                 case EntityState.Added:
-                    Add(Current(entry), 1, entry.Entity.HomeAmountMinor);
+                    Add(Current(entry), 1, entry.Entity.HomeAmountMinor, CurrentOwnMinor(entry));
                     break;
                 case EntityState.Deleted:
-                    Add(Original(entry), -1, -OriginalMinor(entry));
+                    Add(Original(entry), -1, -OriginalMinor(entry), -OriginalOwnMinor(entry));
                     break;
                 case EntityState.Modified:
                     var (before, after) = (Original(entry), Current(entry));
                     var (beforeMinor, afterMinor) = (OriginalMinor(entry), entry.Entity.HomeAmountMinor);
-                    if (before == after && beforeMinor == afterMinor) break;
-                    Add(before, -1, -beforeMinor);
-                    Add(after, 1, afterMinor);
+                    var (beforeOwn, afterOwn) = (OriginalOwnMinor(entry), CurrentOwnMinor(entry));
+                    if (before == after && beforeMinor == afterMinor && beforeOwn == afterOwn) break;
+                    Add(before, -1, -beforeMinor, -beforeOwn);
+                    Add(after, 1, afterMinor, afterOwn);
                     break;
             }
         }
-        return sums.Where(s => s.Value != (0, 0L)).Select(s => new TotalDelta(s.Key, s.Value.Count, s.Value.Minor)).ToList();
+        return sums.Where(s => s.Value != (0, 0L, 0L)).Select(s => new TotalDelta(s.Key, s.Value.Count, s.Value.Minor, s.Value.Own)).ToList();
     }
 
     private static TotalKey Current(EntityEntry<LedgerEntry> e) => new(e.Entity.OwnerId, e.Entity.Period, e.Entity.Kind,
@@ -81,6 +82,11 @@ public static class KeptLedgerTotals
     }
 
     private static long OriginalMinor(EntityEntry<LedgerEntry> e) => e.OriginalValues.GetValue<long>(nameof(LedgerEntry.HomeAmountMinor));
+
+    private static long CurrentOwnMinor(EntityEntry<LedgerEntry> e) => LedgerEntry.ToMinor(e.Entity.Amount, e.Entity.Currency);
+
+    private static long OriginalOwnMinor(EntityEntry<LedgerEntry> e) => LedgerEntry.ToMinor(
+        e.OriginalValues.GetValue<decimal>(nameof(LedgerEntry.Amount)), e.OriginalValues.GetValue<string>(nameof(LedgerEntry.Currency)));
 
     public static async Task ApplyAsync(DatabaseFacade database, IReadOnlyList<TotalDelta> deltas, CancellationToken ct = default)
     {
@@ -109,18 +115,20 @@ public static class KeptLedgerTotals
         {
             if (values.Length > 0) values.Append(", ");
             values.Append('(').AppendJoin(", ", Enumerable.Range(args.Count, Columns.Length).Select(i => "{" + i + "}")).Append(')');
-            args.AddRange([d.Key.OwnerId, d.Key.Period, (int)d.Key.Kind, d.Key.PaymentModeId, d.Key.CategoryId, d.Key.Currency, d.Count, d.HomeAmountMinor]);
+            args.AddRange([d.Key.OwnerId, d.Key.Period, (int)d.Key.Kind, d.Key.PaymentModeId, d.Key.CategoryId, d.Key.Currency, d.Count, d.HomeAmountMinor, d.AmountMinor]);
         }
         string Q(string name) => sqlServer ? $"[{name}]" : $"\"{name}\"";
         var columns = string.Join(", ", Columns.Select(Q));
         var sql = sqlServer
             ? $"MERGE {Q(Table)} WITH (HOLDLOCK) AS t USING (VALUES {values}) AS d ({columns}) " +
               $"ON {string.Join(" AND ", KeyColumns.Select(c => $"t.{Q(c)} = d.{Q(c)}"))} " +
-              $"WHEN MATCHED THEN UPDATE SET t.[Count] = t.[Count] + d.[Count], t.[HomeAmountMinor] = t.[HomeAmountMinor] + d.[HomeAmountMinor] " +
+              $"WHEN MATCHED THEN UPDATE SET t.[Count] = t.[Count] + d.[Count], t.[HomeAmountMinor] = t.[HomeAmountMinor] + d.[HomeAmountMinor], " +
+              $"t.[AmountMinor] = t.[AmountMinor] + d.[AmountMinor] " +
               $"WHEN NOT MATCHED THEN INSERT ({columns}) VALUES ({string.Join(", ", Columns.Select(c => "d." + Q(c)))});"
             : $"INSERT INTO {Q(Table)} ({columns}) VALUES {values} " +
               $"ON CONFLICT ({string.Join(", ", KeyColumns.Select(Q))}) DO UPDATE SET " +
-              $"\"Count\" = {Q(Table)}.\"Count\" + excluded.\"Count\", \"HomeAmountMinor\" = {Q(Table)}.\"HomeAmountMinor\" + excluded.\"HomeAmountMinor\"";
+              $"\"Count\" = {Q(Table)}.\"Count\" + excluded.\"Count\", \"HomeAmountMinor\" = {Q(Table)}.\"HomeAmountMinor\" + excluded.\"HomeAmountMinor\", " +
+              $"\"AmountMinor\" = {Q(Table)}.\"AmountMinor\" + excluded.\"AmountMinor\"";
         return (sql, args.ToArray());
     }
 
@@ -128,17 +136,18 @@ public static class KeptLedgerTotals
     public static async Task<List<LedgerMonthTotal>> RecomputeAsync(AppDbContext db, CancellationToken ct = default) =>
         (await db.LedgerEntries.IgnoreQueryFilters().AsNoTracking()
             .GroupBy(e => new { e.OwnerId, e.Period, e.Kind, e.PaymentModeId, e.CategoryId, e.Currency })
-            .Select(g => new { g.Key, Count = g.Count(), Minor = g.Sum(e => e.HomeAmountMinor) })
+            .Select(g => new { g.Key, Count = g.Count(), Minor = g.Sum(e => e.HomeAmountMinor), Own = g.Sum(e => e.Amount) })
             .ToListAsync(ct))
         .Select(g => new LedgerMonthTotal
         {
             OwnerId = g.Key.OwnerId, Period = g.Key.Period, Kind = g.Key.Kind, PaymentModeId = OrNone(g.Key.PaymentModeId),
             CategoryId = OrNone(g.Key.CategoryId), Currency = g.Key.Currency, Count = g.Count, HomeAmountMinor = g.Minor,
+            AmountMinor = LedgerEntry.ToMinor(g.Own, g.Key.Currency),
         }).ToList();
 
     /// <summary>
     /// Fills the totals of a database that has entries but no totals yet (the first start after the upgrade
-    /// that added them), under the same lock as the first sign-up so two instances starting together fill once.
+    /// that added them, or after one that emptied them to add a column), under the same lock as the first sign-up so two instances starting together fill once.
     /// </summary>
     public static async Task FillIfMissingAsync(AppDbContext db, CancellationToken ct = default)
     {
@@ -163,7 +172,7 @@ public static class KeptLedgerTotals
         var rows = await db.LedgerMonthTotals.AsNoTracking().Where(moved).ToListAsync();
         var deltas = rows
             .GroupBy(r => new TotalKey(r.OwnerId, r.Period, r.Kind, paymentMode ? to : r.PaymentModeId, paymentMode ? r.CategoryId : to, r.Currency))
-            .Select(g => new TotalDelta(g.Key, g.Sum(r => r.Count), g.Sum(r => r.HomeAmountMinor)))
+            .Select(g => new TotalDelta(g.Key, g.Sum(r => r.Count), g.Sum(r => r.HomeAmountMinor), g.Sum(r => r.AmountMinor)))
             .ToList();
         await ApplyAsync(db.Database, deltas);
         await db.LedgerMonthTotals.Where(moved).ExecuteDeleteAsync();

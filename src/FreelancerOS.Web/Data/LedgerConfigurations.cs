@@ -60,6 +60,10 @@ internal sealed class LedgerMonthTotalConfiguration : IEntityTypeConfiguration<L
         // All-time totals and balances read every month of the account grouped by kind and payment mode: in this
         // index's order they are summed as they are read, without sorting the ~2,000 rows of ten years first.
         b.HasIndex(t => new { t.OwnerId, t.Kind, t.PaymentModeId, t.Period, t.Count, t.HomeAmountMinor });
+        // The workflow grid's all-time totals: one classification's months, per currency and mode, summed from this index
+        // alone in its order (home and own-currency sums).
+        b.HasIndex(t => new { t.OwnerId, t.Kind, t.CategoryId, t.Currency, t.PaymentModeId, t.Count, t.HomeAmountMinor, t.AmountMinor })
+            .HasDatabaseName("IX_LedgerMonthTotals_OwnerId_Kind_CategoryId_Currency");
         b.HasOne<AppUser>().WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,7 +1,7 @@
 namespace FreelancerOS.Web.Domain;
 
 /// <summary>
-/// The kept totals of the ledger: the number and home-currency sum of an account's entries of one month,
+/// The kept totals of the ledger: the number, home-currency sum and own-currency sum of an account's entries of one month,
 /// kind, payment mode, classification/category and currency. They are changed in the same transaction as
 /// the entries, by <c>AppDbContext.SaveChanges</c> from the change tracker (so every write path through
 /// EF keeps them right without knowing about them); a bulk update that moves entries between months,
@@ -26,4 +26,9 @@ public class LedgerMonthTotal
     public int Count { get; set; }
     /// <summary>Sum of <see cref="LedgerEntry.HomeAmountMinor"/>.</summary>
     public long HomeAmountMinor { get; set; }
+    /// <summary>
+    /// Sum of the entries' amounts in their own <see cref="Currency"/>, in its minor units (exact: an amount has at most
+    /// the currency's decimals), so totals in a foreign currency need no decimal sum over every entry either.
+    /// </summary>
+    public long AmountMinor { get; set; }
 }

@@ -28,6 +28,7 @@ public sealed class WorkflowBrowserTests(BrowserFixture fixture)
         await page.CheckAsync("#unlinked");
         await page.ClickAsync("[data-role=apply-filter]");
         await page.WaitForURLAsync("**/workflow?**unlinked=true**");
+        await ListsInAsync(page);
         var row = page.Locator("[data-role=workflow-row]", new() { HasText = "Bank transfer Keyboard Client" });
         await Assertions.Expect(row).ToHaveCountAsync(1);
         var problems = (await Axe.SeriousViolationsAsync(page)).Select(v => "grid " + v).ToList();
@@ -84,6 +85,7 @@ public sealed class WorkflowBrowserTests(BrowserFixture fixture)
         await page.WaitForURLAsync("**/ledger**");
 
         await page.GotoAsync("/workflow");
+        await ListsInAsync(page);
         var row = page.Locator("[data-role=workflow-row]", new() { HasText = "Arrow income" });
         var client = row.Locator("select[data-role=client]");
         var project = row.Locator("select[data-role=project]");
@@ -123,6 +125,10 @@ public sealed class WorkflowBrowserTests(BrowserFixture fixture)
         Assert.Equal((clientId, second), (saved.ClientId!.Value, saved.ProjectId!.Value));
         Assert.True(session.ConsoleErrors.Count == 0, string.Join("\n", session.ConsoleErrors));
     }
+
+    /// <summary>The grid's long option lists arrive once the page is shown (a person's first key comes later than a test's).</summary>
+    private static Task ListsInAsync(IPage page) =>
+        Assertions.Expect(page.Locator("#workflow-grid")).ToHaveAttributeAsync("data-lists", "ready");
 
     /// <summary>
     /// Waits for htmx to finish settling a swapped-in row: a key pressed between the swap and htmx wiring up the new row

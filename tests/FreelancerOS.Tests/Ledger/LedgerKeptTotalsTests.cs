@@ -27,9 +27,9 @@ public abstract class LedgerKeptTotalsTestsBase<TApp>(TApp app) where TApp : Tes
     private async Task AssertTotalsMatchEntriesAsync(string when)
     {
         var (kept, recomputed) = await app.WithDbAsync(async db => (
-            await db.LedgerMonthTotals.IgnoreQueryFilters().AsNoTracking().Where(t => t.Count != 0 || t.HomeAmountMinor != 0).ToListAsync(),
+            await db.LedgerMonthTotals.IgnoreQueryFilters().AsNoTracking().Where(t => t.Count != 0 || t.HomeAmountMinor != 0 || t.AmountMinor != 0).ToListAsync(),
             await KeptLedgerTotals.RecomputeAsync(db)));
-        static string Line(LedgerMonthTotal t) => $"{t.OwnerId} {t.Period} {t.Kind} mode {t.PaymentModeId} cat {t.CategoryId} {t.Currency}: {t.Count} / {t.HomeAmountMinor}";
+        static string Line(LedgerMonthTotal t) => $"{t.OwnerId} {t.Period} {t.Kind} mode {t.PaymentModeId} cat {t.CategoryId} {t.Currency}: {t.Count} / {t.HomeAmountMinor} / own {t.AmountMinor}";
         Assert.True(recomputed.Count > 0 || when == "empty", "nothing to compare " + when);
         Assert.Equal(recomputed.Select(Line).Order(StringComparer.Ordinal), kept.Select(Line).Order(StringComparer.Ordinal));
     }
@@ -247,13 +247,13 @@ public sealed class LedgerKeptTotalsTests(TestApp app) : LedgerKeptTotalsTestsBa
     public void SqlServer_AddsToTheRowsWithOneLockedMerge()
     {
         var key = new TotalKey("owner", 202611, LedgerKind.Income, 0, 3, "EUR");
-        var (sql, args) = KeptLedgerTotals.UpsertSql(sqlServer: true, [new TotalDelta(key, 1, 1250), new TotalDelta(key with { Period = 202612 }, -1, -99)]);
-        Assert.StartsWith("MERGE [LedgerMonthTotals] WITH (HOLDLOCK) AS t USING (VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}), ({8},", sql);
-        Assert.Contains("WHEN MATCHED THEN UPDATE SET t.[Count] = t.[Count] + d.[Count], t.[HomeAmountMinor] = t.[HomeAmountMinor] + d.[HomeAmountMinor]", sql);
+        var (sql, args) = KeptLedgerTotals.UpsertSql(sqlServer: true, [new TotalDelta(key, 1, 1250, 1250), new TotalDelta(key with { Period = 202612 }, -1, -99, -99)]);
+        Assert.StartsWith("MERGE [LedgerMonthTotals] WITH (HOLDLOCK) AS t USING (VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}), ({9},", sql);
+        Assert.Contains("WHEN MATCHED THEN UPDATE SET t.[Count] = t.[Count] + d.[Count], t.[HomeAmountMinor] = t.[HomeAmountMinor] + d.[HomeAmountMinor], t.[AmountMinor] = t.[AmountMinor] + d.[AmountMinor]", sql);
         Assert.Contains("WHEN NOT MATCHED THEN INSERT", sql);
         Assert.DoesNotContain("\"", sql);
-        Assert.Equal(16, args.Length);
-        var (other, _) = KeptLedgerTotals.UpsertSql(sqlServer: false, [new TotalDelta(key, 1, 1250)]);
+        Assert.Equal(18, args.Length);
+        var (other, _) = KeptLedgerTotals.UpsertSql(sqlServer: false, [new TotalDelta(key, 1, 1250, 1250)]);
         Assert.Contains("ON CONFLICT (\"OwnerId\", \"Period\", \"Kind\", \"PaymentModeId\", \"CategoryId\", \"Currency\") DO UPDATE SET \"Count\" = \"LedgerMonthTotals\".\"Count\" + excluded.\"Count\"", other);
     }
 }

@@ -8,8 +8,9 @@ using static FreelancerOS.Tests.Workflow.WorkflowSteps;
 namespace FreelancerOS.Tests.Workflow;
 
 /// <summary>
-/// The grid's option lists are rendered once per page (one template per kind) and each row's selects carry only their
-/// current choice, so the page's options grow with the lists plus the rows, not with rows times lists.
+/// The grid's option lists are rendered once per page (one template per kind; the long ones from their own address, asked
+/// once the page is shown) and each row's selects carry only their current choice, so the page's options grow with the
+/// short lists plus the rows, not with rows times lists.
 /// </summary>
 public sealed class WorkflowSharedListsTests(TestApp app) : IClassFixture<TestApp>
 {
@@ -57,12 +58,16 @@ public sealed class WorkflowSharedListsTests(TestApp app) : IClassFixture<TestAp
         Assert.Equal(alphaDraft.ToString(), page.QuerySelector<IHtmlSelectElement>($"#invoice-{incomes[2]}")!.Value);
         Assert.Single(page.QuerySelectorAll("form[id^=wf-]"), f => f.GetAttribute("id") == $"wf-{incomes[0]}");
 
-        // Each list once, its options marked with what a row is matched on (a row without a client may pick any project).
+        // Each list once, its options marked with what a row is matched on (a row without a client may pick any project):
+        // the short ones on the page, the long ones from the page's lists address, which the page itself does not hold.
         var lists = new Dictionary<string, IHtmlCollection<IElement>>();
+        var longLists = await LongListsAsync(client, page);
         foreach (var kind in new[] { "clients", "invoices", "projects", "services", "modes" })
         {
-            Assert.Single(page.QuerySelectorAll($"template#workflow-{kind}"));
-            lists[kind] = page.QuerySelector<IHtmlTemplateElement>($"template#workflow-{kind}")!.Content.QuerySelectorAll("option");
+            var holder = kind is "clients" or "modes" ? page : longLists;
+            Assert.Single(holder.QuerySelectorAll($"template#workflow-{kind}"));
+            Assert.Empty((kind is "clients" or "modes" ? longLists : page).QuerySelectorAll($"template#workflow-{kind}"));
+            lists[kind] = holder.QuerySelector<IHtmlTemplateElement>($"template#workflow-{kind}")!.Content.QuerySelectorAll("option");
         }
         Assert.Equal(projects.Select(p => p.ToString()).Order(), lists["projects"].Select(o => o.GetAttribute("value")!).Order());
         Assert.Equal(beta.ToString(), lists["projects"].Single(o => o.GetAttribute("value") == projects[1].ToString()).GetAttribute("data-client"));
@@ -94,7 +99,7 @@ public sealed class WorkflowSharedListsTests(TestApp app) : IClassFixture<TestAp
 
         // The page lists the projects of its rows' clients only; a change that keeps the row's client comes back light.
         var page = await client.GetPageAsync("/workflow");
-        Assert.DoesNotContain(page.QuerySelector<IHtmlTemplateElement>("template#workflow-projects")!.Content.QuerySelectorAll("option"),
+        Assert.DoesNotContain((await LongListsAsync(client, page)).QuerySelector<IHtmlTemplateElement>("template#workflow-projects")!.Content.QuerySelectorAll("option"),
             o => o.GetAttribute("value") == elsewhereProject.ToString());
         var light = await AppClient.ParseAsync(await SetCellAsync(client, page, incomeId, "mode", ModeId(page, "Bank"), sendListsScope: true));
         foreach (var cell in Cells)
@@ -113,4 +118,34 @@ public sealed class WorkflowSharedListsTests(TestApp app) : IClassFixture<TestAp
         Assert.Equal("", await RowMessageAsync(await SetCellAsync(client, incomeId, "project", elsewhereProject.ToString())));
         Assert.Equal(elsewhereProject, (await IncomeAsync(app, userId, incomeId)).ProjectId);
     }
+
+    [Fact]
+    public async Task Lists_OfAScope_HoldOnlyThoseClientsWork_AnyScopeTextIsHarmless_AndAnotherAccountsWorkIsNeverListed()
+    {
+        var client = await app.SignedInClientAsync();
+        var userId = await UserIdAsync(app, client.Email!);
+        var mine = await CreateClientAsync(client, "Scoped Mine");
+        var other = await CreateClientAsync(client, "Scoped Other");
+        var mineProject = await CreateProjectAsync(app, userId, mine, "Scoped mine project");
+        var otherProject = await CreateProjectAsync(app, userId, other, "Scoped other project");
+        var intruder = await app.SignedInClientAsync();
+        var intruderId = await UserIdAsync(app, intruder.Email!);
+        var foreignProject = await CreateProjectAsync(app, intruderId, await CreateClientAsync(intruder, "Scoped Foreign"), "Scoped foreign project");
+
+        async Task<List<string>> ProjectsAsync(string scope) =>
+            (await client.GetPageAsync("/workflow/lists?scope=" + Uri.EscapeDataString(scope)))
+            .QuerySelector<IHtmlTemplateElement>("template#workflow-projects")!.Content.QuerySelectorAll("option").Select(o => o.GetAttribute("value")!).ToList();
+
+        Assert.Equal([mineProject.ToString()], await ProjectsAsync(mine.ToString()));
+        Assert.Equal(new[] { mineProject, otherProject }.Select(p => p.ToString()).Order(), (await ProjectsAsync($"{other} {mine}")).Order());
+        var all = await ProjectsAsync("all");
+        Assert.Contains(otherProject.ToString(), all);
+        Assert.DoesNotContain(foreignProject.ToString(), all);
+        foreach (var scope in new[] { "", "x", "-1 0", "99999999999999", "all all", $"{mine},{other}", new string('9', 3000) })
+            Assert.DoesNotContain(foreignProject.ToString(), await ProjectsAsync(scope));
+    }
+
+    /// <summary>The long lists, from the address the grid's script asks (data-lists-url on the grid).</summary>
+    private static Task<IDocument> LongListsAsync(AppClient client, IDocument page) =>
+        client.GetPageAsync(page.QuerySelector("#workflow-grid")!.GetAttribute("data-lists-url")!);
 }

@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using FreelancerOS.Tests.Infrastructure;
 using FreelancerOS.Web.Data;
+using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Features.Workflow;
 using FreelancerOS.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -61,6 +62,31 @@ public sealed class WorkflowTotalsTests(TestApp app) : IClassFixture<TestApp>
             var full = await WorkflowTotals.FromIncomesAsync(filtered, settings.HomeCurrency, default);
             Assert.True(full.SequenceEqual(kept), $"{query}: kept {string.Join("; ", kept)} but every income sums to {string.Join("; ", full)}");
         }
+    }
+
+    [Fact]
+    public async Task ArchivedClients_AreListedOnThePage_OnlyWhenARowOfThePageHasOne_InNameOrder()
+    {
+        var client = await app.SignedInClientAsync();
+        var userId = await UserIdAsync(app, client.Email!);
+        var kept = await CreateClientAsync(client, "Archive B Kept");
+        var archivedOnPage = await CreateClientAsync(client, "Archive C On Page");
+        var archivedElsewhere = await CreateClientAsync(client, "Archive A Elsewhere");
+        var incomeId = await CreateIncomeAsync(app, client, userId, "Archived client income", 10m);
+        await SetCellAsync(client, incomeId, "client", archivedOnPage.ToString());
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var c in await db.Clients.Where(c => c.Id == archivedOnPage || c.Id == archivedElsewhere).ToListAsync())
+                c.MoveTo(ClientStage.Archived, 1);
+            return await db.SaveChangesAsync();
+        }, userId);
+
+        var page = await client.GetPageAsync("/workflow");
+        var filter = page.QuerySelector<IHtmlSelectElement>("#client")!.Options.Select(o => o.Value).Where(v => v != "").ToList();
+        var shared = page.QuerySelector<IHtmlTemplateElement>("template#workflow-clients")!.Content.QuerySelectorAll("option").Select(o => o.GetAttribute("value")!).ToList();
+        Assert.Equal([kept.ToString(), archivedOnPage.ToString()], filter);
+        Assert.Equal(filter, shared);
+        Assert.Equal(archivedOnPage.ToString(), page.QuerySelector<IHtmlSelectElement>($"#client-{incomeId}")!.Value);
     }
 
     [Fact]

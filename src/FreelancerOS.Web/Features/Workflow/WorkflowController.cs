@@ -17,6 +17,14 @@ public sealed class WorkflowController(WorkflowGrid grid) : Controller
     public async Task<IActionResult> Index(WorkflowFilter filter) =>
         View(await grid.PageAsync(filter, Request.Path + Request.QueryString, HttpContext.RequestAborted));
 
+    /// <summary>
+    /// The long option lists of a page's rows (open invoices, projects, services of the page's scope) as templates, which
+    /// workflow.js asks for once the page is shown: the page itself stays small whatever the number of projects.
+    /// </summary>
+    [HttpGet]
+    public async Task<IActionResult> Lists(string? scope) =>
+        PartialView("_Lists", await grid.ListsAsync(WorkflowScope.Parse(scope), HttpContext.RequestAborted));
+
     [HttpGet]
     public async Task<IActionResult> Edit(int id, string? returnUrl)
     {

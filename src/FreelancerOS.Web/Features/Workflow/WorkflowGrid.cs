@@ -33,10 +33,31 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
         var count = totals.Sum(t => t.Count);
         const int pageSize = Paging.DefaultPageSize;
         var page = Math.Clamp(filter.Page, 1, Math.Max(1, (count + pageSize - 1) / pageSize));
-        var rows = count == 0 ? [] : await Rows(query.OrderByDescending(i => i.Date).ThenByDescending(i => i.Id))
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new WorkflowPage(filter, new Paged<WorkflowRow>(rows, page, pageSize, count), totals, await OptionsAsync(rows, ct), returnUrl);
+        var shown = count == 0 ? [] : await Shown(query.OrderByDescending(i => i.Date).ThenByDescending(i => i.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
+        // The joins keep the page's order in practice; sorted again here so that nothing depends on it.
+        shown = shown.OrderByDescending(s => s.Row.Date).ThenByDescending(s => s.Row.Id).ToList();
+        var rows = shown.Select(s => s.Row).ToList();
+        return new WorkflowPage(filter, new Paged<WorkflowRow>(rows, page, pageSize, count), totals, await ShownOptionsAsync(shown, ct), returnUrl);
     }
+
+    /// <summary>A row of a page with the names it shows (its own invoice, client, project, service and mode), read with the row.</summary>
+    private sealed record ShownRow(WorkflowRow Row, InvoiceOption? Invoice, string? ProjectName, int? ProjectClientId, string? ServiceName, int? ServiceProjectId,
+        string? ClientName, string? ClientCurrency, bool ClientArchived);
+
+    private IQueryable<ShownRow> Shown(IQueryable<Income> pageOfIncomes) =>
+        from i in pageOfIncomes
+        join v in db.Invoices on i.InvoiceId equals (int?)v.Id into invoices
+        from v in invoices.DefaultIfEmpty()
+        join p in db.Projects on i.ProjectId equals (int?)p.Id into projects
+        from p in projects.DefaultIfEmpty()
+        join s in db.Services on i.ServiceId equals (int?)s.Id into services
+        from s in services.DefaultIfEmpty()
+        select new ShownRow(
+            new WorkflowRow(i.Id, i.Date, i.Description, i.Amount, i.Currency, i.InvoiceId, i.ClientId, i.ProjectId, i.ServiceId, i.PaymentModeId, i.Version),
+            v == null ? null : new InvoiceOption(v.Id, v.Number, v.IssueDate, v.ClientId, v.Client!.Name, v.Currency, v.Status, v.Total, v.AmountPaid),
+            p == null ? null : p.Name, p == null ? null : p.ClientId, s == null ? null : s.Name, s == null ? null : s.ProjectId,
+            i.Client == null ? null : i.Client!.Name, i.Client == null ? null : i.Client!.Currency, i.Client != null && i.Client!.Stage == ClientStage.Archived);
 
     public async Task<IReadOnlyList<WorkflowTotal>> TotalsAsync(WorkflowFilter filter, int? category, CancellationToken ct)
     {
@@ -65,11 +86,10 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
         var own = rows.Where(r => r.InvoiceId is not null).Select(r => r.InvoiceId!.Value).Distinct().ToList();
         var currencies = rows.Select(r => r.Currency).Distinct().ToList();
         var linkable = new[] { InvoiceStatus.Draft, InvoiceStatus.Sent, InvoiceStatus.Overdue };
-        var invoices = !any ? [] : await db.Invoices.AsNoTracking()
+        var invoices = !any ? [] : Newest(await db.Invoices.AsNoTracking()
             .Where(i => own.Contains(i.Id) || (linkable.Contains(i.Status) && currencies.Contains(i.Currency) && (anyWithoutClient || clientIds.Contains(i.ClientId))))
-            .OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id)
             .Select(i => new InvoiceOption(i.Id, i.Number, i.IssueDate, i.ClientId, i.Client!.Name, i.Currency, i.Status, i.Total, i.AmountPaid))
-            .ToListAsync(ct);
+            .ToListAsync(ct));
         var names = await db.Clients.AsNoTracking().Where(c => c.Stage != ClientStage.Archived || clientIds.Contains(c.Id))
             .Select(c => new { Kind = NameKind.Client, c.Id, c.Name, Parent = 0, c.Currency })
             .Concat(db.Projects.AsNoTracking().Where(p => any && (anyWithoutClient || clientIds.Contains(p.ClientId)))
@@ -90,6 +110,85 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
             Scope = anyWithoutClient ? "all" : string.Join(' ', clientIds),
         };
     }
+
+    /// <summary>
+    /// What the page's light rows show (read with the rows) and the short lists the page holds itself, in one query whatever
+    /// the rows: clients (the filter lists them without script) and payment modes. The long lists a row may pick from (open
+    /// invoices, projects, services) come from <see cref="ListsAsync"/> once the page is shown.
+    /// </summary>
+    private async Task<WorkflowOptions> ShownOptionsAsync(IReadOnlyList<ShownRow> shown, CancellationToken ct)
+    {
+        var clientIds = shown.Where(r => r.Row.ClientId is not null).Select(r => r.Row.ClientId!.Value).Distinct().ToList();
+        // Clients that are not archived, without the rows' ids: a list of ids makes EF Core build the statement's SQL again
+        // on every request (ADR 016). The rows' archived clients, read with the rows, join the list in name order.
+        var names = await NamesAsync(null, null, c => c.Stage != ClientStage.Archived, ct);
+        foreach (var archived in shown.Where(r => r.ClientArchived).DistinctBy(r => r.Row.ClientId))
+        {
+            var client = new NameRow(NameKind.Client, archived.Row.ClientId!.Value, archived.ClientName!, 0, archived.ClientCurrency!);
+            var at = names.FindIndex(n => n.Kind != NameKind.Client || string.CompareOrdinal(n.Name, client.Name) > 0);
+            names.Insert(at < 0 ? names.Count : at, client);
+        }
+        var invoices = shown.Where(r => r.Invoice is not null).Select(r => r.Invoice!).DistinctBy(i => i.Id).ToList();
+        var projects = shown.Where(r => r.ProjectName is not null)
+            .Select(r => new NameRow(NameKind.Project, r.Row.ProjectId!.Value, r.ProjectName!, r.ProjectClientId!.Value, ""));
+        var services = shown.Where(r => r.ServiceName is not null)
+            .Select(r => new NameRow(NameKind.Service, r.Row.ServiceId!.Value, r.ServiceName!, r.ServiceProjectId!.Value, ""));
+        return Options(invoices, [.. names, .. projects.Concat(services).DistinctBy(n => (n.Kind, n.Id))],
+            anyWithoutClient: shown.Any(r => r.Row.ClientId is null), clientIds);
+    }
+
+    /// <summary>
+    /// The long lists of the page's rows, read once the page is shown: the open invoices (every currency: the page's
+    /// script matches a row's), projects and services of the scope's clients (<see cref="WorkflowOptions.Scope"/>), and
+    /// the clients and modes their names need. Two queries.
+    /// </summary>
+    public async Task<WorkflowOptions> ListsAsync(WorkflowScope scope, CancellationToken ct = default)
+    {
+        var (all, clientIds) = (scope.All, scope.ClientIds);
+        var linkable = new[] { InvoiceStatus.Draft, InvoiceStatus.Sent, InvoiceStatus.Overdue };
+        var invoices = Newest(await db.Invoices.AsNoTracking()
+            .Where(i => linkable.Contains(i.Status) && (all || clientIds.Contains(i.ClientId)))
+            .Select(i => new InvoiceOption(i.Id, i.Number, i.IssueDate, i.ClientId, i.Client!.Name, i.Currency, i.Status, i.Total, i.AmountPaid))
+            .ToListAsync(ct));
+        var names = await NamesAsync(
+            db.Projects.AsNoTracking().Where(p => all || clientIds.Contains(p.ClientId)),
+            db.Services.AsNoTracking().Where(s => all || clientIds.Contains(s.Project!.ClientId)),
+            c => c.Stage != ClientStage.Archived || clientIds.Contains(c.Id), ct);
+        return Options(invoices, names, all, clientIds);
+    }
+
+    /// <summary>
+    /// Newest first, sorted here rather than in SQL: ordered by issue date, SQLite walks every invoice of the account in
+    /// that order (ten times the work at the heavy data) instead of reading only the open ones of the clients by their index.
+    /// </summary>
+    private static List<InvoiceOption> Newest(List<InvoiceOption> invoices) =>
+        invoices.OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id).ToList();
+
+    private sealed record NameRow(NameKind Kind, int Id, string Name, int Parent, string Currency);
+
+    /// <summary>The clients of <paramref name="clients"/>, the given projects and services if any, and payment modes, by name in one query.</summary>
+    private Task<List<NameRow>> NamesAsync(IQueryable<Project>? projects, IQueryable<Service>? services,
+        System.Linq.Expressions.Expression<Func<Client, bool>> clients, CancellationToken ct)
+    {
+        var names = db.Clients.AsNoTracking().Where(clients)
+            .Select(c => new { Kind = NameKind.Client, c.Id, c.Name, Parent = 0, c.Currency });
+        if (projects is not null) names = names.Concat(projects.Select(p => new { Kind = NameKind.Project, p.Id, p.Name, Parent = p.ClientId, Currency = "" }));
+        if (services is not null) names = names.Concat(services.Select(s => new { Kind = NameKind.Service, s.Id, s.Name, Parent = s.ProjectId, Currency = "" }));
+        return names.Concat(db.PaymentModes.AsNoTracking().Select(m => new { Kind = NameKind.Mode, m.Id, m.Name, Parent = 0, Currency = "" }))
+            .OrderBy(n => n.Kind).ThenBy(n => n.Name)
+            .Select(n => new NameRow(n.Kind, n.Id, n.Name, n.Parent, n.Currency))
+            .ToListAsync(ct);
+    }
+
+    private static WorkflowOptions Options(List<InvoiceOption> invoices, List<NameRow> names, bool anyWithoutClient, List<int> clientIds) =>
+        new(invoices,
+            names.Where(n => n.Kind == NameKind.Client).Select(n => new WorkClientOption(n.Id, n.Name, n.Currency)).ToList(),
+            names.Where(n => n.Kind == NameKind.Project).Select(n => new WorkProjectOption(n.Id, n.Name, n.Parent)).ToList(),
+            names.Where(n => n.Kind == NameKind.Service).Select(n => new WorkServiceOption(n.Id, n.Name, n.Parent)).ToList(),
+            names.Where(n => n.Kind == NameKind.Mode).Select(n => new ModeOption(n.Id, n.Name)).ToList())
+        {
+            Scope = anyWithoutClient ? "all" : string.Join(' ', clientIds),
+        };
 
     private enum NameKind { Client, Project, Service, Mode }
 

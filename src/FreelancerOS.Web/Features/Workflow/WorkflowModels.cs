@@ -166,10 +166,30 @@ public sealed record WorkflowOptions(
     public IHtmlContent ModeListHtml() => new HtmlString(OptionList.Html(Modes, m => m.Id, m => m.Name));
 }
 
+/// <summary>Whose long lists the page asks for (<see cref="WorkflowOptions.Scope"/>): every client's, or those of a few clients.</summary>
+public sealed record WorkflowScope(bool All, List<int> ClientIds)
+{
+    /// <summary>A page shows at most this many rows, so no honest scope names more clients.</summary>
+    private const int MaxClients = 100;
+
+    /// <summary>"all", or client ids separated by spaces; anything else names no client (an empty list, never an error).</summary>
+    public static WorkflowScope Parse(string? scope) => scope?.Trim() == "all"
+        ? new(true, [])
+        : new(false, (scope ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => int.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0)
+            .Where(id => id > 0).Distinct().Take(MaxClients).ToList());
+}
+
 public sealed record WorkflowTotal(string Currency, decimal Amount, decimal Received, int Count);
 
 /// <summary>A row of the grid. Light: its invoice, project and service selects hold only their current choice and are filled from the page's shared lists.</summary>
-public sealed record WorkflowRowView(WorkflowRow Row, WorkflowOptions Options, string ReturnUrl, string? Message = null, bool Saved = false, bool Light = false);
+public sealed record WorkflowRowView(WorkflowRow Row, WorkflowOptions Options, string ReturnUrl, string? Message = null, bool Saved = false, bool Light = false)
+{
+    public WorkflowRowsView AsRows() => new([Row], Options, ReturnUrl, Message, Saved, Light);
+}
+
+/// <summary>Rows of the grid as _Rows writes them: a page's (light), or the one row an in-place edit sends back.</summary>
+public sealed record WorkflowRowsView(IReadOnlyList<WorkflowRow> Rows, WorkflowOptions Options, string ReturnUrl, string? Message = null, bool Saved = false, bool Light = false);
 
 public sealed record WorkflowPage(WorkflowFilter Filter, Paged<WorkflowRow> Rows, IReadOnlyList<WorkflowTotal> Totals, WorkflowOptions Options, string ReturnUrl);
 

@@ -9,12 +9,14 @@ namespace FreelancerOS.Web.Features.Workflow;
 /// The grid's totals per currency (amount, received, count) for a filter. The whole months of a filter on period and
 /// "received" only (the default, "all time", included) come from the ledger's kept monthly totals, so they read a few
 /// rows per month instead of every client income; the days of a month the range cuts into, and the filters the kept
-/// totals cannot answer (client, unlinked, text), sum the incomes. The kept totals hold home-currency amounts only,
-/// so the rare foreign-currency incomes are summed in their own currency from a covering index.
+/// totals cannot answer (client, unlinked, text), sum the incomes. The kept totals hold both the home-currency and the
+/// own-currency sums, so the default view reads no income at all; the summed incomes of a foreign currency are summed
+/// again in their own currency, from the same narrowed query (only the cut days, or the filter's incomes).
 /// </summary>
 public static class WorkflowTotals
 {
-    private sealed record Group(string Currency, bool Received, long Minor, int Count);
+    /// <summary>Own: the own-currency sum in minor units, kept (null for groups summed from the incomes, whose foreign sums are read apart).</summary>
+    private sealed record Group(string Currency, bool Received, long Minor, int Count, long? Own = null);
 
     public static async Task<IReadOnlyList<WorkflowTotal>> ForFilterAsync(AppDbContext db, WorkflowFilter filter, IQueryable<Income> filtered,
         Expression<Func<LedgerMonthTotal, bool>> inClientCategory, DateOnly today, string home, CancellationToken ct)
@@ -31,18 +33,32 @@ public static class WorkflowTotals
         if (last is { } b) kept = kept.Where(x => x.Period <= b);
         if (filter.Received == "yes") kept = kept.Where(x => x.PaymentModeId != LedgerMonthTotal.None);
         else if (filter.Received == "no") kept = kept.Where(x => x.PaymentModeId == LedgerMonthTotal.None);
-        var groups = await kept.GroupBy(x => new { x.Currency, Received = x.PaymentModeId != LedgerMonthTotal.None })
-            .Select(g => new Group(g.Key.Currency, g.Key.Received, g.Sum(x => x.HomeAmountMinor), g.Sum(x => x.Count)))
-            .ToListAsync(ct);
+        // Grouped on the columns themselves (received or not is folded here): the rows are then summed in the order of their
+        // covering index, without sorting them first.
+        var groups = (await kept.GroupBy(x => new { x.Currency, x.PaymentModeId })
+                .Select(g => new { g.Key.Currency, g.Key.PaymentModeId, Minor = g.Sum(x => x.HomeAmountMinor), Count = g.Sum(x => x.Count), Own = g.Sum(x => x.AmountMinor) })
+                .ToListAsync(ct))
+            .Select(g => new Group(g.Currency, g.PaymentModeId != LedgerMonthTotal.None, g.Minor, g.Count, g.Own)).ToList();
         // The cut months, each as a date range of its own so that the date index reads only their days.
-        if (from is { } start && start.Day != 1) groups.AddRange(await GroupsAsync(filtered.Where(i => i.Date <= LastDay(start)), ct));
-        if (to is { } end && end != LastDay(end)) groups.AddRange(await GroupsAsync(filtered.Where(i => i.Date >= new DateOnly(end.Year, end.Month, 1)), ct));
-        return await CombineAsync(groups, filtered, home, ct);
+        var summed = new List<IQueryable<Income>>();
+        if (from is { } start && start.Day != 1) summed.Add(filtered.Where(i => i.Date <= LastDay(start)));
+        if (to is { } end && end != LastDay(end)) summed.Add(filtered.Where(i => i.Date >= new DateOnly(end.Year, end.Month, 1)));
+        var foreign = new List<ForeignSum>();
+        foreach (var part in summed)
+        {
+            var partGroups = await GroupsAsync(part, ct);
+            groups.AddRange(partGroups);
+            foreign.AddRange(await ForeignAsync(partGroups, part, home, ct));
+        }
+        return Combine(groups, foreign, home);
     }
 
     /// <summary>Every income of the filter summed (home-currency amounts on their integer minor units).</summary>
-    public static async Task<IReadOnlyList<WorkflowTotal>> FromIncomesAsync(IQueryable<Income> filtered, string home, CancellationToken ct) =>
-        await CombineAsync(await GroupsAsync(filtered, ct), filtered, home, ct);
+    public static async Task<IReadOnlyList<WorkflowTotal>> FromIncomesAsync(IQueryable<Income> filtered, string home, CancellationToken ct)
+    {
+        var groups = await GroupsAsync(filtered, ct);
+        return Combine(groups, await ForeignAsync(groups, filtered, home, ct), home);
+    }
 
     // Integer yyyymm arithmetic: never out of DateOnly's range at its ends.
     private static int NextPeriod(int period) => period % 100 == 12 ? (period / 100 + 1) * 100 + 1 : period + 1;
@@ -57,21 +73,31 @@ public static class WorkflowTotals
     /// </summary>
     private static Task<List<Group>> GroupsAsync(IQueryable<Income> filtered, CancellationToken ct) =>
         filtered.GroupBy(i => new { i.Currency, Received = i.PaymentModeId != null })
-            .Select(g => new Group(g.Key.Currency, g.Key.Received, g.Sum(i => i.HomeAmountMinor), g.Count()))
+            .Select(g => new Group(g.Key.Currency, g.Key.Received, g.Sum(i => i.HomeAmountMinor), g.Count(), null))
             .ToListAsync(ct);
 
-    private static async Task<IReadOnlyList<WorkflowTotal>> CombineAsync(List<Group> groups, IQueryable<Income> filtered, string home, CancellationToken ct)
+    private sealed record ForeignSum(string Currency, bool Received, decimal Sum);
+
+    /// <summary>The foreign-currency incomes of summed groups, summed in their own currency (none read when every group is in the home currency).</summary>
+    private static async Task<List<ForeignSum>> ForeignAsync(List<Group> groups, IQueryable<Income> summed, string home, CancellationToken ct)
+    {
+        var foreignCurrencies = groups.Where(g => g.Currency != home && g.Count > 0).Select(g => g.Currency).Distinct().ToList();
+        return foreignCurrencies.Count == 0 ? [] : await summed.Where(i => foreignCurrencies.Contains(i.Currency))
+            .GroupBy(i => new { i.Currency, Received = i.PaymentModeId != null })
+            .Select(g => new ForeignSum(g.Key.Currency, g.Key.Received, g.Sum(i => i.Amount))).ToListAsync(ct);
+    }
+
+    private static IReadOnlyList<WorkflowTotal> Combine(List<Group> groups, List<ForeignSum> foreign, string home)
     {
         // Kept rows of months whose entries all left them stay with a count of zero: they are no currency of the filter.
         var currencies = groups.GroupBy(g => g.Currency).Where(c => c.Sum(g => g.Count) > 0).Select(c => c.Key).ToList();
-        var foreignCurrencies = currencies.Where(c => c != home).ToList();
-        var foreign = foreignCurrencies.Count > 0
-            ? await filtered.Where(i => foreignCurrencies.Contains(i.Currency)).GroupBy(i => new { i.Currency, Received = i.PaymentModeId != null })
-                .Select(g => new { g.Key.Currency, g.Key.Received, Sum = g.Sum(i => i.Amount) }).ToListAsync(ct)
-            : [];
-        decimal Sum(string currency, bool? received) => currency == home
-            ? LedgerEntry.FromMinor(groups.Where(g => g.Currency == home && (received is null || g.Received == received)).Sum(g => g.Minor), home)
-            : foreign.Where(g => g.Currency == currency && (received is null || g.Received == received)).Sum(g => g.Sum);
+        decimal Sum(string currency, bool? received)
+        {
+            bool Match(bool r) => received is null || r == received;
+            if (currency == home) return LedgerEntry.FromMinor(groups.Where(g => g.Currency == home && Match(g.Received)).Sum(g => g.Minor), home);
+            var kept = LedgerEntry.FromMinor(groups.Where(g => g.Currency == currency && Match(g.Received)).Sum(g => g.Own ?? 0), currency);
+            return kept + foreign.Where(g => g.Currency == currency && Match(g.Received)).Sum(g => g.Sum);
+        }
         return currencies.OrderBy(c => c)
             .Select(c => new WorkflowTotal(c, Sum(c, null), Sum(c, true), groups.Where(g => g.Currency == c).Sum(g => g.Count))).ToList();
     }

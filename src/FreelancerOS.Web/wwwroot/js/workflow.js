@@ -1,6 +1,7 @@
-// The workflow grid renders each option list (clients, open invoices, projects, services, payment modes) once per page
-// in a <template>; a row's select holds only its current choice until it is focused or pressed, when the options that
-// row may pick are copied in, before the list can open or an arrow key move through it. Keyboard use is unchanged (Tab
+// The workflow grid holds each option list (clients, open invoices, projects, services, payment modes) once per page in
+// a <template> (the long ones fetched once the page is shown); a row's select holds only its current choice until it is
+// focused or pressed, when the options that row may pick are copied in, before the list can open or an arrow key move
+// through it. Keyboard use is unchanged (Tab
 // focuses the select first). A row swapped in by htmx is light again. Without script the row edit page lists everything.
 (function () {
     "use strict";
@@ -20,9 +21,10 @@
     };
     function fill(select) {
         var id = select.getAttribute("data-options");
-        select.removeAttribute("data-options");
         var template = document.getElementById(id);
+        // A long list not arrived yet: the select is filled when it arrives if it still has the focus, or on its next focus.
         if (!template) return;
+        select.removeAttribute("data-options");
         var tr = select.closest("tr");
         var row = tr ? tr.dataset : {};
         var rule = rules[id];
@@ -45,6 +47,28 @@
     }
     function onEvent(evt) {
         if (evt.target && evt.target.matches && evt.target.matches("select[data-options]")) fill(evt.target);
+    }
+    // The long lists (open invoices, projects, services) are asked for once the page is shown, so the page stays small;
+    // the grid gets data-lists="ready" when they are in.
+    var grid = document.getElementById("workflow-grid");
+    var box = document.getElementById("workflow-lists");
+    var url = grid && grid.getAttribute("data-lists-url");
+    if (url && box) {
+        fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+            .then(function (response) {
+                if (!response.ok) throw new Error("lists " + response.status);
+                return response.text();
+            })
+            .then(function (html) {
+                box.innerHTML = html;
+                grid.setAttribute("data-lists", "ready");
+                var active = document.activeElement;
+                if (active && active.matches && active.matches("select[data-options]")) fill(active);
+            })
+            .catch(function () {
+                // Without the lists a row's selects keep their current choice; its Edit link lists everything.
+                grid.setAttribute("data-lists", "failed");
+            });
     }
     document.addEventListener("focusin", onEvent);
     document.addEventListener("pointerdown", onEvent);

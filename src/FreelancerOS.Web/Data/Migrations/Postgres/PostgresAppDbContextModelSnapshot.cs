@@ -988,6 +988,9 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer");
 
@@ -1025,6 +1028,9 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerId", "Period", "Kind", "PaymentModeId", "CategoryId", "Count", "HomeAmountMinor")
                         .HasDatabaseName("IX_LedgerMonthTotals_OwnerId_Period_Kind_PaymentModeId_Catego~1");
+
+                    b.HasIndex("OwnerId", "Kind", "CategoryId", "Currency", "PaymentModeId", "Count", "HomeAmountMinor", "AmountMinor")
+                        .HasDatabaseName("IX_LedgerMonthTotals_OwnerId_Kind_CategoryId_Currency");
 
                     b.ToTable("LedgerMonthTotals", (string)null);
                 });

@@ -989,6 +989,9 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("int");
 
@@ -1025,6 +1028,9 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("OwnerId", "Period", "Kind", "PaymentModeId", "CategoryId", "Count", "HomeAmountMinor");
+
+                    b.HasIndex("OwnerId", "Kind", "CategoryId", "Currency", "PaymentModeId", "Count", "HomeAmountMinor", "AmountMinor")
+                        .HasDatabaseName("IX_LedgerMonthTotals_OwnerId_Kind_CategoryId_Currency");
 
                     b.ToTable("LedgerMonthTotals", (string)null);
                 });

@@ -951,6 +951,9 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
@@ -987,6 +990,9 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("OwnerId", "Period", "Kind", "PaymentModeId", "CategoryId", "Count", "HomeAmountMinor");
+
+                    b.HasIndex("OwnerId", "Kind", "CategoryId", "Currency", "PaymentModeId", "Count", "HomeAmountMinor", "AmountMinor")
+                        .HasDatabaseName("IX_LedgerMonthTotals_OwnerId_Kind_CategoryId_Currency");
 
                     b.ToTable("LedgerMonthTotals", (string)null);
                 });
