@@ -73,11 +73,12 @@ measure() { # measure <label> <data-folder>: writes <label>.tsv (page, ratio, st
     pages=("${wanted[@]}")
   fi
   : > "$dir/$label.tsv"
-  # warm up (JIT tiers, caches): the empty page under load for two seconds, then every page three times; then
-  # each page right after the empty page, so that a change in the machine's load (it is shared) moves both
-  # figures of a ratio alike
+  # warm up (JIT tiers, caches): the empty page under load for two seconds, then every page fifty times (the
+  # runtime compiles a method again, optimised, after its thirtieth call: three calls measured that compilation,
+  # not the page a running server serves); then each page right after the empty page, so that a change in the
+  # machine's load (it is shared) moves both figures of a ratio alike
   median_us /account/login 2 >/dev/null
-  for i in 1 2 3; do for p in /account/login "${pages[@]}"; do curl -s -o /dev/null -H "Cookie: $cookie" "$base$p"; done; done
+  for i in $(seq 50); do for p in /account/login "${pages[@]}"; do curl -s -o /dev/null -H "Cookie: $cookie" "$base$p"; done; done
   for p in "${pages[@]}"; do
     local head; head=$(curl -s -D - -o /dev/null -H "Cookie: $cookie" "$base$p")
     local status; status=$(echo "$head" | awk 'NR == 1 { print $2 }')
