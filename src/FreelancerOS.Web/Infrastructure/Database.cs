@@ -127,7 +127,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     }
 
     /// <summary>The exact sum and product in place of EF's, which EF registers again whenever it sets a connection up.</summary>
-    public static void RegisterFunctions(Microsoft.Data.Sqlite.SqliteConnection connection)
+    private static void RegisterFunctions(Microsoft.Data.Sqlite.SqliteConnection connection)
     {
         SqliteDecimalSum.Register(connection);
         SqliteDecimalMultiply.Register(connection);

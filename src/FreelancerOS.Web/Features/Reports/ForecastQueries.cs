@@ -39,12 +39,8 @@ public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource
     /// forecast reads them for its days (the overload below), the dashboard per window (<see cref="OpenByWindow"/>).
     /// </summary>
     public static IQueryable<ExpectedMoney> OpenByExpectedDay(AppDbContext db) =>
-        from e in db.LedgerEntries.AsNoTracking()
-        where e.PaymentModeId == null
-        join i in db.Invoices on e.InvoiceId equals (int?)i.Id into invoices
-        from i in invoices.DefaultIfEmpty()
-        let expected = i != null ? i.DueDate : e.Date
-        group e.HomeAmountMinor by new { e.Kind, Expected = expected } into g
+        from o in OpenEntries(db)
+        group o.Minor by new { o.Kind, o.Expected } into g
         select new ExpectedMoney { Kind = g.Key.Kind, Expected = g.Key.Expected, Minor = g.Sum() };
 
     /// <summary>
@@ -56,12 +52,8 @@ public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource
     public static IQueryable<ExpectedMoney> OpenByExpectedDay(AppDbContext db, DateOnly today, DateOnly end)
     {
         var (late, beyond) = (today.AddDays(-1), end.AddDays(1));
-        return from e in db.LedgerEntries.AsNoTracking()
-            where e.PaymentModeId == null
-            join i in db.Invoices on e.InvoiceId equals (int?)i.Id into invoices
-            from i in invoices.DefaultIfEmpty()
-            let expected = i != null ? i.DueDate : e.Date
-            group e.HomeAmountMinor by new { e.Kind, Expected = expected < today ? late : expected > end ? beyond : expected } into g
+        return from o in OpenEntries(db)
+            group o.Minor by new { o.Kind, Expected = o.Expected < today ? late : o.Expected > end ? beyond : o.Expected } into g
             select new ExpectedMoney { Kind = g.Key.Kind, Expected = g.Key.Expected, Minor = g.Sum() };
     }
 
@@ -77,18 +69,30 @@ public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource
     public static IQueryable<ExpectedWindow> OpenByWindow(AppDbContext db, DateOnly today)
     {
         var (first, second, third) = (today.AddDays(Horizons[0]), today.AddDays(Horizons[1]), today.AddDays(Horizons[2]));
-        return from e in db.LedgerEntries.AsNoTracking()
-            where e.PaymentModeId == null
-            join i in db.Invoices on e.InvoiceId equals (int?)i.Id into invoices
-            from i in invoices.DefaultIfEmpty()
-            let expected = i != null ? i.DueDate : e.Date
-            group e.HomeAmountMinor by new
+        return from o in OpenEntries(db)
+            group o.Minor by new
             {
-                e.Kind,
-                Window = expected < today ? LateWindow : expected <= first ? 0 : expected <= second ? 1 : expected <= third ? 2 : BeyondWindow,
+                o.Kind,
+                Window = o.Expected < today ? LateWindow : o.Expected <= first ? 0 : o.Expected <= second ? 1 : o.Expected <= third ? 2 : BeyondWindow,
             } into g
             select new ExpectedWindow { Kind = g.Key.Kind, Window = g.Key.Window, Minor = g.Sum() };
     }
+
+    // Properties set by name, not a constructor: EF groups on the members of a projection it can see into.
+    private sealed class OpenEntry
+    {
+        public LedgerKind Kind { get; init; }
+        public DateOnly Expected { get; init; }
+        public long Minor { get; init; }
+    }
+
+    /// <summary>Every open entry with the day it is expected (its invoice's due date, or its own date), in minor units.</summary>
+    private static IQueryable<OpenEntry> OpenEntries(AppDbContext db) =>
+        from e in db.LedgerEntries.AsNoTracking()
+        where e.PaymentModeId == null
+        join i in db.Invoices on e.InvoiceId equals (int?)i.Id into invoices
+        from i in invoices.DefaultIfEmpty()
+        select new OpenEntry { Kind = e.Kind, Expected = i != null ? i.DueDate : e.Date, Minor = e.HomeAmountMinor };
 
     /// <summary>Two statements, three more with the payment-mode balances.</summary>
     public async Task<Forecast> ForecastAsync(DateOnly today, string home, bool withBalances, CancellationToken ct = default)

@@ -14,6 +14,9 @@ namespace FreelancerOS.Web.Features.Workflow;
 /// </summary>
 public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAccount account, IncomeLinks links)
 {
+    /// <summary>The invoices an income can be linked to.</summary>
+    private static readonly InvoiceStatus[] Linkable = [InvoiceStatus.Draft, InvoiceStatus.Sent, InvoiceStatus.Overdue];
+
     public const string Conflict = "This row was changed in another tab or window since it was shown: it now shows what is saved. Make your change again.";
 
     /// <summary>The built-in "Client" classification (every account has it from its creation).</summary>
@@ -85,9 +88,8 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
         var any = rows.Count > 0;
         var own = rows.Where(r => r.InvoiceId is not null).Select(r => r.InvoiceId!.Value).Distinct().ToList();
         var currencies = rows.Select(r => r.Currency).Distinct().ToList();
-        var linkable = new[] { InvoiceStatus.Draft, InvoiceStatus.Sent, InvoiceStatus.Overdue };
         var invoices = !any ? [] : Newest(await db.Invoices.AsNoTracking()
-            .Where(i => own.Contains(i.Id) || (linkable.Contains(i.Status) && currencies.Contains(i.Currency) && (anyWithoutClient || clientIds.Contains(i.ClientId))))
+            .Where(i => own.Contains(i.Id) || (Linkable.Contains(i.Status) && currencies.Contains(i.Currency) && (anyWithoutClient || clientIds.Contains(i.ClientId))))
             .Select(i => new InvoiceOption(i.Id, i.Number, i.IssueDate, i.ClientId, i.Client!.Name, i.Currency, i.Status, i.Total, i.AmountPaid))
             .ToListAsync(ct));
         var names = await db.Clients.AsNoTracking().Where(c => c.Stage != ClientStage.Archived || clientIds.Contains(c.Id))
@@ -145,9 +147,9 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
     public async Task<WorkflowOptions> ListsAsync(WorkflowScope scope, CancellationToken ct = default)
     {
         var (all, clientIds) = (scope.All, scope.ClientIds);
-        var linkable = new[] { InvoiceStatus.Draft, InvoiceStatus.Sent, InvoiceStatus.Overdue };
         var invoices = Newest(await db.Invoices.AsNoTracking()
-            .Where(i => linkable.Contains(i.Status) && (all || clientIds.Contains(i.ClientId)))
+            .Where(InlineSet.In<Invoice, InvoiceStatus>(i => i.Status, Linkable))
+            .Where(i => all || clientIds.Contains(i.ClientId))
             .Select(i => new InvoiceOption(i.Id, i.Number, i.IssueDate, i.ClientId, i.Client!.Name, i.Currency, i.Status, i.Total, i.AmountPaid))
             .ToListAsync(ct));
         var names = await NamesAsync(
