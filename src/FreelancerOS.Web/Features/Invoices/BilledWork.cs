@@ -18,14 +18,15 @@ public sealed class BilledWork(AppDbContext db)
     /// <summary>Time entries listed one by one on the form; beyond this, the groups are still complete.</summary>
     public const int ListedEntries = TimeBillables.ListedEntries;
 
-    private readonly TimeBillables _time = new(db);
-    private readonly MilestoneBillables _milestones = new(db);
-    private readonly ServiceBillables _services = new(db);
-    private readonly ScopeChangeBillables _changes = new(db);
-    private readonly ExpenseBillables _expenses = new(db);
+    // Made at first use: each kind builds its rule's expression trees when made, and most requests that get this
+    // service (the ledger, the invoice board, the dashboard) never bill anything.
+    private Kinds? _kinds;
+    private Kinds Of => _kinds ??= new Kinds(new(db), new(db), new(db), new(db), new(db));
+
+    private sealed record Kinds(TimeBillables Time, MilestoneBillables Milestones, ServiceBillables Services, ScopeChangeBillables Changes, ExpenseBillables Expenses);
 
     /// <summary>Every kind, in the order the form lists them and a pick becomes lines.</summary>
-    private IEnumerable<IBillableSource> Sources => [_time, _milestones, _services, _changes, _expenses];
+    private IEnumerable<IBillableSource> Sources => [Of.Time, Of.Milestones, Of.Services, Of.Changes, Of.Expenses];
 
     public async Task<UnbilledWork?> UnbilledAsync(int clientId, DateOnly? from, DateOnly? to, CancellationToken ct = default, int? projectId = null)
     {
@@ -36,9 +37,9 @@ public sealed class BilledWork(AppDbContext db)
             ? await db.Projects.AsNoTracking().Where(p => p.Id == pid && p.ClientId == clientId).Select(p => new { p.Id, p.Name }).SingleOrDefaultAsync(ct)
             : null;
         var only = project?.Id;
-        var (time, cut) = await _time.UnbilledAsync(clientId, only, from, to, ct);
-        return new UnbilledWork(client.Id, client.Name, client.Currency, from, to, time, cut, await _milestones.UnbilledAsync(clientId, only, ct),
-            await _services.UnbilledAsync(clientId, only, ct), await _changes.UnbilledAsync(clientId, only, ct), await _expenses.UnbilledAsync(clientId, only, ct))
+        var (time, cut) = await Of.Time.UnbilledAsync(clientId, only, from, to, ct);
+        return new UnbilledWork(client.Id, client.Name, client.Currency, from, to, time, cut, await Of.Milestones.UnbilledAsync(clientId, only, ct),
+            await Of.Services.UnbilledAsync(clientId, only, ct), await Of.Changes.UnbilledAsync(clientId, only, ct), await Of.Expenses.UnbilledAsync(clientId, only, ct))
         {
             ProjectId = project?.Id, ProjectName = project?.Name,
         };

@@ -1,5 +1,6 @@
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Ledger;
@@ -14,17 +15,33 @@ public static class LedgerLists
     public static readonly string[] DefaultCategories = ["Software", "Hardware", "Travel", "Office", "Taxes", "Bank fees"];
     public static readonly string[] DefaultModes = ["Bank", "Cash", "Card", "PayPal"];
 
+    private sealed class ListRow
+    {
+        public bool IsMode { get; init; }
+        public int Id { get; init; }
+        public LedgerKind Kind { get; init; }
+        public string Name { get; init; } = "";
+        public bool IsBuiltIn { get; init; }
+    }
+
+    // Categories and payment modes in one statement, each in its own order. Compiled once: every ledger page and
+    // form asks, and building the UNION's expression and finding it in EF's query cache cost more than running it.
+    private static readonly CompiledPerModel<Func<AppDbContext, IAsyncEnumerable<ListRow>>> Rows = new(() => EF.CompileAsyncQuery<AppDbContext, ListRow>(
+        (AppDbContext db) => db.LedgerCategories.AsNoTracking()
+            .Select(c => new ListRow { IsMode = false, Id = c.Id, Kind = c.Kind, Name = c.Name, IsBuiltIn = c.IsBuiltIn })
+            .Concat(db.PaymentModes.AsNoTracking().Select(m => new ListRow { IsMode = true, Id = m.Id, Kind = LedgerKind.Income, Name = m.Name, IsBuiltIn = false }))
+            .OrderBy(r => r.IsMode).ThenBy(r => r.Kind).ThenByDescending(r => r.IsBuiltIn).ThenBy(r => r.Name)));
+
     public static async Task<LedgerLookups> LoadAsync(AppDbContext db)
     {
-        // Categories and payment modes in one statement, each in its own order.
-        var rows = await db.LedgerCategories.AsNoTracking()
-            .Select(c => new { IsMode = false, c.Id, c.Kind, c.Name, c.IsBuiltIn })
-            .Concat(db.PaymentModes.AsNoTracking().Select(m => new { IsMode = true, m.Id, Kind = LedgerKind.Income, m.Name, IsBuiltIn = false }))
-            .OrderBy(r => r.IsMode).ThenBy(r => r.Kind).ThenByDescending(r => r.IsBuiltIn).ThenBy(r => r.Name)
-            .ToListAsync();
-        return new LedgerLookups(
-            rows.Where(r => !r.IsMode).Select(r => new CategoryOption(r.Id, r.Kind, r.Name, r.IsBuiltIn)).ToList(),
-            rows.Where(r => r.IsMode).Select(r => new ModeOption(r.Id, r.Name)).ToList());
+        var categories = new List<CategoryOption>();
+        var modes = new List<ModeOption>();
+        await foreach (var r in Rows.For(db)(db))
+        {
+            if (r.IsMode) modes.Add(new ModeOption(r.Id, r.Name));
+            else categories.Add(new CategoryOption(r.Id, r.Kind, r.Name, r.IsBuiltIn));
+        }
+        return new LedgerLookups(categories, modes);
     }
 
     /// <summary>The lists a new account starts with (the caller saves, with the account).</summary>
