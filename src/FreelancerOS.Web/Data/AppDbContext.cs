@@ -153,16 +153,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         configuration.Properties<decimal>().HavePrecision(18, 4);
     }
 
-    // The ledger's kept totals change in the same transaction as the entries, whichever code path wrote
-    // them: they are computed here from the tracker, after the write (so new ids are known) and before
-    // the changes are accepted (so the values before an edit or a delete are still known).
+    // Kept figures (IKeptFigures: the ledger's month totals...) change in the same transaction as the rows they
+    // come from, whichever code path wrote them.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Stamp();
-        if (!ChangesLedger()) return base.SaveChanges(acceptAllChangesOnSuccess);
+        var kept = KeptFigures.Collect(ChangeTracker);
+        if (kept.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
         using var tx = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        foreach (var change in kept) change.Before(this);
         var written = base.SaveChanges(acceptAllChangesOnSuccess: false);
-        KeptLedgerTotals.Apply(Database, KeptLedgerTotals.Collect(ChangeTracker));
+        foreach (var change in kept) change.After(this);
         tx?.Commit();
         if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
         return written;
@@ -171,17 +172,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Stamp();
-        if (!ChangesLedger()) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var kept = KeptFigures.Collect(ChangeTracker);
+        if (kept.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        foreach (var change in kept) await change.BeforeAsync(this, cancellationToken);
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-        await KeptLedgerTotals.ApplyAsync(Database, KeptLedgerTotals.Collect(ChangeTracker), cancellationToken);
+        foreach (var change in kept) await change.AfterAsync(this, cancellationToken);
         if (tx is not null) await tx.CommitAsync(cancellationToken);
         if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
         return written;
     }
-
-    private bool ChangesLedger() =>
-        ChangeTracker.Entries<LedgerEntry>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
 
     // One pass over the tracker (each Entries() call detects changes again, which a large batch pays for).
     // A context built by hand (tests, design time) has no clock and leaves CreatedAt as given.

@@ -29,6 +29,21 @@ public static class KeptLedgerTotals
     private static readonly string[] Columns = ["OwnerId", "Period", "Kind", "PaymentModeId", "CategoryId", "Currency", "Count", "HomeAmountMinor", "AmountMinor"];
     private static readonly string[] KeyColumns = Columns[..6];
 
+    /// <summary>The ledger's part of every SaveChanges (<see cref="KeptFigures"/>).</summary>
+    public static readonly IKeptFigures Keeper = new LedgerKeeper();
+
+    private sealed class LedgerKeeper : IKeptFigures, IKeptChange
+    {
+        public IKeptChange? Collect(ChangeTracker tracker) =>
+            tracker.Entries<LedgerEntry>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) ? this : null;
+
+        public Task FillIfMissingAsync(AppDbContext db, CancellationToken ct = default) => KeptLedgerTotals.FillIfMissingAsync(db, ct);
+
+        public Task AfterAsync(AppDbContext db, CancellationToken ct) => ApplyAsync(db.Database, KeptLedgerTotals.Collect(db.ChangeTracker), ct);
+
+        public void After(AppDbContext db) => Apply(db.Database, KeptLedgerTotals.Collect(db.ChangeTracker));
+    }
+
     public static int OrNone(int? id) => id ?? LedgerMonthTotal.None;
 
     public static int? FromNone(int id) => id == LedgerMonthTotal.None ? null : id;

@@ -90,7 +90,7 @@ public static class Database
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();
-        await KeptLedgerTotals.FillIfMissingAsync(db);
+        await KeptFigures.FillIfMissingAsync(db);
         await PlannerStatistics.RefreshAsync(db);
     }
 }
