@@ -85,6 +85,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<ScopeChange> ScopeChanges => Set<ScopeChange>();
     public DbSet<TimeEntry> TimeEntries => Set<TimeEntry>();
+    public DbSet<ProjectMonthHours> ProjectMonthHours => Set<ProjectMonthHours>();
     public DbSet<RunningTimer> Timers => Set<RunningTimer>();
     // Invoices
     public DbSet<Invoice> Invoices => Set<Invoice>();
@@ -136,6 +137,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         // A receipt belongs to its expense's owner.
         builder.Entity<StoredReceipt>().HasQueryFilter(r => r.Expense!.OwnerId == CurrentUserId);
         builder.Entity<LedgerMonthTotal>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
+        builder.Entity<ProjectMonthHours>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
     }
 
     private LambdaExpression OwnerFilter(Type type)
@@ -153,16 +155,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         configuration.Properties<decimal>().HavePrecision(18, 4);
     }
 
-    // The ledger's kept totals change in the same transaction as the entries, whichever code path wrote
+    // The ledger's kept totals (and the projects' kept hours) change in the same transaction as the entries, whichever code path wrote
     // them: they are computed here from the tracker, after the write (so new ids are known) and before
     // the changes are accepted (so the values before an edit or a delete are still known).
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Stamp();
-        if (!ChangesLedger()) return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (!ChangesKept()) return base.SaveChanges(acceptAllChangesOnSuccess);
         using var tx = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var written = base.SaveChanges(acceptAllChangesOnSuccess: false);
         KeptLedgerTotals.Apply(Database, KeptLedgerTotals.Collect(ChangeTracker));
+        KeptProjectHours.Apply(Database, KeptProjectHours.Collect(ChangeTracker));
         tx?.Commit();
         if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
         return written;
@@ -171,17 +174,19 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Stamp();
-        if (!ChangesLedger()) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!ChangesKept()) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
         await KeptLedgerTotals.ApplyAsync(Database, KeptLedgerTotals.Collect(ChangeTracker), cancellationToken);
+        await KeptProjectHours.ApplyAsync(Database, KeptProjectHours.Collect(ChangeTracker), cancellationToken);
         if (tx is not null) await tx.CommitAsync(cancellationToken);
         if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
         return written;
     }
 
-    private bool ChangesLedger() =>
-        ChangeTracker.Entries<LedgerEntry>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+    private bool ChangesKept() =>
+        ChangeTracker.Entries<LedgerEntry>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+        || ChangeTracker.Entries<TimeEntry>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
 
     // One pass over the tracker (each Entries() call detects changes again, which a large batch pays for).
     // A context built by hand (tests, design time) has no clock and leaves CreatedAt as given.
