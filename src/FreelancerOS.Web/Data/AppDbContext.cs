@@ -85,6 +85,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<ScopeChange> ScopeChanges => Set<ScopeChange>();
     public DbSet<TimeEntry> TimeEntries => Set<TimeEntry>();
+    public DbSet<ProjectMonthHours> ProjectMonthHours => Set<ProjectMonthHours>();
     public DbSet<RunningTimer> Timers => Set<RunningTimer>();
     // Invoices
     public DbSet<Invoice> Invoices => Set<Invoice>();
@@ -136,6 +137,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         // A receipt belongs to its expense's owner.
         builder.Entity<StoredReceipt>().HasQueryFilter(r => r.Expense!.OwnerId == CurrentUserId);
         builder.Entity<LedgerMonthTotal>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
+        builder.Entity<ProjectMonthHours>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
     }
 
     private LambdaExpression OwnerFilter(Type type)
@@ -153,7 +155,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         configuration.Properties<decimal>().HavePrecision(18, 4);
     }
 
-    // Kept figures (IKeptFigures: the ledger's month totals...) change in the same transaction as the rows they
+    // Kept figures (IKeptFigures: the ledger's month totals, the projects' hours per month...) change in the same transaction as the rows they
     // come from, whichever code path wrote them.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -40,7 +40,7 @@ public interface IKeptChange
 /// </summary>
 public static class KeptFigures
 {
-    private static IKeptFigures[] all = [KeptLedgerTotals.Keeper];
+    private static IKeptFigures[] all = [KeptLedgerTotals.Keeper, KeptProjectHours.Keeper];
     private static readonly Lock Gate = new();
 
     public static void Register(IKeptFigures figures)

@@ -23,7 +23,10 @@ public sealed class ProfitabilityQueries(AppDbContext db)
     public async Task<ProfitabilityReport> LoadAsync(ReportPeriod period, string home, string? sort, string? dir, CancellationToken ct = default)
     {
         var parts = new List<ProfitPart>();
-        await foreach (var part in Parts.For(db)(db, period.From ?? DateOnly.MinValue, period.To ?? DateOnly.MaxValue).WithCancellation(ct))
+        var (start, end) = (period.From ?? DateOnly.MinValue, period.To ?? DateOnly.MaxValue);
+        var months = WholeMonths.Of(start, end);
+        await foreach (var part in Parts.For(db)(db, start, end, months.FirstPeriod, months.LastPeriod,
+                           months.HeadFrom, months.HeadTo, months.TailFrom, months.TailTo).WithCancellation(ct))
             parts.Add(part);
 
         // A project with anything in the period (billed, logged or spent) has a row, by id so equal names keep one order.
@@ -33,14 +36,14 @@ public sealed class ProfitabilityQueries(AppDbContext db)
         {
             var first = p.First();
             var lines = p.Where(r => r.Part == LinePart).ToList();
-            var hours = p.Where(r => r.Part == HourPart).Sum(r => r.Hours);
+            var hours = p.Where(r => r.Part == HourPart).Sum(r => (r.Hours ?? 0m) + ProjectMonthHours.HoursOf(r.HourUnits));
             var costs = p.Where(r => r.Part == CostPart).ToList();
             // A project bills in its client's currency; lines in another (the client's currency changed) get their own row.
-            foreach (var currency in lines.Select(b => b.Currency).Append(first.ClientCurrency).Distinct())
+            foreach (var currency in lines.Select(b => b.Currency!).Append(first.ClientCurrency).Distinct())
             {
                 var main = currency == first.ClientCurrency;
-                projectRows.Add(new ProfitRow(p.Key, first.Name, first.ClientId, first.ClientName, currency,
-                    lines.Where(b => b.Currency == currency).Sum(b => b.Billed),
+                projectRows.Add(new ProfitRow(p.Key, first.Name!, first.ClientId, first.ClientName, currency,
+                    lines.Where(b => b.Currency == currency).Sum(b => b.Billed ?? 0m),
                     main ? hours : 0m, main ? costs.Sum(c => c.Recharged) : 0, main ? costs.Sum(c => c.Other) : 0));
             }
         }
@@ -55,11 +58,11 @@ public sealed class ProfitabilityQueries(AppDbContext db)
         {
             var mine = rowsOf[(c.ClientId, c.ClientCurrency)].ToList();
             var billed = billedOf[c.ClientId];
-            foreach (var currency in billed.Select(b => b.Currency).Append(c.ClientCurrency).Distinct())
+            foreach (var currency in billed.Select(b => b.Currency!).Append(c.ClientCurrency).Distinct())
             {
                 var main = currency == c.ClientCurrency;
                 var row = new ProfitRow(null, c.ClientName, c.ClientId, c.ClientName, currency,
-                    billed.Where(b => b.Currency == currency).Sum(b => b.Billed),
+                    billed.Where(b => b.Currency == currency).Sum(b => b.Billed ?? 0m),
                     main ? mine.Sum(r => r.Hours) : 0m, main ? mine.Sum(r => r.RechargedMinor) : 0, main ? mine.Sum(r => r.OtherCostsMinor) : 0);
                 if (row.Billed != 0 || row.Hours != 0 || row.RechargedMinor != 0 || row.OtherCostsMinor != 0) clientRows.Add(row);
             }
@@ -70,14 +73,15 @@ public sealed class ProfitabilityQueries(AppDbContext db)
     }
 
     /// <summary>
-    /// The period's sums, grouped first and named after: billed lines per project and currency, hours per project,
+    /// The period's sums, grouped first and named after: billed lines per project and currency, hours per project (the
+    /// whole months' from the kept hours, the days of a month the period only partly covers from the entries),
     /// project expenses per project (recharged and not), and invoice subtotals per billed client and currency
     /// (only clients with a project, as the page has always shown them). Compiled once: the expression is large, and
     /// building and looking it up again on every view cost more than running it. An open end of the period is the
     /// first or last day a date can hold, so one statement serves every period.
     /// </summary>
-    private static readonly CompiledPerModel<Func<AppDbContext, DateOnly, DateOnly, IAsyncEnumerable<ProfitPart>>> Parts = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, DateOnly first, DateOnly last) =>
+    private static readonly CompiledPerModel<Func<AppDbContext, DateOnly, DateOnly, int, int, DateOnly, DateOnly, DateOnly, DateOnly, IAsyncEnumerable<ProfitPart>>> Parts = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, DateOnly first, DateOnly last, int firstPeriod, int lastPeriod, DateOnly headFrom, DateOnly headTo, DateOnly tailFrom, DateOnly tailTo) =>
             (from g in db.Invoices
                     .Where(i => (i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue || i.Status == InvoiceStatus.Paid) && i.IssueDate >= first && i.IssueDate <= last)
                     .SelectMany(i => i.Lines.Where(l => l.ProjectId != null), (i, l) => new { ProjectId = l.ProjectId!.Value, i.Currency, l.Amount })
@@ -85,42 +89,82 @@ public sealed class ProfitabilityQueries(AppDbContext db)
                     .Select(g => new { g.Key.ProjectId, g.Key.Currency, Billed = g.Sum(x => x.Amount) })
                 join p in db.Projects on g.ProjectId equals p.Id
                 select new ProfitPart { Part = LinePart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
-                    Currency = g.Currency, Billed = g.Billed, Hours = 0m, Recharged = 0L, Other = 0L })
+                    Currency = g.Currency, Billed = g.Billed, Hours = null, HourUnits = 0L, Recharged = 0L, Other = 0L })
             .Concat(
-                from g in db.TimeEntries.Where(e => e.Date >= first && e.Date <= last)
+                from g in db.ProjectMonthHours.Where(h => h.Period >= firstPeriod && h.Period <= lastPeriod)
+                    .GroupBy(h => h.ProjectId).Select(g => new { ProjectId = g.Key, Units = g.Sum(h => h.HourUnits) })
+                join p in db.Projects on g.ProjectId equals p.Id
+                select new ProfitPart { Part = HourPart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
+                    Currency = null, Billed = null, Hours = null, HourUnits = g.Units, Recharged = 0L, Other = 0L })
+            .Concat(
+                from g in db.TimeEntries.Where(e => e.Date >= headFrom && e.Date <= headTo)
                     .GroupBy(e => e.ProjectId).Select(g => new { ProjectId = g.Key, Hours = g.Sum(e => e.Hours) })
                 join p in db.Projects on g.ProjectId equals p.Id
                 select new ProfitPart { Part = HourPart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
-                    Currency = p.Client.Currency, Billed = 0m, Hours = g.Hours, Recharged = 0L, Other = 0L })
+                    Currency = null, Billed = null, Hours = g.Hours, HourUnits = 0L, Recharged = 0L, Other = 0L })
+            .Concat(
+                from g in db.TimeEntries.Where(e => e.Date >= tailFrom && e.Date <= tailTo)
+                    .GroupBy(e => e.ProjectId).Select(g => new { ProjectId = g.Key, Hours = g.Sum(e => e.Hours) })
+                join p in db.Projects on g.ProjectId equals p.Id
+                select new ProfitPart { Part = HourPart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
+                    Currency = null, Billed = null, Hours = g.Hours, HourUnits = 0L, Recharged = 0L, Other = 0L })
             .Concat(
                 from g in db.Expenses.Where(e => e.ProjectId != null && e.Date >= first && e.Date <= last)
                     .GroupBy(e => e.ProjectId!.Value)
                     .Select(g => new { ProjectId = g.Key, Recharged = g.Sum(e => e.Rechargeable ? e.HomeAmountMinor : 0L), Other = g.Sum(e => e.Rechargeable ? 0L : e.HomeAmountMinor) })
                 join p in db.Projects on g.ProjectId equals p.Id
                 select new ProfitPart { Part = CostPart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
-                    Currency = p.Client.Currency, Billed = 0m, Hours = 0m, Recharged = g.Recharged, Other = g.Other })
+                    Currency = null, Billed = null, Hours = null, HourUnits = 0L, Recharged = g.Recharged, Other = g.Other })
             .Concat(
                 from g in db.Invoices
                     .Where(i => (i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue || i.Status == InvoiceStatus.Paid) && i.IssueDate >= first && i.IssueDate <= last)
                     .GroupBy(i => new { i.ClientId, i.Currency }).Select(g => new { g.Key.ClientId, g.Key.Currency, Billed = g.Sum(i => i.Subtotal) })
                 join c in db.Clients on g.ClientId equals c.Id
                 where db.Projects.Any(p => p.ClientId == c.Id)
-                select new ProfitPart { Part = ClientPart, Id = c.Id, Name = c.Name, ClientId = c.Id, ClientName = c.Name, ClientCurrency = c.Currency,
-                    Currency = g.Currency, Billed = g.Billed, Hours = 0m, Recharged = 0L, Other = 0L })
+                select new ProfitPart { Part = ClientPart, Id = c.Id, Name = null, ClientId = c.Id, ClientName = c.Name, ClientCurrency = c.Currency,
+                    Currency = g.Currency, Billed = g.Billed, Hours = null, HourUnits = 0L, Recharged = 0L, Other = 0L })
             .AsNoTracking()));
 
-    /// <summary>One grouped sum of the period, named (see <see cref="Parts"/>).</summary>
+    /// <summary>
+    /// A period (first to last day, inclusive) split for the kept hours: the whole months inside it (as yyyymm, an empty
+    /// range when there is none) and the days before and after them (each an empty range of dates when there are none).
+    /// Month numbers are counted as integers, so the first and last days a date can hold split without overflowing.
+    /// </summary>
+    internal readonly record struct WholeMonths(int FirstPeriod, int LastPeriod, DateOnly HeadFrom, DateOnly HeadTo, DateOnly TailFrom, DateOnly TailTo)
+    {
+        private static readonly (DateOnly From, DateOnly To) None = (DateOnly.MaxValue, DateOnly.MinValue);
+
+        public static WholeMonths Of(DateOnly first, DateOnly last)
+        {
+            static int Month(DateOnly d) => d.Year * 12 + d.Month - 1;
+            static int PeriodOf(int month) => month / 12 * 100 + month % 12 + 1;
+            var startsWhole = first.Day == 1;
+            var endsWhole = last.Day == DateTime.DaysInMonth(last.Year, last.Month);
+            var (firstWhole, lastWhole) = (Month(first) + (startsWhole ? 0 : 1), Month(last) - (endsWhole ? 0 : 1));
+            var sameMonth = Month(first) == Month(last);
+            (DateOnly From, DateOnly To) head = startsWhole ? None : (first, sameMonth ? last : new DateOnly(first.Year, first.Month, DateTime.DaysInMonth(first.Year, first.Month)));
+            (DateOnly From, DateOnly To) tail = endsWhole || (sameMonth && !startsWhole) ? None : (sameMonth ? first : new DateOnly(last.Year, last.Month, 1), last);
+            return new WholeMonths(PeriodOf(firstWhole), PeriodOf(lastWhole), head.From, head.To, tail.From, tail.To);
+        }
+    }
+
+    /// <summary>
+    /// One grouped sum of the period, named (see <see cref="Parts"/>). A part leaves null what it does not carry (a
+    /// client's part its project name, an hours part its currency, amounts it does not sum): a null is a flag read per
+    /// row, where a constant 0 was a text read and parsed as a decimal, hundreds of times on a busy year.
+    /// </summary>
     private sealed class ProfitPart
     {
         public int Part { get; init; }
         public int Id { get; init; }
-        public string Name { get; init; } = "";
+        public string? Name { get; init; }
         public int ClientId { get; init; }
         public string ClientName { get; init; } = "";
         public string ClientCurrency { get; init; } = "";
-        public string Currency { get; init; } = "";
-        public decimal Billed { get; init; }
-        public decimal Hours { get; init; }
+        public string? Currency { get; init; }
+        public decimal? Billed { get; init; }
+        public decimal? Hours { get; init; }
+        public long HourUnits { get; init; }
         public long Recharged { get; init; }
         public long Other { get; init; }
     }

@@ -31,7 +31,21 @@ internal sealed class ReportTimeIndexes : IEntityTypeConfiguration<TimeEntry>
 /// <summary>Tax collected, profitability and receivables by issue date: a year's invoices instead of every issued one.</summary>
 internal sealed class ReportInvoiceIndexes : IEntityTypeConfiguration<Invoice>
 {
-    public void Configure(EntityTypeBuilder<Invoice> b) =>
+    public void Configure(EntityTypeBuilder<Invoice> b)
+    {
         b.HasIndex(i => new { i.OwnerId, i.IssueDate, i.Status })
             .HasDatabaseName("IX_Invoices_Reports_IssueDate");
+        // Profitability's subtotals per client and currency of a period's issued invoices, from the index alone.
+        b.HasIndex(i => new { i.OwnerId, i.Status, i.IssueDate, i.ClientId, i.Currency, i.Subtotal })
+            .HasDatabaseName("IX_Invoices_Reports_ClientSubtotals");
+    }
+}
+
+/// <summary>Profitability's billed lines of a period's invoices per project, from the index alone (no read of each line).</summary>
+internal sealed class ReportInvoiceLineIndexes : IEntityTypeConfiguration<InvoiceLine>
+{
+    public void Configure(EntityTypeBuilder<InvoiceLine> b) =>
+        b.HasIndex(l => new { l.InvoiceId, l.ProjectId, l.Amount })
+            .HasDatabaseName("IX_InvoiceLines_Reports_ProjectAmounts")
+            .HasFilter("\"ProjectId\" IS NOT NULL");
 }

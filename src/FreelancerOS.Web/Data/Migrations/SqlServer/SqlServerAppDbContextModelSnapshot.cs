@@ -592,6 +592,9 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("OwnerId", "ClientId", "Status", "Currency", "Subtotal");
 
+                    b.HasIndex("OwnerId", "Status", "IssueDate", "ClientId", "Currency", "Subtotal")
+                        .HasDatabaseName("IX_Invoices_Reports_ClientSubtotals");
+
                     b.HasIndex("OwnerId", "Status", "IssueDate", "Currency", "Total", "AmountPaid");
 
                     b.ToTable("Invoices");
@@ -674,6 +677,10 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("SourceKind", "SourceId")
                         .HasFilter("[SourceId] IS NOT NULL");
+
+                    b.HasIndex("InvoiceId", "ProjectId", "Amount")
+                        .HasDatabaseName("IX_InvoiceLines_Reports_ProjectAmounts")
+                        .HasFilter("[ProjectId] IS NOT NULL");
 
                     b.ToTable("InvoiceLines");
                 });
@@ -1336,6 +1343,43 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
                         .HasFilter("[Status] <> 2");
 
                     b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.ProjectMonthHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<long>("HourUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("OwnerId", "Period", "ProjectId")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId", "Period", "ProjectId", "HourUnits");
+
+                    b.ToTable("ProjectMonthHours", (string)null);
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.RecurringLine", b =>
@@ -2374,6 +2418,15 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Client");
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.ProjectMonthHours", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.RecurringLine", b =>

@@ -572,6 +572,9 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerId", "ClientId", "Status", "Currency", "Subtotal");
 
+                    b.HasIndex("OwnerId", "Status", "IssueDate", "ClientId", "Currency", "Subtotal")
+                        .HasDatabaseName("IX_Invoices_Reports_ClientSubtotals");
+
                     b.HasIndex("OwnerId", "Status", "IssueDate", "Currency", "Total", "AmountPaid");
 
                     b.ToTable("Invoices");
@@ -650,6 +653,10 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SourceKind", "SourceId")
                         .HasFilter("\"SourceId\" IS NOT NULL");
+
+                    b.HasIndex("InvoiceId", "ProjectId", "Amount")
+                        .HasDatabaseName("IX_InvoiceLines_Reports_ProjectAmounts")
+                        .HasFilter("\"ProjectId\" IS NOT NULL");
 
                     b.ToTable("InvoiceLines");
                 });
@@ -1288,6 +1295,41 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                         .HasFilter("\"Status\" <> 2");
 
                     b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.ProjectMonthHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HourUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("OwnerId", "Period", "ProjectId")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId", "Period", "ProjectId", "HourUnits");
+
+                    b.ToTable("ProjectMonthHours", (string)null);
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.RecurringLine", b =>
@@ -2304,6 +2346,15 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Client");
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.ProjectMonthHours", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Domain.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.RecurringLine", b =>
