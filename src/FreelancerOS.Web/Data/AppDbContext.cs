@@ -153,16 +153,20 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         configuration.Properties<decimal>().HavePrecision(18, 4);
     }
 
-    // The ledger's kept totals change in the same transaction as the entries, whichever code path wrote
-    // them: they are computed here from the tracker, after the write (so new ids are known) and before
+    // The ledger's kept totals and the projects' kept figures (KeptProjectFigures) change in the same
+    // transaction as the entries, whichever code path wrote them: they are computed here from the tracker, after the write (so new ids are known) and before
     // the changes are accepted (so the values before an edit or a delete are still known).
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Stamp();
-        if (!ChangesLedger()) return base.SaveChanges(acceptAllChangesOnSuccess);
+        var ledger = ChangesLedger();
+        var figures = KeptProjectFigures.Collect(ChangeTracker);
+        if (!ledger && figures is null) return base.SaveChanges(acceptAllChangesOnSuccess);
         using var tx = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        if (figures is not null) KeptProjectFigures.Resolve(this, figures);
         var written = base.SaveChanges(acceptAllChangesOnSuccess: false);
-        KeptLedgerTotals.Apply(Database, KeptLedgerTotals.Collect(ChangeTracker));
+        if (ledger) KeptLedgerTotals.Apply(Database, KeptLedgerTotals.Collect(ChangeTracker));
+        if (figures is not null) KeptProjectFigures.Apply(this, figures);
         tx?.Commit();
         if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
         return written;
@@ -171,10 +175,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Stamp();
-        if (!ChangesLedger()) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var ledger = ChangesLedger();
+        var figures = KeptProjectFigures.Collect(ChangeTracker);
+        if (!ledger && figures is null) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        if (figures is not null) await KeptProjectFigures.ResolveAsync(this, figures, cancellationToken);
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-        await KeptLedgerTotals.ApplyAsync(Database, KeptLedgerTotals.Collect(ChangeTracker), cancellationToken);
+        if (ledger) await KeptLedgerTotals.ApplyAsync(Database, KeptLedgerTotals.Collect(ChangeTracker), cancellationToken);
+        if (figures is not null) await KeptProjectFigures.ApplyAsync(this, figures, cancellationToken);
         if (tx is not null) await tx.CommitAsync(cancellationToken);
         if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
         return written;

@@ -84,6 +84,15 @@ public class Project : OwnedEntity, IBoardCard<Priority>, ICreated
     public string? Notes { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// The hours of its time entries and its invoiced amount (see Features/Projects/ProjectInvoicing), kept by
+    /// Data/KeptProjectFigures in the same transaction as every write that changes them, so the board and the list
+    /// read them instead of summing every entry and line; null only on rows from before they were kept, until the
+    /// start-up fill.
+    /// </summary>
+    public decimal? LoggedHours { get; internal set; } = 0m;
+    public decimal? InvoicedAmount { get; internal set; } = 0m;
+
     /// <summary>The agreed value plus approved scope changes; null for an hourly project with no value.</summary>
     public decimal? TotalValue => Value is null && ApprovedExtraValue == 0 ? null : (Value ?? 0) + ApprovedExtraValue;
 

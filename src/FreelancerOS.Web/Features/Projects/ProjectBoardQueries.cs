@@ -24,19 +24,16 @@ public sealed class ProjectWithFigures
 /// </summary>
 public static class ProjectBoardQueries
 {
-    /// <summary>The projects with their figures, summed for each returned project only.</summary>
-    public static IQueryable<ProjectWithFigures> WithFigures(this IQueryable<Project> projects, AppDbContext db)
-    {
-        var lines = ProjectInvoicing.CountedLines(db);
-        return projects.Select(p => new ProjectWithFigures
+    /// <summary>The projects with their figures, as kept on each project (Data/KeptProjectFigures).</summary>
+    public static IQueryable<ProjectWithFigures> WithFigures(this IQueryable<Project> projects, AppDbContext db) =>
+        projects.Select(p => new ProjectWithFigures
         {
             Project = p,
             ClientName = p.Client!.Name,
             Currency = p.Client.Currency,
-            Hours = db.TimeEntries.Where(t => t.ProjectId == p.Id).Sum(t => t.Hours),
-            Invoiced = lines.Where(l => l.ProjectId == p.Id).Sum(l => l.Amount),
+            Hours = p.LoggedHours ?? 0m,
+            Invoiced = p.InvoicedAmount ?? 0m,
         });
-    }
 
     // Completed projects leave the board (the list has them), so it stays small as years pass.
     public static IQueryable<Project> OnBoard(AppDbContext db) => db.Projects.AsNoTracking().Where(p => p.Status != WorkStatus.Completed);
