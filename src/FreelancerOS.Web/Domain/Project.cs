@@ -84,11 +84,23 @@ public class Project : OwnedEntity, IBoardCard<Priority>, ICreated
     public string? Notes { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// The hours of its time entries and its invoiced amount (see Features/Projects/ProjectInvoicing), kept by
+    /// Data/KeptProjectFigures in the same transaction as every write that changes them, so the board and the list
+    /// read them instead of summing every entry and line; null only on rows from before they were kept, until the
+    /// start-up fill.
+    /// </summary>
+    public decimal? LoggedHours { get; internal set; } = 0m;
+    public decimal? InvoicedAmount { get; internal set; } = 0m;
+
     /// <summary>The agreed value plus approved scope changes; null for an hourly project with no value.</summary>
-    public decimal? TotalValue => Value is null && ApprovedExtraValue == 0 ? null : (Value ?? 0) + ApprovedExtraValue;
+    public decimal? TotalValue => WithExtra(Value, ApprovedExtraValue);
 
     /// <summary>The estimate plus approved scope changes; null when nothing was estimated.</summary>
-    public decimal? TotalEstimatedHours => EstimatedHours is null && ApprovedExtraHours == 0 ? null : (EstimatedHours ?? 0) + ApprovedExtraHours;
+    public decimal? TotalEstimatedHours => WithExtra(EstimatedHours, ApprovedExtraHours);
+
+    /// <summary>An agreed figure plus what approved scope changes added; null when there is neither.</summary>
+    public static decimal? WithExtra(decimal? agreed, decimal extra) => agreed is null && extra == 0 ? null : (agreed ?? 0) + extra;
 
     public void MoveTo(Priority priority, int sortOrder)
     {

@@ -26,12 +26,22 @@ public static class ClientPipeline
     public static async Task<PipelineBoard> LoadBoardAsync(AppDbContext db, string homeCurrency, int? focus, IReadOnlyList<ClientStage>? only = null)
     {
         var stages = ClientStages.Board.Where(s => only is null || only.Contains(s)).ToList();
-        var totals = await db.Clients.AsNoTracking()
-            .Where(InlineSet.In<Client, ClientStage>(c => c.Stage, stages))
-            .GroupBy(c => new { c.Stage, c.Currency })
-            .Select(g => new StageTotal(g.Key.Stage, g.Key.Currency, g.Sum(c => c.ContractValue), g.Count()))
-            .ToListAsync();
-        var cards = await CardsAsync(db, Boards.FirstOfEach(stages.Select(s => Ordered(db, s))));
+        List<StageTotal> totals;
+        List<ClientCard> cards;
+        if (only is null)
+        {
+            totals = await ToListAsync(FullBoardTotals.For(db)(db));
+            cards = Cards(await ToListAsync(FullBoardCards.For(db)(db)));
+        }
+        else
+        {
+            totals = await db.Clients.AsNoTracking()
+                .Where(InlineSet.In<Client, ClientStage>(c => c.Stage, stages))
+                .GroupBy(c => new { c.Stage, c.Currency })
+                .Select(g => new StageTotal(g.Key.Stage, g.Key.Currency, g.Sum(c => c.ContractValue), g.Count()))
+                .ToListAsync();
+            cards = await CardsAsync(db, Boards.FirstOfEach(stages.Select(s => Ordered(db, s))));
+        }
         var columns = stages.Select(stage => new PipelineColumn(
             stage,
             cards.Where(c => c.Stage == stage).ToList(),
@@ -49,14 +59,37 @@ public static class ClientPipeline
         var issued = Issued;
         // Only invoices in the client's currency count against its contract value (one made before the currency
         // was fixed stays in its own: the client page lists those separately).
-        var rows = await query.Select(c => new
-        {
-            c.Id, c.Name, c.Company, c.Stage, c.SortOrder, c.Currency, c.ContractValue,
-            Invoiced = db.Invoices.Where(issued).Where(i => i.ClientId == c.Id && i.Currency == c.Currency).Sum(i => i.Subtotal),
-        }).ToListAsync();
-        // A UNION ALL keeps no order: the columns' order is put back here.
-        return rows.OrderBy(c => c.Stage).ThenBy(c => c.SortOrder).ThenBy(c => c.Id)
+        return Cards(await query.Select(c => new CardRow(c.Id, c.Name, c.Company, c.Stage, c.SortOrder, c.Currency, c.ContractValue,
+            db.Invoices.Where(issued).Where(i => i.ClientId == c.Id && i.Currency == c.Currency).Sum(i => i.Subtotal))).ToListAsync());
+    }
+
+    // A UNION ALL keeps no order: the columns' order is put back here.
+    private static List<ClientCard> Cards(List<CardRow> rows) =>
+        rows.OrderBy(c => c.Stage).ThenBy(c => c.SortOrder).ThenBy(c => c.Id)
             .Select(c => new ClientCard(c.Id, c.Name, c.Company, c.Stage, c.Currency, c.ContractValue, c.Invoiced))
             .ToList();
+
+    private sealed record CardRow(int Id, string Name, string? Company, ClientStage Stage, int SortOrder, string Currency, decimal ContractValue, decimal Invoiced);
+
+    // The full board's two statements have one shape: compiled once, so a request neither rebuilds nor looks up their
+    // expression trees. The same queries as above, the board's stages and the issued statuses written as constants.
+    private static readonly CompiledPerModel<Func<AppDbContext, IAsyncEnumerable<StageTotal>>> FullBoardTotals = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db) => db.Clients.Where(c => c.Stage == ClientStage.Lead || c.Stage == ClientStage.Negotiation || c.Stage == ClientStage.Client)
+            .GroupBy(c => new { c.Stage, c.Currency })
+            .Select(g => new StageTotal(g.Key.Stage, g.Key.Currency, g.Sum(c => c.ContractValue), g.Count()))));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, IAsyncEnumerable<CardRow>>> FullBoardCards = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db) => db.Clients.Where(c => c.Stage == ClientStage.Lead).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).Take(Boards.CardsPerColumn)
+            .Concat(db.Clients.Where(c => c.Stage == ClientStage.Negotiation).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).Take(Boards.CardsPerColumn))
+            .Concat(db.Clients.Where(c => c.Stage == ClientStage.Client).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).Take(Boards.CardsPerColumn))
+            .Select(c => new CardRow(c.Id, c.Name, c.Company, c.Stage, c.SortOrder, c.Currency, c.ContractValue,
+                db.Invoices.Where(i => (i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue || i.Status == InvoiceStatus.Paid)
+                    && i.ClientId == c.Id && i.Currency == c.Currency).Sum(i => i.Subtotal)))));
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows) list.Add(row);
+        return list;
     }
 }

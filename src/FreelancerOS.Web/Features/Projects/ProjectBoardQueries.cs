@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Infrastructure;
@@ -17,32 +18,67 @@ public sealed class ProjectWithFigures
     public int? CompletionPercent => Project.CompletionPercent(Hours, Invoiced);
 }
 
+/// <summary>What a card or a list row shows of a project, and the columns its completion is computed from (no more).</summary>
+public sealed record ProjectRow(
+    int Id, string Name, int ClientId, string ClientName, string Currency, ProjectPricing Pricing, Priority Priority, WorkStatus Status,
+    int SortOrder, DateOnly? StartDate, DateOnly? EndDate, decimal? Value, decimal ExtraValue, decimal? EstimatedHours, decimal ExtraHours,
+    CompletionBasis Basis, decimal? Hours, decimal? Invoiced)
+{
+    public int? CompletionPercent =>
+        Project.Completion(Basis, Hours ?? 0m, Project.WithExtra(EstimatedHours, ExtraHours), Invoiced ?? 0m, Project.WithExtra(Value, ExtraValue));
+
+    public ProjectCard Card => new(Id, Name, ClientName, Priority, Status, Pricing, StartDate, EndDate, CompletionPercent);
+
+    public ProjectListRow ListRow => new(Id, Name, ClientId, ClientName, Currency, Pricing, Priority, Status, StartDate, EndDate, Value, ExtraValue, CompletionPercent);
+}
+
 /// <summary>
-/// The project board and list. Each page asks a fixed number of statements whatever the years of data: the shown
-/// projects' figures are subqueries on those projects only (through the time entries' and invoice lines' project
-/// indexes), never sums over every project's work.
+/// The project board and list. Each page asks a fixed number of statements whatever the years of data, and reads each
+/// shown project's figures off its row (kept by Data/KeptProjectFigures), never summing its entries or lines.
 /// </summary>
 public static class ProjectBoardQueries
 {
-    /// <summary>The projects with their figures, summed for each returned project only.</summary>
-    public static IQueryable<ProjectWithFigures> WithFigures(this IQueryable<Project> projects, AppDbContext db)
-    {
-        var lines = ProjectInvoicing.CountedLines(db);
-        return projects.Select(p => new ProjectWithFigures
+    /// <summary>The projects with their figures, as kept on each project (Data/KeptProjectFigures).</summary>
+    public static IQueryable<ProjectWithFigures> WithFigures(this IQueryable<Project> projects, AppDbContext db) =>
+        projects.Select(p => new ProjectWithFigures
         {
             Project = p,
             ClientName = p.Client!.Name,
             Currency = p.Client.Currency,
-            Hours = db.TimeEntries.Where(t => t.ProjectId == p.Id).Sum(t => t.Hours),
-            Invoiced = lines.Where(l => l.ProjectId == p.Id).Sum(l => l.Amount),
+            Hours = p.LoggedHours ?? 0m,
+            Invoiced = p.InvoicedAmount ?? 0m,
         });
-    }
 
     // Completed projects leave the board (the list has them), so it stays small as years pass.
     public static IQueryable<Project> OnBoard(AppDbContext db) => db.Projects.AsNoTracking().Where(p => p.Status != WorkStatus.Completed);
 
     public static IQueryable<Project> Ordered(AppDbContext db, Priority priority) =>
         OnBoard(db).Where(p => p.Priority == priority).OrderBy(p => p.SortOrder).ThenBy(p => p.Id);
+
+    private static readonly Expression<Func<Project, ProjectRow>> ToRow = p => new ProjectRow(p.Id, p.Name, p.ClientId, p.Client!.Name,
+        p.Client.Currency, p.Pricing, p.Priority, p.Status, p.SortOrder, p.StartDate, p.EndDate, p.Value, p.ApprovedExtraValue,
+        p.EstimatedHours, p.ApprovedExtraHours, p.CompletionBasis, p.LoggedHours, p.InvoicedAmount);
+
+    // The full board's statements have one shape whatever the data: compiled once, so a request neither rebuilds nor
+    // looks up their expression trees (a visible share of the page once the figures are kept). The columns are written
+    // out as constants, the same queries Ordered and FirstOfEach build.
+    private static readonly CompiledPerModel<Func<AppDbContext, IAsyncEnumerable<ProjectRow>>> FullBoardCards = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db) => db.Projects.Where(p => p.Status != WorkStatus.Completed && p.Priority == Priority.Low)
+            .OrderBy(p => p.SortOrder).ThenBy(p => p.Id).Take(Boards.CardsPerColumn)
+            .Concat(db.Projects.Where(p => p.Status != WorkStatus.Completed && p.Priority == Priority.Medium)
+                .OrderBy(p => p.SortOrder).ThenBy(p => p.Id).Take(Boards.CardsPerColumn))
+            .Concat(db.Projects.Where(p => p.Status != WorkStatus.Completed && p.Priority == Priority.High)
+                .OrderBy(p => p.SortOrder).ThenBy(p => p.Id).Take(Boards.CardsPerColumn))
+            .Select(ToRow)));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, IAsyncEnumerable<PriorityCount>>> OpenCounts = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db) => db.Projects.Where(p => p.Status != WorkStatus.Completed).GroupBy(p => p.Priority)
+            .Select(g => new PriorityCount(g.Key, g.Count()))));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, CancellationToken, Task<int>>> CompletedCount = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, CancellationToken ct) => db.Projects.Count(p => p.Status == WorkStatus.Completed)));
+
+    private sealed record PriorityCount(Priority Priority, int Count);
 
     /// <summary>
     /// The board, or only the given columns: the columns' counts and the completed count in one grouped query, the
@@ -53,13 +89,15 @@ public static class ProjectBoardQueries
         var priorities = WorkLabels.Priorities.Where(p => only is null || only.Contains(p)).ToList();
         // Counted apart: the open ones through the open projects' index, the completed ones (only the full page shows
         // their number) through the status index, so neither count reads every project's row.
-        var counts = await OnBoard(db).GroupBy(p => p.Priority).Select(g => new { Priority = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(c => c.Priority, c => c.Count);
-        var cards = await CardsAsync(db, Boards.FirstOfEach(priorities.Select(p => Ordered(db, p))));
+        var counts = new Dictionary<Priority, int>();
+        await foreach (var c in OpenCounts.For(db)(db)) counts[c.Priority] = c.Count;
+        var cards = only is null
+            ? Cards(await ToListAsync(FullBoardCards.For(db)(db)))
+            : await CardsAsync(db, Boards.FirstOfEach(priorities.Select(p => Ordered(db, p))));
         var columns = priorities.Select(priority => new PriorityColumn(priority, cards.Where(p => p.Priority == priority).ToList(),
                 counts.GetValueOrDefault(priority))
             { OutOfBand = only is not null, FocusProjectId = focus }).ToList();
-        var completed = only is null ? await db.Projects.CountAsync(p => p.Status == WorkStatus.Completed) : 0;
+        var completed = only is null ? await CompletedCount.For(db)(db, CancellationToken.None) : 0;
         return new PriorityBoard(columns, focus) { Completed = completed };
     }
 
@@ -72,14 +110,18 @@ public static class ProjectBoardQueries
     }
 
     /// <summary>Cards with their completion in one statement.</summary>
-    public static async Task<List<ProjectCard>> CardsAsync(AppDbContext db, IQueryable<Project> query)
+    public static async Task<List<ProjectCard>> CardsAsync(AppDbContext db, IQueryable<Project> query) =>
+        Cards(await query.Select(ToRow).ToListAsync());
+
+    // A UNION ALL keeps no order: the columns' order is put back here.
+    private static List<ProjectCard> Cards(List<ProjectRow> rows) =>
+        rows.OrderBy(r => r.Priority).ThenBy(r => r.SortOrder).ThenBy(r => r.Id).Select(r => r.Card).ToList();
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows)
     {
-        var rows = await query.WithFigures(db).ToListAsync();
-        // A UNION ALL keeps no order: the columns' order is put back here.
-        return rows.OrderBy(r => r.Project.Priority).ThenBy(r => r.Project.SortOrder).ThenBy(r => r.Project.Id)
-            .Select(r => new ProjectCard(r.Project.Id, r.Project.Name, r.ClientName, r.Project.Priority, r.Project.Status, r.Project.Pricing,
-                r.Project.StartDate, r.Project.EndDate, r.CompletionPercent))
-            .ToList();
+        var list = new List<T>();
+        await foreach (var row in rows) list.Add(row);
+        return list;
     }
 
     public static IQueryable<Project> Filtered(AppDbContext db, int? clientId, WorkStatus? status, Priority? priority)
@@ -99,20 +141,32 @@ public static class ProjectBoardQueries
         .Add("name", p => p.Name).Add("client", p => p.Client!.Name).Add("pricing", p => p.Pricing).Add("priority", p => p.Priority)
         .Add("status", p => p.Status).Add("start", p => p.StartDate);
 
+    // The list as it first opens (no filter, the default order) has one shape: compiled once, like the board.
+    private static readonly CompiledPerModel<Func<AppDbContext, CancellationToken, Task<int>>> AllCount = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, CancellationToken ct) => db.Projects.Count()));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, int, int, IAsyncEnumerable<ProjectRow>>> DefaultPage = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, int skip, int take) => db.Projects.OrderByDescending(p => p.Priority).ThenBy(p => p.Name).ThenBy(p => p.Id)
+            .Skip(skip).Take(take).Select(ToRow)));
+
     /// <summary>
-    /// A page of the list: one count, then the page's projects with their figures (the page is cut first, so the
-    /// figures are summed for its rows only).
+    /// A page of the list: one count, then the page's projects with their kept figures.
     /// </summary>
     public static async Task<Paged<ProjectListRow>> ListAsync(AppDbContext db, int? clientId, WorkStatus? status, Priority? priority,
         string? sort, string? dir, int pageSize, int page)
     {
         var query = Filtered(db, clientId, status, priority);
-        var total = await query.CountAsync();
+        // The same conditions Filtered applies: none of them, the whole list.
+        var plain = clientId is null && !IsFilter(status) && !IsFilter(priority);
+        var ordering = Sorts.Parse(sort, dir);
+        var total = plain ? await AllCount.For(db)(db, CancellationToken.None) : await query.CountAsync();
         page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-        var ordered = Ordered(query, sort, dir);
-        var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize).WithFigures(db).ToListAsync();
-        var items = rows.Select(r => new ProjectListRow(r.Project.Id, r.Project.Name, r.Project.ClientId, r.ClientName, r.Currency, r.Project.Pricing,
-            r.Project.Priority, r.Project.Status, r.Project.StartDate, r.Project.EndDate, r.Project.Value, r.Project.ApprovedExtraValue, r.CompletionPercent)).ToList();
-        return new Paged<ProjectListRow>(items, page, pageSize, total);
+        var skip = (page - 1) * pageSize;
+        var rows = plain && ordering is null
+            ? await ToListAsync(DefaultPage.For(db)(db, skip, pageSize))
+            : await Ordered(query, sort, dir).Skip(skip).Take(pageSize).Select(ToRow).ToListAsync();
+        return new Paged<ProjectListRow>(rows.Select(r => r.ListRow).ToList(), page, pageSize, total);
     }
+
+    private static bool IsFilter<T>(T? value) where T : struct, Enum => value is { } v && Enum.IsDefined(v);
 }

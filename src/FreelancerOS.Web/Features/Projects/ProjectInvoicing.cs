@@ -16,8 +16,6 @@ namespace FreelancerOS.Web.Features.Projects;
 /// </summary>
 public static class ProjectInvoicing
 {
-    private static readonly Expression<Func<Invoice, bool>> Invoiced = InlineSet.In<Invoice, InvoiceStatus>(i => i.Status, InvoiceStatuses.Invoiced);
-
     public static async Task<Dictionary<int, decimal>> InvoicedAmountsAsync(AppDbContext db, IReadOnlyCollection<int> projectIds)
     {
         if (projectIds.Count == 0) return [];
@@ -32,13 +30,7 @@ public static class ProjectInvoicing
     /// The lines that count as invoiced for their project, to sum per project, also inside a larger query (a correlated
     /// subquery per shown project, so a page asks once however many projects it shows).
     /// </summary>
-    public static IQueryable<InvoiceLine> CountedLines(AppDbContext db)
-    {
+    public static IQueryable<InvoiceLine> CountedLines(AppDbContext db) =>
         // Joined through Invoices, whose owner filter scopes the lines (lines are not owned entities themselves).
-        return db.InvoiceLines.AsNoTracking()
-            .Where(l => l.ProjectId != null && l.SourceKind != InvoiceLineSourceKind.Expense)
-            // In the client's currency only: the value and completion are in it, and an invoice from before the client's
-            // currency was fixed is not added to them.
-            .Join(db.Invoices.Where(Invoiced).Where(i => i.Currency == i.Client!.Currency), l => l.InvoiceId, i => i.Id, (l, i) => l);
-    }
+        KeptProjectFigures.CountedLines(db.InvoiceLines.AsNoTracking(), db.Invoices);
 }

@@ -178,9 +178,17 @@ public sealed class ProjectsController(AppDbContext db) : Controller
         return View(form);
     }
 
-    private Task<List<ClientOption>> ClientOptionsAsync() =>
-        db.Clients.AsNoTracking().Where(c => c.Stage != ClientStage.Archived).OrderBy(c => c.Name)
-            .Select(c => new ClientOption(c.Id, c.Name, c.Currency)).ToListAsync();
+    // Every client of a long-running business, on the list and each form: compiled once (one shape).
+    private static readonly CompiledPerModel<Func<AppDbContext, IAsyncEnumerable<ClientOption>>> ClientOptions = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db) => db.Clients.Where(c => c.Stage != ClientStage.Archived).OrderBy(c => c.Name)
+            .Select(c => new ClientOption(c.Id, c.Name, c.Currency))));
+
+    private async Task<List<ClientOption>> ClientOptionsAsync()
+    {
+        var options = new List<ClientOption>();
+        await foreach (var option in ClientOptions.For(db)(db)) options.Add(option);
+        return options;
+    }
 
     private async Task<int> NextSortOrderAsync(Priority priority) =>
         (await db.Projects.Where(p => p.Priority == priority).MaxAsync(p => (int?)p.SortOrder) ?? -1) + 1;

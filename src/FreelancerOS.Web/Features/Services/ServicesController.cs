@@ -165,6 +165,7 @@ public sealed class ServicesController(AppDbContext db) : Controller
     private async Task<StatusBoard> LoadBoardAsync(int? projectId, int? focus, IReadOnlyList<WorkStatus>? only = null)
     {
         var statuses = WorkLabels.Statuses.Where(s => only is null || only.Contains(s)).ToList();
+        if (only is null && projectId is null) return await LoadFullBoardAsync(focus);
         var counts = await OnBoard(projectId).Where(InlineSet.In<Service, WorkStatus>(s => s.Status, statuses)).GroupBy(s => s.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Status, x => x.Count);
         var cards = await CardsAsync(Boards.FirstOfEach(statuses.Select(st => Ordered(st, projectId))));
@@ -173,12 +174,53 @@ public sealed class ServicesController(AppDbContext db) : Controller
         return new StatusBoard(columns, only is null ? await FilterOptionsAsync(projectId) : [], projectId, focus);
     }
 
+    /// <summary>The board as it opens (every open project): the same three statements, compiled.</summary>
+    private async Task<StatusBoard> LoadFullBoardAsync(int? focus)
+    {
+        var counts = new Dictionary<WorkStatus, int>();
+        await foreach (var c in FullBoardCounts.For(db)(db)) counts[c.Status] = c.Count;
+        var rows = new List<CardRow>();
+        await foreach (var r in FullBoardCards.For(db)(db)) rows.Add(r);
+        var cards = Cards(rows);
+        var options = new List<ProjectOption>();
+        await foreach (var o in OpenProjectOptions.For(db)(db)) options.Add(o);
+        var columns = WorkLabels.Statuses.Select(st => new StatusColumn(st, null, cards.Where(c => c.Status == st).ToList(), counts.GetValueOrDefault(st))
+            { FocusServiceId = focus }).ToList();
+        return new StatusBoard(columns, options, null, focus);
+    }
+
+    private sealed record StatusCount(WorkStatus Status, int Count);
+
+    private sealed record CardRow(ServiceCard Card, int SortOrder);
+
+    // The full board's statements have one shape: compiled once, so a request neither rebuilds nor looks up their
+    // expression trees. The same queries as OnBoard, Ordered and FilterOptionsAsync, the statuses written as constants.
+    private static readonly CompiledPerModel<Func<AppDbContext, IAsyncEnumerable<StatusCount>>> FullBoardCounts = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db) => db.Services.Where(s => s.Project!.Status != WorkStatus.Completed)
+            .GroupBy(s => s.Status).Select(g => new StatusCount(g.Key, g.Count()))));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, IAsyncEnumerable<CardRow>>> FullBoardCards = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db) => db.Services.Where(s => s.Project!.Status != WorkStatus.Completed && s.Status == WorkStatus.NotStarted)
+                .OrderBy(s => s.SortOrder).ThenBy(s => s.Id).Take(Boards.CardsPerColumn)
+            .Concat(db.Services.Where(s => s.Project!.Status != WorkStatus.Completed && s.Status == WorkStatus.InProgress)
+                .OrderBy(s => s.SortOrder).ThenBy(s => s.Id).Take(Boards.CardsPerColumn))
+            .Concat(db.Services.Where(s => s.Project!.Status != WorkStatus.Completed && s.Status == WorkStatus.Completed)
+                .OrderBy(s => s.SortOrder).ThenBy(s => s.Id).Take(Boards.CardsPerColumn))
+            .Select(s => new CardRow(new ServiceCard(s.Id, s.Name, s.ProjectId, s.Project!.Name, s.Project.Client!.Name, s.Pricing, s.Rate, s.Quantity,
+                s.Status, s.Project.Client.Currency), s.SortOrder))));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, IAsyncEnumerable<ProjectOption>>> OpenProjectOptions = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db) => db.Projects.Where(p => p.Status != WorkStatus.Completed).OrderBy(p => p.Name)
+            .Select(p => new ProjectOption(p.Id, p.Name, p.Client!.Name, p.Client.Currency))));
+
+    private static List<ServiceCard> Cards(List<CardRow> rows) =>
+        rows.OrderBy(r => r.Card.Status).ThenBy(r => r.SortOrder).ThenBy(r => r.Card.Id).Select(r => r.Card).ToList();
+
     private async Task<List<ServiceCard>> CardsAsync(IQueryable<Service> query)
     {
-        var rows = await query
-            .Select(s => new { Card = new ServiceCard(s.Id, s.Name, s.ProjectId, s.Project!.Name, s.Project.Client!.Name, s.Pricing, s.Rate, s.Quantity, s.Status, s.Project.Client.Currency), s.SortOrder })
-            .ToListAsync();
-        return rows.OrderBy(r => r.Card.Status).ThenBy(r => r.SortOrder).ThenBy(r => r.Card.Id).Select(r => r.Card).ToList();
+        return Cards(await query
+            .Select(s => new CardRow(new ServiceCard(s.Id, s.Name, s.ProjectId, s.Project!.Name, s.Project.Client!.Name, s.Pricing, s.Rate, s.Quantity, s.Status, s.Project.Client.Currency), s.SortOrder))
+            .ToListAsync());
     }
 
     private async Task<IActionResult> FormViewAsync(ServiceForm form)

@@ -206,13 +206,26 @@ public sealed class TimeController(AppDbContext db, TimeProvider clock, CurrentA
                 RunningTimer.ElapsedHours(timer.StartedAt, clock.GetUtcNow()));
     }
 
+    private sealed record OpenProject(int Id, string Name, string ClientName);
+
+    private sealed record OpenService(int Id, string Name, int ProjectId);
+
+    // Every page of time and each of its forms asks these, always in this shape: compiled once.
+    private static readonly CompiledPerModel<Func<AppDbContext, IAsyncEnumerable<OpenProject>>> OpenProjects = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db) => db.Projects.Where(p => p.Status != WorkStatus.Completed).OrderBy(p => p.Name)
+            .Select(p => new OpenProject(p.Id, p.Name, p.Client!.Name))));
+
+    // The same open projects as a condition, not their ids: a list of ids is one parameter each, and its SQL is built anew each time.
+    private static readonly CompiledPerModel<Func<AppDbContext, IAsyncEnumerable<OpenService>>> OpenServices = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db) => db.Services.Where(s => s.Project!.Status != WorkStatus.Completed).OrderBy(s => s.Name)
+            .Select(s => new OpenService(s.Id, s.Name, s.ProjectId))));
+
     private async Task<List<WorkOption>> WorkOptionsAsync()
     {
-        var projects = await db.Projects.AsNoTracking().Where(p => p.Status != WorkStatus.Completed).OrderBy(p => p.Name)
-            .Select(p => new { p.Id, p.Name, ClientName = p.Client!.Name }).ToListAsync();
-        // The same open projects as a condition, not their ids: a list of ids is one parameter each, and its SQL is built anew each time.
-        var services = await db.Services.AsNoTracking().Where(s => s.Project!.Status != WorkStatus.Completed).OrderBy(s => s.Name)
-            .Select(s => new { s.Id, s.Name, s.ProjectId }).ToListAsync();
+        var projects = new List<OpenProject>();
+        await foreach (var p in OpenProjects.For(db)(db)) projects.Add(p);
+        var services = new List<OpenService>();
+        await foreach (var s in OpenServices.For(db)(db)) services.Add(s);
         var byProject = services.ToLookup(s => s.ProjectId, s => (s.Id, s.Name));
         return projects.Select(p => new WorkOption(p.Id, p.Name, p.ClientName, byProject[p.Id].ToList())).ToList();
     }
