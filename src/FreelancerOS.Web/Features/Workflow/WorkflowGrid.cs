@@ -52,7 +52,7 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
         var (from, to) = filter.Range(today);
         var text = string.IsNullOrWhiteSpace(filter.Q) ? null : filter.Q.Trim().ToLowerInvariant();
         var rows = new List<ShownRow>(take);
-        await foreach (var row in PageRows.For(db)(db, from ?? DateOnly.MinValue, to ?? DateOnly.MaxValue, filter.Client, filter.Unlinked ? true : null,
+        await foreach (var row in PageRows.For(db)(db, from, to, filter.Client, filter.Unlinked ? true : null,
                            filter.Received == "yes" ? true : null, filter.Received == "no" ? true : null, text, skip, take).WithCancellation(ct))
             rows.Add(row);
         return rows;
@@ -61,17 +61,18 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
     /// <summary>
     /// A page of the grid with what its rows show, every filter a parameter (WorkflowFilter.Narrow's rules): compiled once,
     /// as building the joins' expression and looking it up again on every view cost as much as running it. A filter left out
-    /// is a null parameter, which EF Core drops from the statement (its SQL is kept per parameter that is null or not); an
-    /// open end of the period is the first or last day a date can hold.
+    /// is a null parameter, which EF Core drops from the statement (its SQL is kept per parameter that is null or not), so each
+    /// filter's statement is the one the filter alone would build.
     /// </summary>
-    private static readonly CompiledPerModel<Func<AppDbContext, DateOnly, DateOnly, int?, bool?, bool?, bool?, string?, int, int, IAsyncEnumerable<ShownRow>>> PageRows =
+    private static readonly CompiledPerModel<Func<AppDbContext, DateOnly?, DateOnly?, int?, bool?, bool?, bool?, string?, int, int, IAsyncEnumerable<ShownRow>>> PageRows =
         new(() => EF.CompileAsyncQuery(
-            (AppDbContext db, DateOnly firstDay, DateOnly lastDay, int? client, bool? unlinked, bool? received, bool? notReceived, string? text, int skip, int take) =>
+            (AppDbContext db, DateOnly? firstDay, DateOnly? lastDay, int? client, bool? unlinked, bool? received, bool? notReceived, string? text, int skip, int take) =>
                 from i in db.Incomes.AsNoTracking()
                     .Where(i => i.CategoryId == (db.LedgerCategories
                         .Where(c => c.IsBuiltIn && c.Kind == LedgerKind.Income && c.Name == LedgerCategory.ClientClassification)
                         .Select(c => (int?)c.Id).FirstOrDefault() ?? 0))
-                    .Where(i => i.Date >= firstDay && i.Date <= lastDay)
+                    .Where(i => firstDay == null || i.Date >= firstDay)
+                    .Where(i => lastDay == null || i.Date <= lastDay)
                     .Where(i => client == null || i.ClientId == client)
                     .Where(i => unlinked == null || i.InvoiceId == null || i.ClientId == null || i.ProjectId == null)
                     .Where(i => received == null || i.PaymentModeId != null)

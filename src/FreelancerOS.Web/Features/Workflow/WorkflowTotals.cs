@@ -25,7 +25,7 @@ public static class WorkflowTotals
         ForFilterAsync(filter, filtered, today, home, async (first, last) =>
         {
             var groups = new List<Group>();
-            await foreach (var g in Kept.For(db)(db, first ?? 0, last ?? int.MaxValue, filter.Received == "yes" ? true : null,
+            await foreach (var g in Kept.For(db)(db, first, last, filter.Received == "yes" ? true : null,
                                filter.Received == "no" ? true : null).WithCancellation(ct))
                 groups.Add(new Group(g.Currency, g.PaymentModeId != LedgerMonthTotal.None, g.Minor, g.Count, g.Own));
             return groups;
@@ -76,17 +76,19 @@ public static class WorkflowTotals
     private sealed record KeptGroup(string Currency, int PaymentModeId, long Minor, int Count, long Own);
 
     /// <summary>
-    /// The kept monthly totals of the client incomes for whole months (yyyymm, both ends included) and "received" (true for
-    /// received only, or not received only, or null for both). Grouped on the columns themselves (received or not is folded
+    /// The kept monthly totals of the client incomes for whole months (yyyymm, both ends included; null for an open end, left
+    /// out of the statement: a bound on the period would make SQLite read them by period and sort them for the grouping) and
+    /// "received" (true for received only, or not received only, or null for both). Grouped on the columns themselves (received or not is folded
     /// later): the rows are then summed in the order of their covering index, without sorting them first. Compiled once, as
     /// every view of the grid starts with it.
     /// </summary>
-    private static readonly CompiledPerModel<Func<AppDbContext, int, int, bool?, bool?, IAsyncEnumerable<KeptGroup>>> Kept = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, int first, int last, bool? received, bool? notReceived) => db.LedgerMonthTotals.AsNoTracking()
+    private static readonly CompiledPerModel<Func<AppDbContext, int?, int?, bool?, bool?, IAsyncEnumerable<KeptGroup>>> Kept = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, int? first, int? last, bool? received, bool? notReceived) => db.LedgerMonthTotals.AsNoTracking()
             .Where(x => x.Kind == LedgerKind.Income && x.CategoryId == (db.LedgerCategories
                 .Where(c => c.IsBuiltIn && c.Kind == LedgerKind.Income && c.Name == LedgerCategory.ClientClassification)
                 .Select(c => (int?)c.Id).FirstOrDefault() ?? 0))
-            .Where(x => x.Period >= first && x.Period <= last)
+            .Where(x => first == null || x.Period >= first)
+            .Where(x => last == null || x.Period <= last)
             .Where(x => received == null || x.PaymentModeId != LedgerMonthTotal.None)
             .Where(x => notReceived == null || x.PaymentModeId == LedgerMonthTotal.None)
             .GroupBy(x => new { x.Currency, x.PaymentModeId })
