@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Infrastructure;
@@ -10,7 +9,8 @@ namespace FreelancerOS.Web.Features.Workflow;
 /// <summary>
 /// The grid's rows as one piece of HTML (_Rows.cshtml places it). Written here rather than in Razor: a page has fifty
 /// rows of some thirty attributes each, and Razor's write per value and attribute (with a new buffer page every few
-/// hundred) was most of the page's rendering; one string per page is a single write. What each value is, and what
+/// hundred) was most of the page's rendering. This is one piece of content that writes itself straight to the response
+/// when the view is flushed (no page-sized string: that would be a large-object allocation per request). What each value is, and what
 /// workflow.js and the tests read, is unchanged: one form per row in its first cell, which the row's selects join
 /// (form="wf-…") and htmx posts on a change of any of them (hx-target and hx-swap come from the grid's tbody); the
 /// clients' and payment modes' selects, and in a light row the invoice, project and service selects too, hold only
@@ -19,14 +19,18 @@ namespace FreelancerOS.Web.Features.Workflow;
 /// </summary>
 public static class WorkflowRowsHtml
 {
-    public static IHtmlContent Rows(WorkflowRowsView model, string requestToken)
+    public static IHtmlContent Rows(WorkflowRowsView model, string requestToken) => new Content(model, requestToken);
+
+    private sealed class Content(WorkflowRowsView model, string requestToken) : IHtmlContent
     {
-        var html = new Builder(new StringBuilder(model.Rows.Count * 3000));
-        var token = $"<input name=\"__RequestVerificationToken\" type=\"hidden\" value=\"{Encode(requestToken)}\" />";
-        var returnUrl = Encode(model.ReturnUrl);
-        var escapedReturn = Encode(Uri.EscapeDataString(model.ReturnUrl));
-        foreach (var r in model.Rows) Row(html, model, r, token, returnUrl, escapedReturn);
-        return new HtmlString(html.ToString());
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+        {
+            var html = new Builder(writer, encoder);
+            var token = $"<input name=\"__RequestVerificationToken\" type=\"hidden\" value=\"{encoder.Encode(requestToken)}\" />";
+            var returnUrl = encoder.Encode(model.ReturnUrl);
+            var escapedReturn = encoder.Encode(Uri.EscapeDataString(model.ReturnUrl));
+            foreach (var r in model.Rows) Row(html, model, r, token, returnUrl, escapedReturn);
+        }
     }
 
     private static void Row(Builder h, WorkflowRowsView model, WorkflowRow r, string token, string returnUrl, string escapedReturn)
@@ -36,7 +40,7 @@ public static class WorkflowRowsHtml
         var id = r.Id.ToString(CultureInfo.InvariantCulture);
         var version = r.Version.ToString(CultureInfo.InvariantCulture);
         var form = "wf-" + id;
-        var d = Encode(r.Description);
+        var d = h.Encode(r.Description);
         var invoice = o.Invoice(r.InvoiceId);
 
         h.Raw("<tr id=\"row-").Raw(id).Raw("\" data-role=\"workflow-row\" data-version=\"").Raw(version).Raw("\"")
@@ -104,17 +108,21 @@ public static class WorkflowRowsHtml
         h.Raw("><option value=\"\">").Raw(none).Raw("</option>");
     }
 
-    private static string Encode(string value) => HtmlEncoder.Default.Encode(value);
-
-    private readonly struct Builder(StringBuilder sb)
+    private readonly struct Builder(TextWriter writer, HtmlEncoder encoder)
     {
+        public string Encode(string value) => encoder.Encode(value);
+
         public Builder Raw(string value)
         {
-            sb.Append(value);
+            writer.Write(value);
             return this;
         }
 
-        public Builder Text(string value) => Raw(Encode(value));
+        public Builder Text(string value)
+        {
+            encoder.Encode(writer, value);
+            return this;
+        }
 
         /// <summary>An attribute with a value, left out for null (as Razor does).</summary>
         public Builder Attr(string name, int? value) =>
@@ -122,7 +130,5 @@ public static class WorkflowRowsHtml
 
         public Builder Option(int value, string text, bool selected) =>
             Raw("<option value=\"").Raw(value.ToString(CultureInfo.InvariantCulture)).Raw(selected ? "\" selected=\"selected\">" : "\">").Text(text).Raw("</option>");
-
-        public override string ToString() => sb.ToString();
     }
 }
