@@ -34,7 +34,7 @@ public sealed class ClientsController(AppDbContext db, CurrentAccount account) :
 
     [HttpGet]
     public async Task<IActionResult> Details(int id) =>
-        await ClientDetailsQuery.LoadAsync(db, id) is { } details ? View(details) : NotFound();
+        await ClientDetailsQuery.LoadAsync(db, id, HttpContext.RequestAborted) is { } details ? View(details) : NotFound();
 
     [HttpGet]
     public async Task<IActionResult> Create(ClientStage stage = ClientStage.Lead)

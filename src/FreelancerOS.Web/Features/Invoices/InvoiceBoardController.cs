@@ -132,27 +132,6 @@ public sealed class InvoiceBoardController(AppDbContext db, TimeProvider clock, 
         return query.Where(i => i.IssueDate >= paidSince);
     }
 
-    /// <summary>
-    /// A column's count and totals per currency. What was paid is summed only where the column shows what is still
-    /// owed (Sent, Overdue): a decimal sum parses every row's text, and the draft column is the largest.
-    /// </summary>
-    private IQueryable<ColumnSum> ColumnSums(BoardView view, DateOnly today, InvoiceStatus status)
-    {
-        var groups = InColumn(view, today, status).GroupBy(i => new { i.Status, i.Currency });
-        return status is InvoiceStatus.Sent or InvoiceStatus.Overdue
-            ? groups.Select(g => new ColumnSum { Status = g.Key.Status, Currency = g.Key.Currency, Total = g.Sum(i => i.Total), Count = g.Count(), Paid = g.Sum(i => i.AmountPaid) })
-            : groups.Select(g => new ColumnSum { Status = g.Key.Status, Currency = g.Key.Currency, Total = g.Sum(i => i.Total), Count = g.Count(), Paid = 0m });
-    }
-
-    private sealed class ColumnSum
-    {
-        public InvoiceStatus Status { get; init; }
-        public string Currency { get; init; } = "";
-        public decimal Total { get; init; }
-        public int Count { get; init; }
-        public decimal Paid { get; init; }
-    }
-
     // Open invoices by due date (the most urgent first); paid and void ones most recent first.
     private static IQueryable<Invoice> Ordered(IQueryable<Invoice> query, InvoiceStatus status) =>
         status is InvoiceStatus.Paid or InvoiceStatus.Void
@@ -162,7 +141,7 @@ public sealed class InvoiceBoardController(AppDbContext db, TimeProvider clock, 
     private static readonly System.Linq.Expressions.Expression<Func<Invoice, InvoiceCard>> CardOf =
         i => new InvoiceCard(i.Id, i.Status, i.Number, i.IssueDate, i.DueDate, i.Client!.Name, i.Currency, i.Total, i.AmountPaid);
 
-    /// <summary>The board, or only the given columns: counts and totals in one grouped query, the first cards of each column in one more.</summary>
+    /// <summary>The board, or only the given columns: counts and totals in one grouped query, the first cards of each column in one more (InvoiceBoardQueries).</summary>
     private async Task<InvoiceBoard> LoadBoardAsync(BoardView view, int? focus, IReadOnlyList<InvoiceStatus>? only = null)
     {
         var settings = await SettingsAsync();
@@ -170,15 +149,17 @@ public sealed class InvoiceBoardController(AppDbContext db, TimeProvider clock, 
         var today = settings.Today(clock);
         var statuses = InvoiceStatuses.Board.Append(InvoiceStatus.Void)
             .Where(s => (s != InvoiceStatus.Void || view.ShowVoid) && (only is null || only.Contains(s))).ToList();
+        var paidSince = view.AllPaid ? DateOnly.MinValue : InvoiceBoard.PaidShownSince(today);
+        var shown = InvoiceBoardQueries.Columns.Of(statuses);
         // One statement: a grouped part per column (UNION ALL), each an index range of its own status.
-        var totals = (await statuses.Select(s => ColumnSums(view, today, s)).Aggregate(Queryable.Concat).ToListAsync())
+        var totals = (await InvoiceBoardQueries.SumsAsync(db, shown, paidSince, HttpContext.RequestAborted))
             .Select(t => new StatusTotal(t.Status, t.Currency, t.Total, t.Count) { Paid = t.Paid }).ToList();
-        var rows = await Boards.FirstOfEach(statuses.Select(s => Ordered(InColumn(view, today, s), s))).Select(CardOf).ToListAsync();
+        var rows = await InvoiceBoardQueries.FirstCardsAsync(db, shown, paidSince, HttpContext.RequestAborted);
         var columns = statuses.Select(status => new InvoiceColumn(status, InvoiceBoard.InColumnOrder(rows, status),
                 totals.Where(t => t.Status == status).OrderBy(t => t.Currency == homeCurrency ? 0 : 1).ThenBy(t => t.Currency).ToList())
             { OutOfBand = only is not null, FocusInvoiceId = focus, View = view, Today = today, HomeCurrency = homeCurrency }).ToList();
         var olderPaid = only is null && !view.AllPaid
-            ? await db.Invoices.CountAsync(i => i.Status == InvoiceStatus.Paid && i.IssueDate < InvoiceBoard.PaidShownSince(today)) : 0;
+            ? await InvoiceBoardQueries.OlderPaidAsync(db, paidSince, HttpContext.RequestAborted) : 0;
         return new InvoiceBoard(columns, homeCurrency, view.ShowVoid, focus) { Today = today, AllPaid = view.AllPaid, OlderPaid = olderPaid };
     }
 }

@@ -32,12 +32,11 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
         // The category is a subquery of each statement rather than a statement of its own (without it there are no client incomes).
         var category = ClientCategoryQuery().Select(id => id ?? 0);
         var query = filter.Apply(db.Incomes.AsNoTracking(), category, today);
-        var totals = await WorkflowTotals.ForFilterAsync(db, filter, query, t => t.CategoryId == category.FirstOrDefault(), today, settings.HomeCurrency, ct);
+        var totals = await WorkflowTotals.ForFilterAsync(db, filter, query, today, settings.HomeCurrency, ct);
         var count = totals.Sum(t => t.Count);
         const int pageSize = Paging.DefaultPageSize;
         var page = Math.Clamp(filter.Page, 1, Math.Max(1, (count + pageSize - 1) / pageSize));
-        var shown = count == 0 ? [] : await Shown(query.OrderByDescending(i => i.Date).ThenByDescending(i => i.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
+        var shown = count == 0 ? [] : await ShownAsync(filter, today, (page - 1) * pageSize, pageSize, ct);
         // The joins keep the page's order in practice; sorted again here so that nothing depends on it.
         shown = shown.OrderByDescending(s => s.Row.Date).ThenByDescending(s => s.Row.Id).ToList();
         var rows = shown.Select(s => s.Row).ToList();
@@ -48,26 +47,57 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
     private sealed record ShownRow(WorkflowRow Row, InvoiceOption? Invoice, string? ProjectName, int? ProjectClientId, string? ServiceName, int? ServiceProjectId,
         string? ClientName, string? ClientCurrency, bool ClientArchived);
 
-    private IQueryable<ShownRow> Shown(IQueryable<Income> pageOfIncomes) =>
-        from i in pageOfIncomes
-        join v in db.Invoices on i.InvoiceId equals (int?)v.Id into invoices
-        from v in invoices.DefaultIfEmpty()
-        join p in db.Projects on i.ProjectId equals (int?)p.Id into projects
-        from p in projects.DefaultIfEmpty()
-        join s in db.Services on i.ServiceId equals (int?)s.Id into services
-        from s in services.DefaultIfEmpty()
-        select new ShownRow(
-            new WorkflowRow(i.Id, i.Date, i.Description, i.Amount, i.Currency, i.InvoiceId, i.ClientId, i.ProjectId, i.ServiceId, i.PaymentModeId, i.Version),
-            v == null ? null : new InvoiceOption(v.Id, v.Number, v.IssueDate, v.ClientId, v.Client!.Name, v.Currency, v.Status, v.Total, v.AmountPaid),
-            p == null ? null : p.Name, p == null ? null : p.ClientId, s == null ? null : s.Name, s == null ? null : s.ProjectId,
-            i.Client == null ? null : i.Client!.Name, i.Client == null ? null : i.Client!.Currency, i.Client != null && i.Client!.Stage == ClientStage.Archived);
+    private async Task<List<ShownRow>> ShownAsync(WorkflowFilter filter, DateOnly today, int skip, int take, CancellationToken ct)
+    {
+        var (from, to) = filter.Range(today);
+        var text = string.IsNullOrWhiteSpace(filter.Q) ? null : filter.Q.Trim().ToLowerInvariant();
+        var rows = new List<ShownRow>(take);
+        await foreach (var row in PageRows.For(db)(db, from, to, filter.Client, filter.Unlinked ? true : null,
+                           filter.Received == "yes" ? true : null, filter.Received == "no" ? true : null, text, skip, take).WithCancellation(ct))
+            rows.Add(row);
+        return rows;
+    }
+
+    /// <summary>
+    /// A page of the grid with what its rows show, every filter a parameter (WorkflowFilter.Narrow's rules): compiled once,
+    /// as building the joins' expression and looking it up again on every view cost as much as running it. A filter left out
+    /// is a null parameter, which EF Core drops from the statement (its SQL is kept per parameter that is null or not), so each
+    /// filter's statement is the one the filter alone would build.
+    /// </summary>
+    private static readonly CompiledPerModel<Func<AppDbContext, DateOnly?, DateOnly?, int?, bool?, bool?, bool?, string?, int, int, IAsyncEnumerable<ShownRow>>> PageRows =
+        new(() => EF.CompileAsyncQuery(
+            (AppDbContext db, DateOnly? firstDay, DateOnly? lastDay, int? client, bool? unlinked, bool? received, bool? notReceived, string? text, int skip, int take) =>
+                from i in db.Incomes.AsNoTracking()
+                    .Where(i => i.CategoryId == (db.LedgerCategories
+                        .Where(c => c.IsBuiltIn && c.Kind == LedgerKind.Income && c.Name == LedgerCategory.ClientClassification)
+                        .Select(c => (int?)c.Id).FirstOrDefault() ?? 0))
+                    .Where(i => firstDay == null || i.Date >= firstDay)
+                    .Where(i => lastDay == null || i.Date <= lastDay)
+                    .Where(i => client == null || i.ClientId == client)
+                    .Where(i => unlinked == null || i.InvoiceId == null || i.ClientId == null || i.ProjectId == null)
+                    .Where(i => received == null || i.PaymentModeId != null)
+                    .Where(i => notReceived == null || i.PaymentModeId == null)
+                    .Where(i => text == null || i.Description.ToLower().Contains(text))
+                    .OrderByDescending(i => i.Date).ThenByDescending(i => i.Id)
+                    .Skip(skip).Take(take)
+                join v in db.Invoices on i.InvoiceId equals (int?)v.Id into invoices
+                from v in invoices.DefaultIfEmpty()
+                join p in db.Projects on i.ProjectId equals (int?)p.Id into projects
+                from p in projects.DefaultIfEmpty()
+                join s in db.Services on i.ServiceId equals (int?)s.Id into services
+                from s in services.DefaultIfEmpty()
+                select new ShownRow(
+                    new WorkflowRow(i.Id, i.Date, i.Description, i.Amount, i.Currency, i.InvoiceId, i.ClientId, i.ProjectId, i.ServiceId, i.PaymentModeId, i.Version),
+                    v == null ? null : new InvoiceOption(v.Id, v.Number, v.IssueDate, v.ClientId, v.Client!.Name, v.Currency, v.Status, v.Total, v.AmountPaid),
+                    p == null ? null : p.Name, p == null ? null : p.ClientId, s == null ? null : s.Name, s == null ? null : s.ProjectId,
+                    i.Client == null ? null : i.Client!.Name, i.Client == null ? null : i.Client!.Currency, i.Client != null && i.Client!.Stage == ClientStage.Archived)));
 
     public async Task<IReadOnlyList<WorkflowTotal>> TotalsAsync(WorkflowFilter filter, int? category, CancellationToken ct)
     {
         var settings = await account.SettingsAsync(ct);
         var today = settings.Today(clock);
         return await WorkflowTotals.ForFilterAsync(db, filter, filter.Apply(db.Incomes.AsNoTracking(), category, today),
-            t => t.CategoryId == category, today, settings.HomeCurrency, ct);
+            today, settings.HomeCurrency, ct);
     }
 
     public Task<WorkflowRow?> RowAsync(int id, CancellationToken ct = default) =>
@@ -123,7 +153,8 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
         var clientIds = shown.Where(r => r.Row.ClientId is not null).Select(r => r.Row.ClientId!.Value).Distinct().ToList();
         // Clients that are not archived, without the rows' ids: a list of ids makes EF Core build the statement's SQL again
         // on every request (ADR 016). The rows' archived clients, read with the rows, join the list in name order.
-        var names = await NamesAsync(null, null, c => c.Stage != ClientStage.Archived, ct);
+        var names = new List<NameRow>();
+        await foreach (var name in PageNames.For(db)(db).WithCancellation(ct)) names.Add(name);
         foreach (var archived in shown.Where(r => r.ClientArchived).DistinctBy(r => r.Row.ClientId))
         {
             var client = new NameRow(NameKind.Client, archived.Row.ClientId!.Value, archived.ClientName!, 0, archived.ClientCurrency!);
@@ -167,6 +198,14 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
         invoices.OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id).ToList();
 
     private sealed record NameRow(NameKind Kind, int Id, string Name, int Parent, string Currency);
+
+    /// <summary>The page's short lists: the clients that are not archived and the payment modes, by name (NamesAsync's shape), compiled once.</summary>
+    private static readonly CompiledPerModel<Func<AppDbContext, IAsyncEnumerable<NameRow>>> PageNames = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db) => db.Clients.AsNoTracking().Where(c => c.Stage != ClientStage.Archived)
+            .Select(c => new { Kind = NameKind.Client, c.Id, c.Name, Parent = 0, c.Currency })
+            .Concat(db.PaymentModes.AsNoTracking().Select(m => new { Kind = NameKind.Mode, m.Id, m.Name, Parent = 0, Currency = "" }))
+            .OrderBy(n => n.Kind).ThenBy(n => n.Name)
+            .Select(n => new NameRow(n.Kind, n.Id, n.Name, n.Parent, n.Currency))));
 
     /// <summary>The clients of <paramref name="clients"/>, the given projects and services if any, and payment modes, by name in one query.</summary>
     private Task<List<NameRow>> NamesAsync(IQueryable<Project>? projects, IQueryable<Service>? services,

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Workflow;
@@ -18,8 +19,37 @@ public static class WorkflowTotals
     /// <summary>Own: the own-currency sum in minor units, kept (null for groups summed from the incomes, whose foreign sums are read apart).</summary>
     private sealed record Group(string Currency, bool Received, long Minor, int Count, long? Own = null);
 
-    public static async Task<IReadOnlyList<WorkflowTotal>> ForFilterAsync(AppDbContext db, WorkflowFilter filter, IQueryable<Income> filtered,
-        Expression<Func<LedgerMonthTotal, bool>> inClientCategory, DateOnly today, string home, CancellationToken ct)
+    /// <summary>The totals with the kept months read by the compiled <see cref="Kept"/> (the grid's client category as its subquery).</summary>
+    public static Task<IReadOnlyList<WorkflowTotal>> ForFilterAsync(AppDbContext db, WorkflowFilter filter, IQueryable<Income> filtered,
+        DateOnly today, string home, CancellationToken ct) =>
+        ForFilterAsync(filter, filtered, today, home, async (first, last) =>
+        {
+            var groups = new List<Group>();
+            await foreach (var g in Kept.For(db)(db, first, last, filter.Received == "yes" ? true : null,
+                               filter.Received == "no" ? true : null).WithCancellation(ct))
+                groups.Add(new Group(g.Currency, g.PaymentModeId != LedgerMonthTotal.None, g.Minor, g.Count, g.Own));
+            return groups;
+        }, ct);
+
+    /// <summary>The totals with the kept months of the given client category read by a query built for the call.</summary>
+    public static Task<IReadOnlyList<WorkflowTotal>> ForFilterAsync(AppDbContext db, WorkflowFilter filter, IQueryable<Income> filtered,
+        Expression<Func<LedgerMonthTotal, bool>> inClientCategory, DateOnly today, string home, CancellationToken ct) =>
+        ForFilterAsync(filter, filtered, today, home, async (first, last) =>
+        {
+            var kept = db.LedgerMonthTotals.AsNoTracking().Where(x => x.Kind == LedgerKind.Income).Where(inClientCategory);
+            if (first is { } a) kept = kept.Where(x => x.Period >= a);
+            if (last is { } b) kept = kept.Where(x => x.Period <= b);
+            if (filter.Received == "yes") kept = kept.Where(x => x.PaymentModeId != LedgerMonthTotal.None);
+            else if (filter.Received == "no") kept = kept.Where(x => x.PaymentModeId == LedgerMonthTotal.None);
+            return (await kept.GroupBy(x => new { x.Currency, x.PaymentModeId })
+                    .Select(g => new { g.Key.Currency, g.Key.PaymentModeId, Minor = g.Sum(x => x.HomeAmountMinor), Count = g.Sum(x => x.Count), Own = g.Sum(x => x.AmountMinor) })
+                    .ToListAsync(ct))
+                .Select(g => new Group(g.Currency, g.PaymentModeId != LedgerMonthTotal.None, g.Minor, g.Count, g.Own)).ToList();
+        }, ct);
+
+    /// <summary>keptGroups: the kept rows of the whole months between two periods (yyyymm, both included; null for an open end).</summary>
+    private static async Task<IReadOnlyList<WorkflowTotal>> ForFilterAsync(WorkflowFilter filter, IQueryable<Income> filtered,
+        DateOnly today, string home, Func<int?, int?, Task<List<Group>>> keptGroups, CancellationToken ct)
     {
         if (filter.Client is not null || filter.Unlinked || !string.IsNullOrWhiteSpace(filter.Q)) return await FromIncomesAsync(filtered, home, ct);
         var (from, to) = filter.Range(today);
@@ -28,17 +58,7 @@ public static class WorkflowTotals
         int? last = to is { } t ? (t == LastDay(t) ? LedgerEntry.PeriodOf(t) : PreviousPeriod(LedgerEntry.PeriodOf(t))) : null;
         if (first > last) return await FromIncomesAsync(filtered, home, ct);
 
-        var kept = db.LedgerMonthTotals.AsNoTracking().Where(x => x.Kind == LedgerKind.Income).Where(inClientCategory);
-        if (first is { } a) kept = kept.Where(x => x.Period >= a);
-        if (last is { } b) kept = kept.Where(x => x.Period <= b);
-        if (filter.Received == "yes") kept = kept.Where(x => x.PaymentModeId != LedgerMonthTotal.None);
-        else if (filter.Received == "no") kept = kept.Where(x => x.PaymentModeId == LedgerMonthTotal.None);
-        // Grouped on the columns themselves (received or not is folded here): the rows are then summed in the order of their
-        // covering index, without sorting them first.
-        var groups = (await kept.GroupBy(x => new { x.Currency, x.PaymentModeId })
-                .Select(g => new { g.Key.Currency, g.Key.PaymentModeId, Minor = g.Sum(x => x.HomeAmountMinor), Count = g.Sum(x => x.Count), Own = g.Sum(x => x.AmountMinor) })
-                .ToListAsync(ct))
-            .Select(g => new Group(g.Currency, g.PaymentModeId != LedgerMonthTotal.None, g.Minor, g.Count, g.Own)).ToList();
+        var groups = await keptGroups(first, last);
         // The cut months, each as a date range of its own so that the date index reads only their days.
         var summed = new List<IQueryable<Income>>();
         if (from is { } start && start.Day != 1) summed.Add(filtered.Where(i => i.Date <= LastDay(start)));
@@ -52,6 +72,27 @@ public static class WorkflowTotals
         }
         return Combine(groups, foreign, home);
     }
+
+    private sealed record KeptGroup(string Currency, int PaymentModeId, long Minor, int Count, long Own);
+
+    /// <summary>
+    /// The kept monthly totals of the client incomes for whole months (yyyymm, both ends included; null for an open end, left
+    /// out of the statement: a bound on the period would make SQLite read them by period and sort them for the grouping) and
+    /// "received" (true for received only, or not received only, or null for both). Grouped on the columns themselves (received or not is folded
+    /// later): the rows are then summed in the order of their covering index, without sorting them first. Compiled once, as
+    /// every view of the grid starts with it.
+    /// </summary>
+    private static readonly CompiledPerModel<Func<AppDbContext, int?, int?, bool?, bool?, IAsyncEnumerable<KeptGroup>>> Kept = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, int? first, int? last, bool? received, bool? notReceived) => db.LedgerMonthTotals.AsNoTracking()
+            .Where(x => x.Kind == LedgerKind.Income && x.CategoryId == (db.LedgerCategories
+                .Where(c => c.IsBuiltIn && c.Kind == LedgerKind.Income && c.Name == LedgerCategory.ClientClassification)
+                .Select(c => (int?)c.Id).FirstOrDefault() ?? 0))
+            .Where(x => first == null || x.Period >= first)
+            .Where(x => last == null || x.Period <= last)
+            .Where(x => received == null || x.PaymentModeId != LedgerMonthTotal.None)
+            .Where(x => notReceived == null || x.PaymentModeId == LedgerMonthTotal.None)
+            .GroupBy(x => new { x.Currency, x.PaymentModeId })
+            .Select(g => new KeptGroup(g.Key.Currency, g.Key.PaymentModeId, g.Sum(x => x.HomeAmountMinor), g.Sum(x => x.Count), g.Sum(x => x.AmountMinor)))));
 
     /// <summary>Every income of the filter summed (home-currency amounts on their integer minor units).</summary>
     public static async Task<IReadOnlyList<WorkflowTotal>> FromIncomesAsync(IQueryable<Income> filtered, string home, CancellationToken ct)
