@@ -106,6 +106,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<LedgerCategory> LedgerCategories => Set<LedgerCategory>();
     public DbSet<PaymentMode> PaymentModes => Set<PaymentMode>();
     public DbSet<LedgerMonthTotal> LedgerMonthTotals => Set<LedgerMonthTotal>();
+    public DbSet<DashboardTotal> DashboardTotals => Set<DashboardTotal>();
     // Tools: contacts and the calendar
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
@@ -136,6 +137,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         // A receipt belongs to its expense's owner.
         builder.Entity<StoredReceipt>().HasQueryFilter(r => r.Expense!.OwnerId == CurrentUserId);
         builder.Entity<LedgerMonthTotal>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
+        builder.Entity<DashboardTotal>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
     }
 
     private LambdaExpression OwnerFilter(Type type)
@@ -155,14 +157,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     // The ledger's kept totals change in the same transaction as the entries, whichever code path wrote
     // them: they are computed here from the tracker, after the write (so new ids are known) and before
-    // the changes are accepted (so the values before an edit or a delete are still known).
+    // the changes are accepted (so the values before an edit or a delete are still known). Other kept
+    // figures (IKeptFigures) of the accounts whose inputs changed are recomputed in the same transaction.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Stamp();
-        if (!ChangesLedger()) return base.SaveChanges(acceptAllChangesOnSuccess);
+        var (ledger, kept) = (ChangesLedger(), KeptMovedBy());
+        if (!ledger && kept.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
         using var tx = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var written = base.SaveChanges(acceptAllChangesOnSuccess: false);
-        KeptLedgerTotals.Apply(Database, KeptLedgerTotals.Collect(ChangeTracker));
+        if (ledger) KeptLedgerTotals.Apply(Database, KeptLedgerTotals.Collect(ChangeTracker));
+        foreach (var (figures, owner) in kept) figures.Recompute(this, owner);
         tx?.Commit();
         if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
         return written;
@@ -171,14 +176,19 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Stamp();
-        if (!ChangesLedger()) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var (ledger, kept) = (ChangesLedger(), KeptMovedBy());
+        if (!ledger && kept.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-        await KeptLedgerTotals.ApplyAsync(Database, KeptLedgerTotals.Collect(ChangeTracker), cancellationToken);
+        if (ledger) await KeptLedgerTotals.ApplyAsync(Database, KeptLedgerTotals.Collect(ChangeTracker), cancellationToken);
+        foreach (var (figures, owner) in kept) await figures.RecomputeAsync(this, owner, cancellationToken);
         if (tx is not null) await tx.CommitAsync(cancellationToken);
         if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
         return written;
     }
+
+    private List<(IKeptFigures Figures, string Owner)> KeptMovedBy() =>
+        KeptFigures.All.SelectMany(f => f.OwnersMovedBy(ChangeTracker).Select(owner => (f, owner))).ToList();
 
     private bool ChangesLedger() =>
         ChangeTracker.Entries<LedgerEntry>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);

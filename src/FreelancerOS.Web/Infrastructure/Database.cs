@@ -91,6 +91,7 @@ public static class Database
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();
         await KeptLedgerTotals.FillIfMissingAsync(db);
+        await KeptFigures.FillIfMissingAsync(db);
         await PlannerStatistics.RefreshAsync(db);
     }
 }

@@ -60,12 +60,20 @@ public sealed class BilledWork(AppDbContext db)
     /// value, plus reached milestones, flat services and approved scope changes with an amount. Each kind's
     /// rule is the one the invoice form lists by, and all kinds are summed in one statement.
     /// </summary>
-    public async Task<IReadOnlyList<UnbilledTotal>> UnbilledTotalsAsync(CancellationToken ct = default)
-    {
-        var rows = await Sources.Select(s => s.Totals()).OfType<IQueryable<UnbilledSum>>().Aggregate((a, b) => a.Concat(b)).ToListAsync(ct);
-        return rows.GroupBy(r => r.Currency).OrderBy(g => g.Key)
+    public async Task<IReadOnlyList<UnbilledTotal>> UnbilledTotalsAsync(CancellationToken ct = default) =>
+        PerCurrency(await UnbilledSums(null).ToListAsync(ct));
+
+    /// <summary>The per-kind sums of <see cref="UnbilledTotalsAsync"/> in one statement, of the signed-in account or of <paramref name="owner"/>.</summary>
+    public IQueryable<UnbilledSum> UnbilledSums(string? owner) =>
+        Sources.Select(s => s.Totals(owner)).OfType<IQueryable<UnbilledSum>>().Aggregate((a, b) => a.Concat(b));
+
+    public static IReadOnlyList<UnbilledTotal> PerCurrency(IEnumerable<UnbilledSum> rows) =>
+        rows.GroupBy(r => r.Currency).OrderBy(g => g.Key)
             .Select(g => new UnbilledTotal(g.Key, g.Sum(r => r.Hours), g.Sum(r => r.Value), g.Sum(r => r.Items))).ToList();
-    }
+
+    /// <summary>The account's records: the signed-in one's (the query filter), or <paramref name="owner"/>'s whoever is signed in.</summary>
+    internal static IQueryable<T> OfOwner<T>(IQueryable<T> records, string? owner) where T : OwnedEntity =>
+        owner is null ? records : records.IgnoreQueryFilters().Where(r => r.OwnerId == owner);
 
     /// <summary>
     /// The lines for what was ticked, kind by kind. Ids of another account (invisible through the query
@@ -130,7 +138,12 @@ public sealed class BilledWork(AppDbContext db)
                 throw new AlreadyBilledException($"{Capital(pick.Label)} was put on another invoice a moment ago, or changed meanwhile. " +
                                                  "Nothing was saved: reload the page to see what is still unbilled.");
         }
+        if (lines.Count > 0) await KeepFiguresAsync(ct);
     }
+
+    /// <summary>The claims and releases are bulk updates the change tracker never sees: the kept figures (the dashboard's unbilled work) follow them here.</summary>
+    private Task KeepFiguresAsync(CancellationToken ct) =>
+        db.CurrentUserId is { } owner ? KeptFigures.RecomputeAsync(db, owner, ct) : Task.CompletedTask;
 
     /// <summary>
     /// Saves a new draft and takes its items, in one transaction: when another invoice took an item first,
@@ -153,12 +166,14 @@ public sealed class BilledWork(AppDbContext db)
         if (incomes.Count > 0)
             await db.Incomes.Where(x => x.InvoiceId == invoiceId && incomes.Contains(x.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.InvoiceId, (int?)null).SetProperty(x => x.Version, x => x.Version + 1), ct);
+        await KeepFiguresAsync(ct);
     }
 
     /// <summary>Makes every item billed on this invoice unbilled again (a deleted draft, a voided invoice).</summary>
     public async Task ReleaseAllAsync(int invoiceId, CancellationToken ct = default)
     {
         foreach (var source in Sources) await source.ReleaseAsync(invoiceId, null, ct);
+        await KeepFiguresAsync(ct);
     }
 }
 
