@@ -64,7 +64,7 @@ public sealed class DashboardKeptTotalsTests(TestApp app) : IClassFixture<TestAp
         var services = new List<int>();
         var drafts = new List<int>();
         var (billed, deleted) = (0, 0);
-        for (var step = 0; step < 70; step++)
+        for (var step = 0; step < 100; step++)
         {
             var roll = random.Next(100);
             if (clients.Count == 0 || roll < 8)
@@ -182,7 +182,7 @@ public sealed class DashboardKeptTotalsTests(TestApp app) : IClassFixture<TestAp
             if (step % 10 == 9) await AssertKeptEqualsRecomputationAsync(userId, $"after step {step}");
         }
         await AssertKeptEqualsRecomputationAsync(userId, "at the end");
-        Assert.True(billed > 2 && deleted > 0, $"{billed} drafts billed work, {deleted} deleted: the sequence should do both");
+        Assert.True(billed > 1 && deleted > 0, $"{billed} drafts billed work, {deleted} deleted: the sequence should do both");
         await AssertKeptEqualsRecomputationAsync(otherUser, "for the other account");
         Assert.Contains(await app.WithDbAsync(db => db.DashboardTotals.Select(t => t.Figure).Distinct().ToListAsync(), userId), f => f == DashboardFigure.Unbilled);
 
