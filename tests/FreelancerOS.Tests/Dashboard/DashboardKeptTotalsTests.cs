@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using FreelancerOS.Tests.Infrastructure;
 using FreelancerOS.Tests.Invoices;
+using FreelancerOS.Tests.Ledger;
 using FreelancerOS.Tests.Projects;
 using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Features.Dashboard;
@@ -15,7 +16,7 @@ namespace FreelancerOS.Tests.Dashboard;
 /// items whatever is done to clients, projects, time, services, milestones, scope changes and draft invoices through the
 /// real forms, and the dashboard shows them in one statement with the money owed.
 /// </summary>
-public sealed class DashboardKeptTotalsTests(TestApp app) : IClassFixture<TestApp>
+public abstract class DashboardKeptTotalsTestsBase<TApp>(TApp app) where TApp : TestApp
 {
     private static readonly string[] Currencies = ["EUR", "EUR", "USD"];
     private static readonly string[] Stages = ["Lead", "Negotiation", "Client"];
@@ -211,5 +212,24 @@ public sealed class DashboardKeptTotalsTests(TestApp app) : IClassFixture<TestAp
         Assert.Equal(before.Select(Line).Order(StringComparer.Ordinal), after.Select(Line).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task WritersAtOnce_OnTheSameAccount_LeaveTheFiguresOfAllTheirWork()
+    {
+        var client = await app.SignedInClientAsync();
+        var userId = await InvoiceSteps.UserIdAsync(app, client.Email!);
+        var acme = await Work.ClientAsync(client, "Busy Ltd");
+        var project = await Work.ProjectAsync(client, acme, "Rush");
+        // Each recomputation must see the others' committed work: the last one to commit would otherwise leave its own view.
+        var responses = await Task.WhenAll(Enumerable.Range(1, 8).Select(k => Work.LogAsync(client, project, k.ToString(CultureInfo.InvariantCulture))));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        await AssertKeptEqualsRecomputationAsync(userId, "after writers at once");
+        var unbilled = await app.WithDbAsync(db => db.DashboardTotals.SingleAsync(t => t.Figure == DashboardFigure.Unbilled), userId);
+        Assert.Equal(36m, unbilled.Hours);
+    }
+
     private void SetDay(DateOnly day) => FreelancerOS.Tests.Recurring.RecurringSteps.SetDay(app, day);
 }
+
+public sealed class DashboardKeptTotalsTests(TestApp app) : DashboardKeptTotalsTestsBase<TestApp>(app), IClassFixture<TestApp>;
+
+public sealed class PostgresDashboardKeptTotalsTests(PostgresTestApp app) : DashboardKeptTotalsTestsBase<PostgresTestApp>(app), IClassFixture<PostgresTestApp>;
