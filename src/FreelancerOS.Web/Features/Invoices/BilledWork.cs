@@ -138,11 +138,13 @@ public sealed class BilledWork(AppDbContext db)
                 throw new AlreadyBilledException($"{Capital(pick.Label)} was put on another invoice a moment ago, or changed meanwhile. " +
                                                  "Nothing was saved: reload the page to see what is still unbilled.");
         }
-        if (lines.Count > 0) await KeepFiguresAsync(ct);
     }
 
-    /// <summary>The claims and releases are bulk updates the change tracker never sees: the kept figures (the dashboard's unbilled work) follow them here.</summary>
-    private Task KeepFiguresAsync(CancellationToken ct) =>
+    /// <summary>
+    /// The claims and releases are bulk updates the change tracker never sees: after them, in their transaction, the kept
+    /// figures (the dashboard's unbilled work) are recomputed, once per use case (a new draft, an edited one, a deleted or voided one).
+    /// </summary>
+    public Task KeepFiguresAsync(CancellationToken ct = default) =>
         db.CurrentUserId is { } owner ? KeptFigures.RecomputeAsync(db, owner, ct) : Task.CompletedTask;
 
     /// <summary>
@@ -155,6 +157,7 @@ public sealed class BilledWork(AppDbContext db)
             db.Invoices.Add(invoice);
             await db.SaveChangesAsync(ct);
             await ClaimAsync(invoice.Id, itemLines, ct);
+            if (itemLines.Count > 0) await KeepFiguresAsync(ct);
         }, ct);
 
     /// <summary>Makes the items of these (removed) lines of a draft unbilled again; run before the lines are deleted.</summary>
@@ -166,14 +169,12 @@ public sealed class BilledWork(AppDbContext db)
         if (incomes.Count > 0)
             await db.Incomes.Where(x => x.InvoiceId == invoiceId && incomes.Contains(x.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.InvoiceId, (int?)null).SetProperty(x => x.Version, x => x.Version + 1), ct);
-        await KeepFiguresAsync(ct);
     }
 
     /// <summary>Makes every item billed on this invoice unbilled again (a deleted draft, a voided invoice).</summary>
     public async Task ReleaseAllAsync(int invoiceId, CancellationToken ct = default)
     {
         foreach (var source in Sources) await source.ReleaseAsync(invoiceId, null, ct);
-        await KeepFiguresAsync(ct);
     }
 }
 
@@ -183,7 +184,15 @@ public sealed class BilledWork(AppDbContext db)
 /// </summary>
 public sealed class BilledWorkHook(BilledWork work) : IInvoiceLifecycleHook
 {
-    public Task OnDraftDeletingAsync(Invoice invoice, CancellationToken ct) => work.ReleaseAllAsync(invoice.Id, ct);
+    public async Task OnDraftDeletingAsync(Invoice invoice, CancellationToken ct)
+    {
+        await work.ReleaseAllAsync(invoice.Id, ct);
+        await work.KeepFiguresAsync(ct);
+    }
 
-    public Task OnVoidedAsync(Invoice invoice, CancellationToken ct) => work.ReleaseAllAsync(invoice.Id, ct);
+    public async Task OnVoidedAsync(Invoice invoice, CancellationToken ct)
+    {
+        await work.ReleaseAllAsync(invoice.Id, ct);
+        await work.KeepFiguresAsync(ct);
+    }
 }
