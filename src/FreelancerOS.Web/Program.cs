@@ -33,6 +33,7 @@ builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser
 builder.Services.AddScoped<CurrentAccount>();
 builder.Services.AddScoped<FreelancerOS.Web.Features.Time.CurrentWork>();
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
+KeptFigures.Register(new FreelancerOS.Web.Features.Dashboard.KeptDashboardTotals());
 
 builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
     {

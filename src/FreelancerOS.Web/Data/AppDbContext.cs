@@ -107,6 +107,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<LedgerCategory> LedgerCategories => Set<LedgerCategory>();
     public DbSet<PaymentMode> PaymentModes => Set<PaymentMode>();
     public DbSet<LedgerMonthTotal> LedgerMonthTotals => Set<LedgerMonthTotal>();
+    public DbSet<DashboardTotal> DashboardTotals => Set<DashboardTotal>();
     // Tools: contacts and the calendar
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
@@ -138,6 +139,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.Entity<StoredReceipt>().HasQueryFilter(r => r.Expense!.OwnerId == CurrentUserId);
         builder.Entity<LedgerMonthTotal>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
         builder.Entity<ProjectMonthHours>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
+        builder.Entity<DashboardTotal>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
     }
 
     private LambdaExpression OwnerFilter(Type type)
@@ -155,7 +157,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         configuration.Properties<decimal>().HavePrecision(18, 4);
     }
 
-    // Kept figures (IKeptFigures: the ledger's month totals, the projects' hours per month...) change in the same transaction as the rows they
+    // Kept figures (IKeptFigures: the ledger's month totals, the projects' figures, the dashboard's unbilled work...) change in the same transaction as the rows they
     // come from, whichever code path wrote them.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -35,6 +35,15 @@ public interface IKeptChange
 }
 
 /// <summary>
+/// Figures recomputed whole per account (rather than moved by the changes): also recomputed after a bulk update
+/// (ExecuteUpdate) the change tracker never sees, in its transaction (<see cref="KeptFigures.RecomputeAsync"/>).
+/// </summary>
+public interface IKeptPerAccount
+{
+    Task RecomputeAsync(AppDbContext db, string owner, CancellationToken ct = default);
+}
+
+/// <summary>
 /// Every keeper: the data layer's own, and those a feature registers from the composition root (Program.cs), as the data
 /// layer cannot name the features. Registered once per process; the same instance serves every host (tests start several).
 /// </summary>
@@ -72,5 +81,11 @@ public static class KeptFigures
     public static async Task FillIfMissingAsync(AppDbContext db, CancellationToken ct = default)
     {
         foreach (var keeper in all) await keeper.FillIfMissingAsync(db, ct);
+    }
+
+    /// <summary>After a bulk update of what per-account figures depend on, in its transaction: recomputes the account's figures.</summary>
+    public static async Task RecomputeAsync(AppDbContext db, string owner, CancellationToken ct = default)
+    {
+        foreach (var keeper in all.OfType<IKeptPerAccount>()) await keeper.RecomputeAsync(db, owner, ct);
     }
 }

@@ -14,7 +14,7 @@ namespace FreelancerOS.Web.Features.Dashboard;
 /// handful of statements whatever the amount of data.
 /// </summary>
 public sealed class DashboardController(
-    AppDbContext db, IEnumerable<IForecastSource> sources, CurrentAccount account, BilledWork work, CurrentWork current) : Controller
+    AppDbContext db, IEnumerable<IForecastSource> sources, CurrentAccount account, CurrentWork current) : Controller
 {
     private readonly DashboardQueries queries = new(db, sources);
 
@@ -29,7 +29,7 @@ public sealed class DashboardController(
         var january = new DateOnly(today.Year, 1, 1);
         // One read covers the 12-month chart, the whole of this year and the forecast.
         var ledger = await queries.LedgerAsync(today, month.AddMonths(-11) < january ? month.AddMonths(-11) : january, new DateOnly(today.Year, 12, 1), home);
-        var (pipeline, owed) = await queries.MoneyAsync(today);
+        var money = await queries.MoneyAsync(today);
         // The same read as the top bar's timer (one statement per request for both).
         var timer = await current.TimerAsync() is { } running ? new DashboardTimer(running.ProjectId, running.ProjectName, running.ServiceName, running.StartedAt) : null;
 
@@ -38,10 +38,10 @@ public sealed class DashboardController(
             LedgerEntry.FromMinor(months.Where(which).Sum(m => m.IncomeMinor), home),
             LedgerEntry.FromMinor(months.Where(which).Sum(m => m.ExpenseMinor), home));
         var thisMonth = LedgerEntry.PeriodOf(today);
-        return View(new DashboardModel(home, pipeline, today,
+        return View(new DashboardModel(home, money.Pipeline, today,
             Figures(m => m.Period == thisMonth), Figures(m => m.Period / 100 == today.Year),
             months.Where(m => m.Period <= thisMonth).TakeLast(12).ToList(),
-            owed, await work.UnbilledTotalsAsync(), ledger.Forecast, timer));
+            money.Owed, money.Unbilled, ledger.Forecast, timer));
     }
 }
 

@@ -1,5 +1,6 @@
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Features.Invoices;
 using FreelancerOS.Web.Features.Ledger;
 using FreelancerOS.Web.Features.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -9,13 +10,16 @@ namespace FreelancerOS.Web.Features.Dashboard;
 /// <summary>Money owed on issued invoices in one currency, and the part of it past its due date.</summary>
 public sealed record OwedTotal(string Currency, decimal Total, decimal Overdue);
 
+/// <summary>The dashboard's money per currency: pipeline value, owed on invoices, unbilled work.</summary>
+public sealed record DashboardMoney(IReadOnlyList<CurrencyTotal> Pipeline, IReadOnlyList<OwedTotal> Owed, IReadOnlyList<UnbilledTotal> Unbilled);
+
 /// <summary>The dashboard's ledger figures: income and expenses per month (kept totals) and the cash-flow forecast.</summary>
 public sealed record DashboardLedger(IReadOnlyList<MonthFigures> Months, Forecast Forecast);
 
 /// <summary>
 /// The dashboard's figures in few statements: what the ledger says (kept monthly totals, open entries, the
-/// expense series the forecast repeats) in one read, and the money per currency (pipeline value, money owed
-/// on invoices) in another. The rules are those of the pages the figures link to: the ledger's months
+/// expense series the forecast repeats) in one read, and the money per currency (the kept pipeline value and unbilled
+/// work, money owed on invoices) in another. The rules are those of the pages the figures link to: the ledger's months
 /// (<see cref="LedgerQueries.MonthsOf"/>), the forecast (<see cref="ForecastQueries"/>: open incomes on
 /// their invoice's due date, unpaid expenses on their date, expenses that repeat monthly, the registered
 /// sources) and the receivables aging (an invoice's balance is overdue from the day after its due date).
@@ -82,25 +86,28 @@ public sealed class DashboardQueries(AppDbContext db, IEnumerable<IForecastSourc
         ForecastQueries.Repeating(months.Select(m => new ExpenseMonth(m.Description!, m.Vendor, m.CategoryId, m.Period, m.Date, m.Minor)), today, end);
 
     /// <summary>
-    /// One statement: the pipeline value (leads and negotiations) per currency, and what is still owed on
-    /// issued invoices (Sent or Overdue) per currency with its overdue part. Both sum a few hundred rows at most.
+    /// One statement: the kept figures (pipeline value and unbilled work per currency, see <see cref="KeptDashboardTotals"/>),
+    /// and what is still owed on issued invoices (Sent or Overdue) per currency with its overdue part, which depends on the day.
     /// </summary>
-    public async Task<(IReadOnlyList<CurrencyTotal> Pipeline, IReadOnlyList<OwedTotal> Owed)> MoneyAsync(DateOnly today, CancellationToken ct = default)
+    public async Task<DashboardMoney> MoneyAsync(DateOnly today, CancellationToken ct = default)
     {
-        var pipeline = db.Clients.AsNoTracking()
-            .Where(c => c.Stage == ClientStage.Lead || c.Stage == ClientStage.Negotiation)
-            .GroupBy(c => c.Currency)
-            .Select(g => new { Invoices = false, Currency = g.Key, Overdue = false, Amount = g.Sum(c => c.ContractValue), Paid = 0m, Count = g.Count() });
+        var kept = db.DashboardTotals.AsNoTracking()
+            .Select(t => new { Part = (int)t.Figure, t.Currency, Overdue = false, Amount = t.Value, Other = t.Hours, t.Count });
         var owed = db.Invoices.AsNoTracking()
             .Where(i => i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue)
             .GroupBy(i => new { i.Currency, Overdue = i.DueDate < today })
-            .Select(g => new { Invoices = true, g.Key.Currency, g.Key.Overdue, Amount = g.Sum(i => i.Total), Paid = g.Sum(i => i.AmountPaid), Count = g.Count() });
-        var reads = await pipeline.Concat(owed).ToListAsync(ct);
-        return (
-            reads.Where(r => !r.Invoices).OrderBy(r => r.Currency, StringComparer.Ordinal).Select(r => new CurrencyTotal(r.Currency, r.Amount, r.Count)).ToList(),
-            reads.Where(r => r.Invoices).GroupBy(r => r.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new OwedTotal(g.Key, g.Sum(r => r.Amount - r.Paid), g.Where(r => r.Overdue).Sum(r => r.Amount - r.Paid))).ToList());
+            .Select(g => new { Part = OwedPart, g.Key.Currency, g.Key.Overdue, Amount = g.Sum(i => i.Total), Other = g.Sum(i => i.AmountPaid), Count = g.Count() });
+        var reads = await kept.Concat(owed).ToListAsync(ct);
+        return new DashboardMoney(
+            reads.Where(r => r.Part == (int)DashboardFigure.Pipeline).OrderBy(r => r.Currency, StringComparer.Ordinal)
+                .Select(r => new CurrencyTotal(r.Currency, r.Amount, r.Count)).ToList(),
+            reads.Where(r => r.Part == OwedPart).GroupBy(r => r.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new OwedTotal(g.Key, g.Sum(r => r.Amount - r.Other), g.Where(r => r.Overdue).Sum(r => r.Amount - r.Other))).ToList(),
+            reads.Where(r => r.Part == (int)DashboardFigure.Unbilled).OrderBy(r => r.Currency)
+                .Select(r => new UnbilledTotal(r.Currency, r.Other, r.Amount, r.Count)).ToList());
     }
+
+    private const int OwedPart = -1;
 
     private sealed record LedgerRead(int Part, LedgerKind Kind, int Period, DateOnly Date, string? Description, string? Vendor, int? CategoryId, long Minor);
 }

@@ -61,12 +61,20 @@ public sealed class BilledWork(AppDbContext db)
     /// value, plus reached milestones, flat services and approved scope changes with an amount. Each kind's
     /// rule is the one the invoice form lists by, and all kinds are summed in one statement.
     /// </summary>
-    public async Task<IReadOnlyList<UnbilledTotal>> UnbilledTotalsAsync(CancellationToken ct = default)
-    {
-        var rows = await Sources.Select(s => s.Totals()).OfType<IQueryable<UnbilledSum>>().Aggregate((a, b) => a.Concat(b)).ToListAsync(ct);
-        return rows.GroupBy(r => r.Currency).OrderBy(g => g.Key)
+    public async Task<IReadOnlyList<UnbilledTotal>> UnbilledTotalsAsync(CancellationToken ct = default) =>
+        PerCurrency(await UnbilledSums(null).ToListAsync(ct));
+
+    /// <summary>The per-kind sums of <see cref="UnbilledTotalsAsync"/> in one statement, of the signed-in account or of <paramref name="owner"/>.</summary>
+    public IQueryable<UnbilledSum> UnbilledSums(string? owner) =>
+        Sources.Select(s => s.Totals(owner)).OfType<IQueryable<UnbilledSum>>().Aggregate((a, b) => a.Concat(b));
+
+    public static IReadOnlyList<UnbilledTotal> PerCurrency(IEnumerable<UnbilledSum> rows) =>
+        rows.GroupBy(r => r.Currency).OrderBy(g => g.Key)
             .Select(g => new UnbilledTotal(g.Key, g.Sum(r => r.Hours), g.Sum(r => r.Value), g.Sum(r => r.Items))).ToList();
-    }
+
+    /// <summary>The account's records: the signed-in one's (the query filter), or <paramref name="owner"/>'s whoever is signed in.</summary>
+    internal static IQueryable<T> OfOwner<T>(IQueryable<T> records, string? owner) where T : OwnedEntity =>
+        owner is null ? records : records.IgnoreQueryFilters().Where(r => r.OwnerId == owner);
 
     /// <summary>
     /// The lines for what was ticked, kind by kind. Ids of another account (invisible through the query
@@ -134,6 +142,13 @@ public sealed class BilledWork(AppDbContext db)
     }
 
     /// <summary>
+    /// The claims and releases are bulk updates the change tracker never sees: after them, in their transaction, the kept
+    /// figures (the dashboard's unbilled work) are recomputed, once per use case (a new draft, an edited one, a deleted or voided one).
+    /// </summary>
+    public Task KeepFiguresAsync(CancellationToken ct = default) =>
+        db.CurrentUserId is { } owner ? KeptFigures.RecomputeAsync(db, owner, ct) : Task.CompletedTask;
+
+    /// <summary>
     /// Saves a new draft and takes its items, in one transaction: when another invoice took an item first,
     /// throws <see cref="AlreadyBilledException"/> and nothing of the draft is saved.
     /// </summary>
@@ -143,6 +158,7 @@ public sealed class BilledWork(AppDbContext db)
             db.Invoices.Add(invoice);
             await db.SaveChangesAsync(ct);
             await ClaimAsync(invoice.Id, itemLines, ct);
+            if (itemLines.Count > 0) await KeepFiguresAsync(ct);
         }, ct);
 
     /// <summary>Makes the items of these (removed) lines of a draft unbilled again; run before the lines are deleted.</summary>
@@ -169,7 +185,15 @@ public sealed class BilledWork(AppDbContext db)
 /// </summary>
 public sealed class BilledWorkHook(BilledWork work) : IInvoiceLifecycleHook
 {
-    public Task OnDraftDeletingAsync(Invoice invoice, CancellationToken ct) => work.ReleaseAllAsync(invoice.Id, ct);
+    public async Task OnDraftDeletingAsync(Invoice invoice, CancellationToken ct)
+    {
+        await work.ReleaseAllAsync(invoice.Id, ct);
+        await work.KeepFiguresAsync(ct);
+    }
 
-    public Task OnVoidedAsync(Invoice invoice, CancellationToken ct) => work.ReleaseAllAsync(invoice.Id, ct);
+    public async Task OnVoidedAsync(Invoice invoice, CancellationToken ct)
+    {
+        await work.ReleaseAllAsync(invoice.Id, ct);
+        await work.KeepFiguresAsync(ct);
+    }
 }

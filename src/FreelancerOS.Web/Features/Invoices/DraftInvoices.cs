@@ -106,6 +106,7 @@ public sealed class DraftInvoices(AppDbContext db, BilledWork work, CurrentAccou
         var itemLines = invoice.AddLines(picked.Lines.Select(l => l.Item).ToList());
         await db.SaveChangesAsync(ct);
         await work.ClaimAsync(invoice.Id, itemLines.Zip(picked.Lines).ToList(), ct);
+        if (removed.Count > 0 || itemLines.Count > 0) await work.KeepFiguresAsync(ct);
     }
 
     /// <summary>Deletes a draft; the other features give back what was on it (billed work, linked incomes) in the same transaction.</summary>

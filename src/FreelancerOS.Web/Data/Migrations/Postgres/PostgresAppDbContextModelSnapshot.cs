@@ -407,6 +407,46 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                     b.ToTable("Contacts");
                 });
 
+            modelBuilder.Entity("FreelancerOS.Web.Domain.DashboardTotal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int>("Figure")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Figure", "Currency")
+                        .IsUnique();
+
+                    b.ToTable("DashboardTotals", (string)null);
+                });
+
             modelBuilder.Entity("FreelancerOS.Web.Domain.Goal", b =>
                 {
                     b.Property<int>("Id")
@@ -2200,6 +2240,15 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.Contact", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.DashboardTotal", b =>
                 {
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
                         .WithMany()

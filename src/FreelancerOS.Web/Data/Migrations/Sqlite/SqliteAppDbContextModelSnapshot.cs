@@ -392,6 +392,44 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                     b.ToTable("Contacts");
                 });
 
+            modelBuilder.Entity("FreelancerOS.Web.Domain.DashboardTotal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Figure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Figure", "Currency")
+                        .IsUnique();
+
+                    b.ToTable("DashboardTotals", (string)null);
+                });
+
             modelBuilder.Entity("FreelancerOS.Web.Domain.Goal", b =>
                 {
                     b.Property<int>("Id")
@@ -2129,6 +2167,15 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.Contact", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.DashboardTotal", b =>
                 {
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
                         .WithMany()

@@ -43,7 +43,7 @@ public sealed class ExpenseBillables(AppDbContext db) : ItemBillables<Expense>(d
         return items.Where(e => e.Amount == price && e.Currency == currency);
     }
 
-    public override IQueryable<UnbilledSum>? Totals() => null;
+    public override IQueryable<UnbilledSum>? Totals(string? owner = null) => null;
 
     // Expenses in another currency are listed too (with their currency): ticking one is refused by name.
     public override async Task<IReadOnlyList<UnbilledItem>> UnbilledAsync(int clientId, int? projectId, CancellationToken ct) =>

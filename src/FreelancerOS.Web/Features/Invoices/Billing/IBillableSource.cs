@@ -27,6 +27,10 @@ public interface IBillableSource
     /// <summary>Makes the items of these lines of the invoice unbilled again; null means all of the invoice's items of this kind.</summary>
     Task ReleaseAsync(int invoiceId, IReadOnlyCollection<InvoiceLine>? lines, CancellationToken ct);
 
-    /// <summary>Every client's billable items of this kind per currency, or null when the kind is not in the dashboard's figure.</summary>
-    IQueryable<UnbilledSum>? Totals();
+    /// <summary>
+    /// Every client's billable items of this kind per currency, or null when the kind is not in the dashboard's figure: of the
+    /// signed-in account, or of <paramref name="owner"/> whoever is signed in (the dashboard's kept figures are recomputed for
+    /// the owner of what changed).
+    /// </summary>
+    IQueryable<UnbilledSum>? Totals(string? owner = null);
 }

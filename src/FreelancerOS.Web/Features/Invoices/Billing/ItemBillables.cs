@@ -53,8 +53,8 @@ public abstract class ItemBillables<T>(
     /// <summary>The client's billable items as the form lists them, in one query.</summary>
     public abstract Task<IReadOnlyList<UnbilledItem>> UnbilledAsync(int clientId, int? projectId, CancellationToken ct);
 
-    public virtual IQueryable<UnbilledSum>? Totals() =>
-        WithProject(db.Set<T>().AsNoTracking().Where(isBillable)).GroupBy(r => r.Currency)
+    public virtual IQueryable<UnbilledSum>? Totals(string? owner = null) =>
+        WithProject(BilledWork.OfOwner(db.Set<T>().AsNoTracking(), owner).Where(isBillable)).GroupBy(r => r.Currency)
             .Select(g => new UnbilledSum { Currency = g.Key!, Hours = 0m, Value = g.Sum(r => r.Amount), Items = g.Count() });
 
     public async Task<PickResult> ResolveAsync(WorkPick pick, int clientId, string currency, CancellationToken ct)

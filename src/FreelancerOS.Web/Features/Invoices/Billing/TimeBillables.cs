@@ -55,8 +55,8 @@ public sealed class TimeBillables(AppDbContext db) : IBillableSource
         return (groups, rows.Count > ListedEntries);
     }
 
-    public IQueryable<UnbilledSum> Totals() =>
-        Unbilled(null, null, null, null).GroupBy(t => t.Currency)
+    public IQueryable<UnbilledSum> Totals(string? owner = null) =>
+        BilledWork.OfOwner(db.TimeEntries.AsNoTracking(), owner).Where(IsBillable).GroupBy(t => t.Currency)
             .Select(g => new UnbilledSum { Currency = g.Key, Hours = g.Sum(t => t.Hours), Value = g.Sum(t => t.Amount), Items = 0 });
 
     private IQueryable<TimeEntry> WithProject(IQueryable<TimeEntry> entries) => entries.Include(t => t.Project).Include(t => t.Service);
