@@ -51,6 +51,7 @@ public static class KeptFigures
 {
     private static IKeptFigures[] all = [KeptLedgerTotals.Keeper, KeptProjectHours.Keeper, KeptProjectFigures.Keeper];
     private static readonly Lock Gate = new();
+    private static readonly AsyncLocal<bool> PerAccountDeferred = new();
 
     public static void Register(IKeptFigures figures)
     {
@@ -69,7 +70,7 @@ public static class KeptFigures
         {
             var changes = new List<IKeptChange>();
             foreach (var keeper in all)
-                if (keeper.Collect(tracker) is { } change) changes.Add(change);
+                if (!(PerAccountDeferred.Value && keeper is IKeptPerAccount) && keeper.Collect(tracker) is { } change) changes.Add(change);
             return changes;
         }
         finally
@@ -86,6 +87,30 @@ public static class KeptFigures
     /// <summary>After a bulk update of what per-account figures depend on, in its transaction: recomputes the account's figures.</summary>
     public static async Task RecomputeAsync(AppDbContext db, string owner, CancellationToken ct = default)
     {
+        if (PerAccountDeferred.Value) return;
         foreach (var keeper in all.OfType<IKeptPerAccount>()) await keeper.RecomputeAsync(db, owner, ct);
+    }
+
+    /// <summary>
+    /// A bulk load of one account (the demo data): its per-account figures are recomputed once at the end instead of
+    /// after each of its thousands of writes (each would read all of the account's rows again). Only this flow of
+    /// calls defers (an async-local flag): requests served meanwhile keep their figures as always.
+    /// </summary>
+    public static async Task<T> LoadingAsync<T>(AppDbContext db, string owner, Func<Task<T>> load)
+    {
+        T result;
+        PerAccountDeferred.Value = true;
+        try
+        {
+            result = await load();
+        }
+        finally
+        {
+            PerAccountDeferred.Value = false;
+        }
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await RecomputeAsync(db, owner);
+        await tx.CommitAsync();
+        return result;
     }
 }

@@ -49,9 +49,12 @@ public static class KeptProjectFigures
     /// <summary>The projects' figures in every SaveChanges (<see cref="KeptFigures"/>).</summary>
     public static readonly IKeptFigures Keeper = new FiguresKeeper();
 
-    private sealed class FiguresKeeper : IKeptFigures
+    private sealed class FiguresKeeper : IKeptFigures, IKeptPerAccount
     {
         public IKeptChange? Collect(ChangeTracker tracker) => KeptProjectFigures.Collect(tracker);
+
+        public Task RecomputeAsync(AppDbContext db, string owner, CancellationToken ct = default) =>
+            db.Projects.IgnoreQueryFilters().Where(p => p.OwnerId == owner).ExecuteUpdateAsync(Set(db), ct);
 
         public Task FillIfMissingAsync(AppDbContext db, CancellationToken ct = default) => KeptProjectFigures.FillIfMissingAsync(db, ct);
     }

@@ -3,6 +3,10 @@ using FreelancerOS.Tests.Infrastructure;
 using FreelancerOS.Tests.Invoices;
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Features.Dashboard;
+using FreelancerOS.Web.Infrastructure;
+using FreelancerOS.Web.Infrastructure.DemoData;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Tests.Projects;
@@ -122,6 +126,34 @@ public sealed class KeptProjectFiguresTests(TestApp app) : IClassFixture<TestApp
 
         var kept = await app.WithDbAsync(db => db.Projects.Where(p => p.Id == project).Select(p => new { p.LoggedHours, p.InvoicedAmount }).SingleAsync(), userId);
         Assert.Equal((3.75m, 0m), (kept.LoggedHours, kept.InvoicedAmount));
+    }
+
+    [Fact]
+    public async Task DemoData_RecomputesThePerAccountFiguresOnceAtTheEnd_AndLaterWritesKeepThemAgain()
+    {
+        var client = await app.SignedInClientAsync("kept-demo@example.com");
+        var userId = await InvoiceSteps.UserIdAsync(app, "kept-demo@example.com");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(userId);
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(1, seed: 11);
+        }
+        await AssertKeptAsync(userId);
+        await AssertDashboardKeptAsync(userId);
+
+        // The load's deferral ended with it: a write after it moves the figures in its own save again.
+        var project = await app.WithDbAsync(db => db.Projects.Where(p => p.Status == WorkStatus.InProgress).Select(p => p.Id).FirstAsync(), userId);
+        await Work.LogAsync(client, project, "1.5");
+        await AssertKeptAsync(userId);
+        await AssertDashboardKeptAsync(userId);
+    }
+
+    private async Task AssertDashboardKeptAsync(string userId)
+    {
+        var (kept, recomputed) = await app.WithDbAsync(async db => (
+            await db.DashboardTotals.AsNoTracking().ToListAsync(), await KeptDashboardTotals.ComputeAsync(db, userId)), userId);
+        Assert.Equal(recomputed.OrderBy(t => t.Figure).ThenBy(t => t.Currency).Select(t => (t.Figure, t.Currency, t.Hours, t.Value, t.Count)),
+            kept.OrderBy(t => t.Figure).ThenBy(t => t.Currency).Select(t => (t.Figure, t.Currency, t.Hours, t.Value, t.Count)));
     }
 
     private async Task AssertKeptAsync(string userId)

@@ -34,16 +34,19 @@ public sealed class DemoDataSeeder(AppDbContext db, TimeProvider clock, IService
                 steps.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s"));
                 return result;
             }
-            await Step("account", async () => { await DemoAccount.EnsureSettingsAsync(run); return 0; });
-            var clients = await Step("clients", () => DemoClients.SeedAsync(run));
-            var work = await Step("projects", () => DemoProjects.SeedAsync(run));
-            var time = await Step("time", () => DemoTime.SeedAsync(run, work));
-            var invoices = await Step("invoices", () => DemoInvoices.SeedAsync(run));
-            if (run.Profile.BillsEarlierWork) await Step("earlier billing", async () => { await DemoBilling.SeedEarlierWorkAsync(run); return 0; });
-            var billed = await Step("billing", () => DemoBilling.SeedLastMonthAsync(run));
-            var entries = await Step("ledger", () => DemoLedger.SeedAsync(run));
-            return $"{clients} clients, {entries} ledger entries. {work.Summary}, {time} time entries. {invoices}. {billed}.\n" +
-                   $"Seeded in steps: {string.Join(", ", steps)}.";
+            return await KeptFigures.LoadingAsync(db, userId, async () =>
+            {
+                await Step("account", async () => { await DemoAccount.EnsureSettingsAsync(run); return 0; });
+                var clients = await Step("clients", () => DemoClients.SeedAsync(run));
+                var work = await Step("projects", () => DemoProjects.SeedAsync(run));
+                var time = await Step("time", () => DemoTime.SeedAsync(run, work));
+                var invoices = await Step("invoices", () => DemoInvoices.SeedAsync(run));
+                if (run.Profile.BillsEarlierWork) await Step("earlier billing", async () => { await DemoBilling.SeedEarlierWorkAsync(run); return 0; });
+                var billed = await Step("billing", () => DemoBilling.SeedLastMonthAsync(run));
+                var entries = await Step("ledger", () => DemoLedger.SeedAsync(run));
+                return $"{clients} clients, {entries} ledger entries. {work.Summary}, {time} time entries. {invoices}. {billed}.\n" +
+                       $"Seeded in steps: {string.Join(", ", steps)}.";
+            });
         }
         finally
         {
