@@ -35,12 +35,16 @@ public interface IKeptChange
 }
 
 /// <summary>
-/// Figures recomputed whole per account (rather than moved by the changes): also recomputed after a bulk update
-/// (ExecuteUpdate) the change tracker never sees, in its transaction (<see cref="KeptFigures.RecomputeAsync"/>).
+/// Figures that can be recomputed whole for one account: a bulk load defers them and recomputes them once at its end
+/// (<see cref="KeptFigures.LoadingAsync"/>); those that billed work's bulk claims and releases move (updates the change
+/// tracker never sees) are also recomputed after them, in their transaction (<see cref="KeptFigures.AfterBillingAsync"/>).
 /// </summary>
 public interface IKeptPerAccount
 {
     Task RecomputeAsync(AppDbContext db, string owner, CancellationToken ct = default);
+
+    /// <summary>Whether claiming or releasing billed work (an item's invoice) moves these figures.</summary>
+    bool MovedByBilling { get; }
 }
 
 /// <summary>
@@ -84,11 +88,11 @@ public static class KeptFigures
         foreach (var keeper in all) await keeper.FillIfMissingAsync(db, ct);
     }
 
-    /// <summary>After a bulk update of what per-account figures depend on, in its transaction: recomputes the account's figures.</summary>
-    public static async Task RecomputeAsync(AppDbContext db, string owner, CancellationToken ct = default)
+    /// <summary>After bulk claims or releases of billed work, in their transaction: recomputes the account's figures they move.</summary>
+    public static async Task AfterBillingAsync(AppDbContext db, string owner, CancellationToken ct = default)
     {
         if (PerAccountDeferred.Value) return;
-        foreach (var keeper in all.OfType<IKeptPerAccount>()) await keeper.RecomputeAsync(db, owner, ct);
+        foreach (var keeper in all.OfType<IKeptPerAccount>().Where(k => k.MovedByBilling)) await keeper.RecomputeAsync(db, owner, ct);
     }
 
     /// <summary>
@@ -109,7 +113,7 @@ public static class KeptFigures
             PerAccountDeferred.Value = false;
         }
         await using var tx = await db.Database.BeginTransactionAsync();
-        await RecomputeAsync(db, owner);
+        foreach (var keeper in all.OfType<IKeptPerAccount>()) await keeper.RecomputeAsync(db, owner);
         await tx.CommitAsync();
         return result;
     }

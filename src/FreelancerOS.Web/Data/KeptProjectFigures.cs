@@ -56,6 +56,9 @@ public static class KeptProjectFigures
         public Task RecomputeAsync(AppDbContext db, string owner, CancellationToken ct = default) =>
             db.Projects.IgnoreQueryFilters().Where(p => p.OwnerId == owner).ExecuteUpdateAsync(Set(db), ct);
 
+        // A claim sets an item's invoice, a draft's: only issued invoices count, and issuing goes through the tracker.
+        public bool MovedByBilling => false;
+
         public Task FillIfMissingAsync(AppDbContext db, CancellationToken ct = default) => KeptProjectFigures.FillIfMissingAsync(db, ct);
     }
 

@@ -17,6 +17,9 @@ namespace FreelancerOS.Web.Features.Dashboard;
 /// </summary>
 public sealed class KeptDashboardTotals : IKeptFigures, IKeptPerAccount
 {
+    /// <summary>Claimed work is no longer unbilled; released work is again.</summary>
+    public bool MovedByBilling => true;
+
     public IKeptChange? Collect(ChangeTracker tracker) => OwnersMovedBy(tracker) is { Count: > 0 } owners ? new Change(this, owners) : null;
 
     /// <summary>After the write: the figures of the accounts it moved, recomputed.</summary>

@@ -146,7 +146,7 @@ public sealed class BilledWork(AppDbContext db)
     /// figures (the dashboard's unbilled work) are recomputed, once per use case (a new draft, an edited one, a deleted or voided one).
     /// </summary>
     public Task KeepFiguresAsync(CancellationToken ct = default) =>
-        db.CurrentUserId is { } owner ? KeptFigures.RecomputeAsync(db, owner, ct) : Task.CompletedTask;
+        db.CurrentUserId is { } owner ? KeptFigures.AfterBillingAsync(db, owner, ct) : Task.CompletedTask;
 
     /// <summary>
     /// Saves a new draft and takes its items, in one transaction: when another invoice took an item first,

@@ -101,7 +101,7 @@ public sealed class RecurringRuns(AppDbContext db, TimeProvider clock, InvoiceIs
                         .SetProperty(t => t.Version, t => t.Version + 1), ct);
                 if (claimed != entryIds.Count)
                     throw new AlreadyBilledException("Some of the period's time was billed on another invoice meanwhile.");
-                await KeptFigures.RecomputeAsync(db, invoice.OwnerId, ct);
+                await KeptFigures.AfterBillingAsync(db, invoice.OwnerId, ct);
             }
             await tx.CommitAsync(ct);
         }
