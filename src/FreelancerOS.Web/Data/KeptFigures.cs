@@ -1,4 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace FreelancerOS.Web.Data;
 
@@ -16,6 +20,30 @@ public interface IKeptFigures
 
     /// <summary>At start-up, after the migrations: computes the figures of a database that has none yet (the upgrade that added them).</summary>
     Task FillIfMissingAsync(AppDbContext db, CancellationToken ct = default);
+
+    /// <summary>
+    /// A SQL condition, true when <see cref="FillIfMissingAsync"/> has work to do: every keeper's is asked in one statement
+    /// at start-up, so that an up-to-date database costs one query instead of a few per keeper. Null: always call it.
+    /// </summary>
+    string? FillNeeded(FillCheck sql) => null;
+}
+
+/// <summary>The parts of a start-up fill check, named and quoted as the database provider wants them.</summary>
+public sealed class FillCheck(AppDbContext db)
+{
+    private readonly ISqlGenerationHelper quote = db.GetService<ISqlGenerationHelper>();
+
+    private IEntityType Entity<T>() => db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+
+    public string Table<T>() => Entity<T>() is var e ? quote.DelimitIdentifier(e.GetTableName()!, e.GetSchema()) : "";
+
+    public string Column<T>(string property) =>
+        Entity<T>() is var e ? quote.DelimitIdentifier(e.GetProperty(property).GetColumnName(StoreObjectIdentifier.Table(e.GetTableName()!, e.GetSchema()))!) : "";
+
+    public string Any<T>() => $"EXISTS (SELECT 1 FROM {Table<T>()})";
+
+    /// <summary>The usual case: the kept table is empty while the rows it comes from are not.</summary>
+    public string EmptyBeside<TKept, TSource>() => $"NOT {Any<TKept>()} AND {Any<TSource>()}";
 }
 
 /// <summary>One keeper's part of a write, run inside the write's transaction.</summary>
@@ -85,7 +113,30 @@ public static class KeptFigures
 
     public static async Task FillIfMissingAsync(AppDbContext db, CancellationToken ct = default)
     {
-        foreach (var keeper in all) await keeper.FillIfMissingAsync(db, ct);
+        var keepers = all;
+        var check = new FillCheck(db);
+        var conditions = keepers.Select(k => k.FillNeeded(check)).ToArray();
+        // One statement for every keeper's check, by plain ADO.NET: at start-up each LINQ query would be compiled
+        // first, and there is one start-up per process.
+        var needed = conditions.All(c => c is null) ? 0 : await ScalarAsync(db,
+            "SELECT " + string.Join(" + ", conditions.Select((c, i) => c is null ? "0" : $"CASE WHEN {c} THEN {1 << i} ELSE 0 END")), ct);
+        for (var i = 0; i < keepers.Length; i++)
+            if (conditions[i] is null || (needed & (1 << i)) != 0) await keepers[i].FillIfMissingAsync(db, ct);
+    }
+
+    private static async Task<int> ScalarAsync(AppDbContext db, string sql, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>After bulk claims or releases of billed work, in their transaction: recomputes the account's figures they move.</summary>

@@ -39,6 +39,8 @@ public static class KeptLedgerTotals
 
         public Task FillIfMissingAsync(AppDbContext db, CancellationToken ct = default) => KeptLedgerTotals.FillIfMissingAsync(db, ct);
 
+        public string FillNeeded(FillCheck sql) => sql.EmptyBeside<LedgerMonthTotal, LedgerEntry>();
+
         public Task AfterAsync(AppDbContext db, CancellationToken ct) => ApplyAsync(db.Database, KeptLedgerTotals.Collect(db.ChangeTracker), ct);
 
         public void After(AppDbContext db) => Apply(db.Database, KeptLedgerTotals.Collect(db.ChangeTracker));

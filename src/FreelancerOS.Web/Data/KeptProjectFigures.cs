@@ -60,6 +60,9 @@ public static class KeptProjectFigures
         public bool MovedByBilling => false;
 
         public Task FillIfMissingAsync(AppDbContext db, CancellationToken ct = default) => KeptProjectFigures.FillIfMissingAsync(db, ct);
+
+        public string FillNeeded(FillCheck sql) =>
+            $"EXISTS (SELECT 1 FROM {sql.Table<Project>()} WHERE {sql.Column<Project>(nameof(Project.LoggedHours))} IS NULL OR {sql.Column<Project>(nameof(Project.InvoicedAmount))} IS NULL)";
     }
 
     /// <summary>The projects, invoices and clients whose changes in the tracker can move a project's figures; null for none.</summary>

@@ -35,6 +35,8 @@ public static class KeptProjectHours
 
         public Task FillIfMissingAsync(AppDbContext db, CancellationToken ct = default) => KeptProjectHours.FillIfMissingAsync(db, ct);
 
+        public string FillNeeded(FillCheck sql) => sql.EmptyBeside<ProjectMonthHours, TimeEntry>();
+
         public Task AfterAsync(AppDbContext db, CancellationToken ct) => ApplyAsync(db.Database, KeptProjectHours.Collect(db.ChangeTracker), ct);
 
         public void After(AppDbContext db) => Apply(db.Database, KeptProjectHours.Collect(db.ChangeTracker));

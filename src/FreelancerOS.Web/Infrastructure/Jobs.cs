@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FreelancerOS.Web.Data;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -46,31 +47,33 @@ public static class Jobs
         return services;
     }
 
-    private static JobStorage CreateStorage(IConfiguration config, string dataFolder, TimeSpan poll)
+    // One method per storage, so that only the chosen one's assembly is loaded (a method's types load before it runs).
+    private static JobStorage CreateStorage(IConfiguration config, string dataFolder, TimeSpan poll) => Database.Provider(config) switch
     {
-        var connection = config.GetConnectionString("Default");
-        switch (Database.Provider(config))
-        {
-            case DatabaseProvider.Postgres:
+        DatabaseProvider.Postgres => PostgresStorage(config.GetConnectionString("Default"), poll),
+        DatabaseProvider.SqlServer => SqlServerStorage(config.GetConnectionString("Default"), poll),
+        // A file of its own beside the app's database: Hangfire's polling never waits on the app's writer lock.
+        _ => SqliteStorage(Path.Combine(dataFolder, "jobs.db"), poll),
+    };
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static JobStorage PostgresStorage(string? connection, TimeSpan poll) =>
 #pragma warning disable CS0618 // The non-obsolete way (UsePostgreSqlStorage) sets the process-wide JobStorage.Current.
-                return new PostgreSqlStorage(connection, new PostgreSqlStorageOptions
-                {
-                    QueuePollInterval = poll,
-                    PrepareSchemaIfNecessary = true,
-                    UseSlidingInvisibilityTimeout = true,
-                });
+        new PostgreSqlStorage(connection, new PostgreSqlStorageOptions
+        {
+            QueuePollInterval = poll,
+            PrepareSchemaIfNecessary = true,
+            UseSlidingInvisibilityTimeout = true,
+        });
 #pragma warning restore CS0618
-            case DatabaseProvider.SqlServer:
-                return new SqlServerStorage(connection, new SqlServerStorageOptions
-                {
-                    QueuePollInterval = poll,
-                    PrepareSchemaIfNecessary = true,
-                });
-            default:
-                // A file of its own beside the app's database: Hangfire's polling never waits on the app's writer lock.
-                return new SQLiteStorage(Path.Combine(dataFolder, "jobs.db"), new SQLiteStorageOptions { QueuePollInterval = poll });
-        }
-    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static JobStorage SqlServerStorage(string? connection, TimeSpan poll) =>
+        new SqlServerStorage(connection, new SqlServerStorageOptions { QueuePollInterval = poll, PrepareSchemaIfNecessary = true });
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static JobStorage SqliteStorage(string path, TimeSpan poll) =>
+        new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = poll });
 
     /// <summary>
     /// The dashboard at /jobs, for the instance's administrator only; anyone else (anonymous included)

@@ -17,16 +17,13 @@ public sealed class AccountController(
     IConfiguration config) : Controller
 {
     [AllowAnonymous, HttpGet]
-    public async Task<IActionResult> Login(string? returnUrl)
-    {
-        ViewBag.CanRegister = await RegistrationOpenAsync();
-        return View(new LoginForm { ReturnUrl = returnUrl });
-    }
+    public async Task<IActionResult> Login(string? returnUrl) =>
+        View(new LoginForm { ReturnUrl = returnUrl, CanRegister = await RegistrationOpenAsync() });
 
     [AllowAnonymous, HttpPost]
     public async Task<IActionResult> Login(LoginForm form)
     {
-        ViewBag.CanRegister = await RegistrationOpenAsync();
+        form.CanRegister = await RegistrationOpenAsync();
         if (!ModelState.IsValid) return View(form);
 
         if (await SignInAsync(form)) return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToAction("Index", "Dashboard");

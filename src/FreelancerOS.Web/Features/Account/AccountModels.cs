@@ -9,6 +9,10 @@ public sealed class LoginForm
     public string Password { get; set; } = "";
     public bool RememberMe { get; set; }
     public string? ReturnUrl { get; set; }
+
+    /// <summary>Whether the page offers "Create the account" (no account yet, or sign-ups open): set by the controller, never posted.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public bool CanRegister { get; set; }
 }
 
 public sealed class LoginFormValidator : AbstractValidator<LoginForm>

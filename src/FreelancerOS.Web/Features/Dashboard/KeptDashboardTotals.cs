@@ -117,6 +117,8 @@ public sealed class KeptDashboardTotals : IKeptFigures, IKeptPerAccount
         return ($"INSERT INTO {Q(Table)} ({string.Join(", ", Columns.Select(Q))}) VALUES {values}", args.ToArray());
     }
 
+    public string FillNeeded(FillCheck sql) => sql.EmptyBeside<DashboardTotal, Client>();
+
     /// <summary>
     /// Fills the figures of a database that has clients but no kept figures (the first start after the upgrade that added
     /// them), under a lock so two instances starting together fill once.
