@@ -19,7 +19,8 @@ public sealed class WorkflowTotalsTests(TestApp app) : IClassFixture<TestApp>
     [
         "", "period=month", "period=lastmonth", "period=year", "received=yes", "received=no", "period=year&received=no",
         "period=custom&from=2026-01-15&to=2026-10-20", "period=custom&from=2025-12-01&to=2026-10-31",
-        "period=custom&from=2026-10-02&to=2026-10-30", "period=custom&from=0001-01-01&to=9999-12-31",
+        "period=custom&from=2026-10-02&to=2026-10-30", "period=custom&from=0001-01-01&to=9999-12-31", "period=lastmonth&received=yes",
+        "q=dollars", "unlinked=true",
     ];
 
     [Fact]
@@ -61,6 +62,9 @@ public sealed class WorkflowTotalsTests(TestApp app) : IClassFixture<TestApp>
             var kept = await WorkflowTotals.ForFilterAsync(db, filter, filtered, t => t.CategoryId == category, today, settings.HomeCurrency, default);
             var full = await WorkflowTotals.FromIncomesAsync(filtered, settings.HomeCurrency, default);
             Assert.True(full.SequenceEqual(kept), $"{query}: kept {string.Join("; ", kept)} but every income sums to {string.Join("; ", full)}");
+            // The page's own path: the kept months read by the compiled query, the client category as its subquery.
+            var compiled = await WorkflowTotals.ForFilterAsync(db, filter, filtered, today, settings.HomeCurrency, default);
+            Assert.True(full.SequenceEqual(compiled), $"{query}: the compiled query keeps {string.Join("; ", compiled)} but every income sums to {string.Join("; ", full)}");
         }
     }
 
