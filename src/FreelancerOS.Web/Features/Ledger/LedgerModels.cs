@@ -105,14 +105,8 @@ public sealed record LedgerTotals(string HomeCurrency, long IncomeMinor, long In
         int? last = to is { } t ? (t.Day == DateTime.DaysInMonth(t.Year, t.Month) ? LedgerEntry.PeriodOf(t) : PreviousPeriod(LedgerEntry.PeriodOf(t))) : null;
         if (first > last) return await QueryAsync(filtered, homeCurrency);
 
-        var kept = db.LedgerMonthTotals.AsNoTracking();
-        if (first is { } a) kept = kept.Where(x => x.Period >= a);
-        if (last is { } b) kept = kept.Where(x => x.Period <= b);
-        if (filter.EffectiveKind is { } k) kept = kept.Where(x => x.Kind == k);
-        if (filter.Category is { } c) kept = kept.Where(x => x.CategoryId == c);
-        if (filter.Status == "settled") kept = kept.Where(x => x.PaymentModeId != LedgerMonthTotal.None);
-        else if (filter.Status == "open") kept = kept.Where(x => x.PaymentModeId == LedgerMonthTotal.None);
-        var groups = await KeptGroups(kept);
+        var groups = await KeptGroups(db, first, last, filter.EffectiveKind, filter.Category,
+            settled: filter.Status == "settled" ? true : null, open: filter.Status == "open" ? true : null);
 
         // The cut months, each as a date range of its own so that the date index reads only their days.
         if (from is { } start && start.Day != 1)
@@ -140,18 +134,35 @@ public sealed record LedgerTotals(string HomeCurrency, long IncomeMinor, long In
     /// <summary>
     /// Kept totals summed per kind and payment mode, then told settled or open here: grouped on the plain columns, SQLite
     /// sums all time in the order of the (kind, mode) index as it reads it; grouped on "mode is not none" it sorted every row.
+    /// A null bound or filter is no condition (EF writes the statement without it).
     /// </summary>
-    private static async Task<List<TotalsGroup>> KeptGroups(IQueryable<LedgerMonthTotal> kept) =>
-        (await kept
+    private static async Task<List<TotalsGroup>> KeptGroups(AppDbContext db, int? first, int? last, LedgerKind? kind = null, int? category = null,
+        bool? settled = null, bool? open = null)
+    {
+        var groups = new List<TotalsGroup>();
+        await foreach (var g in Kept.For(db)(db, first, last, kind, category, settled, open))
+            groups.Add(new TotalsGroup(g.Kind, g.PaymentModeId != LedgerMonthTotal.None, g.Minor, g.Count));
+        return groups;
+    }
+
+    private sealed record KeptGroup(LedgerKind Kind, int PaymentModeId, long Minor, int Count);
+
+    // Every view of the ledger, the month's figures and the goals start with it: compiled once, so a request neither
+    // builds nor looks up its expression tree.
+    private static readonly CompiledPerModel<Func<AppDbContext, int?, int?, LedgerKind?, int?, bool?, bool?, IAsyncEnumerable<KeptGroup>>> Kept = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, int? first, int? last, LedgerKind? kind, int? category, bool? settled, bool? open) => db.LedgerMonthTotals.AsNoTracking()
+            .Where(x => first == null || x.Period >= first)
+            .Where(x => last == null || x.Period <= last)
+            .Where(x => kind == null || x.Kind == kind)
+            .Where(x => category == null || x.CategoryId == category)
+            .Where(x => settled == null || x.PaymentModeId != LedgerMonthTotal.None)
+            .Where(x => open == null || x.PaymentModeId == LedgerMonthTotal.None)
             .GroupBy(x => new { x.Kind, x.PaymentModeId })
-            .Select(g => new { g.Key.Kind, g.Key.PaymentModeId, Minor = g.Sum(x => x.HomeAmountMinor), Count = g.Sum(x => x.Count) })
-            .ToListAsync())
-        .Select(g => new TotalsGroup(g.Kind, g.PaymentModeId != LedgerMonthTotal.None, g.Minor, g.Count))
-        .ToList();
+            .Select(g => new KeptGroup(g.Key.Kind, g.Key.PaymentModeId, g.Sum(x => x.HomeAmountMinor), g.Sum(x => x.Count)))));
 
     /// <summary>The totals of whole months (yyyymm from <paramref name="first"/> to <paramref name="last"/>), from the kept totals.</summary>
     public static async Task<LedgerTotals> ForPeriodsAsync(AppDbContext db, int first, int last, string homeCurrency) =>
-        From(homeCurrency, await KeptGroups(db.LedgerMonthTotals.AsNoTracking().Where(x => x.Period >= first && x.Period <= last)));
+        From(homeCurrency, await KeptGroups(db, first, last));
 
     public static LedgerTotals From(string homeCurrency, IEnumerable<TotalsGroup> groups)
     {
