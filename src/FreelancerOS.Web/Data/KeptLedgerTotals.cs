@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Text;
 using FreelancerOS.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -22,9 +21,6 @@ public readonly record struct TotalDelta(TotalKey Key, int Count, long HomeAmoun
 public static class KeptLedgerTotals
 {
     public const string Table = "LedgerMonthTotals";
-
-    // SQL Server takes at most 2,100 parameters a statement; each row has 9.
-    private const int RowsPerStatement = 200;
 
     private static readonly string[] Columns = ["OwnerId", "Period", "Kind", "PaymentModeId", "CategoryId", "Currency", "Count", "HomeAmountMinor", "AmountMinor"];
     private static readonly string[] KeyColumns = Columns[..6];
@@ -105,49 +101,15 @@ public static class KeptLedgerTotals
     private static long OriginalOwnMinor(EntityEntry<LedgerEntry> e) => LedgerEntry.ToMinor(
         e.OriginalValues.GetValue<decimal>(nameof(LedgerEntry.Amount)), e.OriginalValues.GetValue<string>(nameof(LedgerEntry.Currency)));
 
-    public static async Task ApplyAsync(DatabaseFacade database, IReadOnlyList<TotalDelta> deltas, CancellationToken ct = default)
-    {
-        foreach (var chunk in deltas.Chunk(RowsPerStatement))
-        {
-            var (sql, args) = UpsertSql(database.IsSqlServer(), chunk);
-            await database.ExecuteSqlRawAsync(sql, args, ct);
-        }
-    }
+    private static readonly DeltaUpsert<TotalDelta> Upsert = new(Table, Columns, KeyColumns, ["Count", "HomeAmountMinor", "AmountMinor"],
+        d => [d.Key.OwnerId, d.Key.Period, (int)d.Key.Kind, d.Key.PaymentModeId, d.Key.CategoryId, d.Key.Currency, d.Count, d.HomeAmountMinor, d.AmountMinor]);
 
-    public static void Apply(DatabaseFacade database, IReadOnlyList<TotalDelta> deltas)
-    {
-        foreach (var chunk in deltas.Chunk(RowsPerStatement))
-        {
-            var (sql, args) = UpsertSql(database.IsSqlServer(), chunk);
-            database.ExecuteSqlRaw(sql, args);
-        }
-    }
+    public static Task ApplyAsync(DatabaseFacade database, IReadOnlyList<TotalDelta> deltas, CancellationToken ct = default) => Upsert.ApplyAsync(database, deltas, ct);
+
+    public static void Apply(DatabaseFacade database, IReadOnlyList<TotalDelta> deltas) => Upsert.Apply(database, deltas);
 
     /// <summary>One statement adding every delta to its row (creating the rows that do not exist yet); {n} are parameters.</summary>
-    public static (string Sql, object[] Args) UpsertSql(bool sqlServer, IReadOnlyList<TotalDelta> deltas)
-    {
-        var args = new List<object>(deltas.Count * Columns.Length);
-        var values = new StringBuilder();
-        foreach (var d in deltas)
-        {
-            if (values.Length > 0) values.Append(", ");
-            values.Append('(').AppendJoin(", ", Enumerable.Range(args.Count, Columns.Length).Select(i => "{" + i + "}")).Append(')');
-            args.AddRange([d.Key.OwnerId, d.Key.Period, (int)d.Key.Kind, d.Key.PaymentModeId, d.Key.CategoryId, d.Key.Currency, d.Count, d.HomeAmountMinor, d.AmountMinor]);
-        }
-        string Q(string name) => sqlServer ? $"[{name}]" : $"\"{name}\"";
-        var columns = string.Join(", ", Columns.Select(Q));
-        var sql = sqlServer
-            ? $"MERGE {Q(Table)} WITH (HOLDLOCK) AS t USING (VALUES {values}) AS d ({columns}) " +
-              $"ON {string.Join(" AND ", KeyColumns.Select(c => $"t.{Q(c)} = d.{Q(c)}"))} " +
-              $"WHEN MATCHED THEN UPDATE SET t.[Count] = t.[Count] + d.[Count], t.[HomeAmountMinor] = t.[HomeAmountMinor] + d.[HomeAmountMinor], " +
-              $"t.[AmountMinor] = t.[AmountMinor] + d.[AmountMinor] " +
-              $"WHEN NOT MATCHED THEN INSERT ({columns}) VALUES ({string.Join(", ", Columns.Select(c => "d." + Q(c)))});"
-            : $"INSERT INTO {Q(Table)} ({columns}) VALUES {values} " +
-              $"ON CONFLICT ({string.Join(", ", KeyColumns.Select(Q))}) DO UPDATE SET " +
-              $"\"Count\" = {Q(Table)}.\"Count\" + excluded.\"Count\", \"HomeAmountMinor\" = {Q(Table)}.\"HomeAmountMinor\" + excluded.\"HomeAmountMinor\", " +
-              $"\"AmountMinor\" = {Q(Table)}.\"AmountMinor\" + excluded.\"AmountMinor\"";
-        return (sql, args.ToArray());
-    }
+    public static (string Sql, object[] Args) UpsertSql(bool sqlServer, IReadOnlyList<TotalDelta> deltas) => Upsert.Sql(sqlServer, deltas);
 
     /// <summary>The totals as they should be, computed from every entry of every account (the start-up fill and the tests' check).</summary>
     public static async Task<List<LedgerMonthTotal>> RecomputeAsync(AppDbContext db, CancellationToken ct = default) =>

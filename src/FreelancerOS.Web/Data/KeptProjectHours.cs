@@ -1,4 +1,3 @@
-using System.Text;
 using FreelancerOS.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -19,11 +18,6 @@ public readonly record struct HoursDelta(string OwnerId, int ProjectId, int Peri
 public static class KeptProjectHours
 {
     public const string Table = "ProjectMonthHours";
-
-    // SQL Server takes at most 2,100 parameters a statement; each row has 5.
-    private const int RowsPerStatement = 400;
-
-    private static readonly string[] Columns = ["OwnerId", "ProjectId", "Period", "Count", "HourUnits"];
 
     /// <summary>The projects' hours in every SaveChanges (<see cref="KeptFigures"/>).</summary>
     public static readonly IKeptFigures Keeper = new HoursKeeper();
@@ -90,47 +84,15 @@ public static class KeptProjectHours
     private static long OriginalUnits(EntityEntry<TimeEntry> e) =>
         ProjectMonthHours.UnitsOf(e.OriginalValues.GetValue<decimal>(nameof(TimeEntry.Hours)));
 
-    public static async Task ApplyAsync(DatabaseFacade database, IReadOnlyList<HoursDelta> deltas, CancellationToken ct = default)
-    {
-        foreach (var chunk in deltas.Chunk(RowsPerStatement))
-        {
-            var (sql, args) = UpsertSql(database.IsSqlServer(), chunk);
-            await database.ExecuteSqlRawAsync(sql, args, ct);
-        }
-    }
+    private static readonly DeltaUpsert<HoursDelta> Upsert = new(Table, ["OwnerId", "ProjectId", "Period", "Count", "HourUnits"],
+        ["OwnerId", "Period", "ProjectId"], ["Count", "HourUnits"], d => [d.OwnerId, d.ProjectId, d.Period, d.Count, d.HourUnits]);
 
-    public static void Apply(DatabaseFacade database, IReadOnlyList<HoursDelta> deltas)
-    {
-        foreach (var chunk in deltas.Chunk(RowsPerStatement))
-        {
-            var (sql, args) = UpsertSql(database.IsSqlServer(), chunk);
-            database.ExecuteSqlRaw(sql, args);
-        }
-    }
+    public static Task ApplyAsync(DatabaseFacade database, IReadOnlyList<HoursDelta> deltas, CancellationToken ct = default) => Upsert.ApplyAsync(database, deltas, ct);
+
+    public static void Apply(DatabaseFacade database, IReadOnlyList<HoursDelta> deltas) => Upsert.Apply(database, deltas);
 
     /// <summary>One statement adding every delta to its row (creating the rows that do not exist yet); {n} are parameters.</summary>
-    public static (string Sql, object[] Args) UpsertSql(bool sqlServer, IReadOnlyList<HoursDelta> deltas)
-    {
-        var args = new List<object>(deltas.Count * Columns.Length);
-        var values = new StringBuilder();
-        foreach (var d in deltas)
-        {
-            if (values.Length > 0) values.Append(", ");
-            values.Append('(').AppendJoin(", ", Enumerable.Range(args.Count, Columns.Length).Select(i => "{" + i + "}")).Append(')');
-            args.AddRange([d.OwnerId, d.ProjectId, d.Period, d.Count, d.HourUnits]);
-        }
-        string Q(string name) => sqlServer ? $"[{name}]" : $"\"{name}\"";
-        var columns = string.Join(", ", Columns.Select(Q));
-        var sql = sqlServer
-            ? $"MERGE {Q(Table)} WITH (HOLDLOCK) AS t USING (VALUES {values}) AS d ({columns}) " +
-              "ON t.[OwnerId] = d.[OwnerId] AND t.[Period] = d.[Period] AND t.[ProjectId] = d.[ProjectId] " +
-              "WHEN MATCHED THEN UPDATE SET t.[Count] = t.[Count] + d.[Count], t.[HourUnits] = t.[HourUnits] + d.[HourUnits] " +
-              $"WHEN NOT MATCHED THEN INSERT ({columns}) VALUES ({string.Join(", ", Columns.Select(c => "d." + Q(c)))});"
-            : $"INSERT INTO {Q(Table)} ({columns}) VALUES {values} " +
-              "ON CONFLICT (\"OwnerId\", \"Period\", \"ProjectId\") DO UPDATE SET " +
-              $"\"Count\" = {Q(Table)}.\"Count\" + excluded.\"Count\", \"HourUnits\" = {Q(Table)}.\"HourUnits\" + excluded.\"HourUnits\"";
-        return (sql, args.ToArray());
-    }
+    public static (string Sql, object[] Args) UpsertSql(bool sqlServer, IReadOnlyList<HoursDelta> deltas) => Upsert.Sql(sqlServer, deltas);
 
     /// <summary>The rows as they should be, computed from every time entry of every account (the start-up fill and the tests' check).</summary>
     public static async Task<List<ProjectMonthHours>> RecomputeAsync(AppDbContext db, CancellationToken ct = default) =>
