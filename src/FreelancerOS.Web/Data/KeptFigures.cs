@@ -114,15 +114,26 @@ public static class KeptFigures
     public static async Task FillIfMissingAsync(AppDbContext db, CancellationToken ct = default)
     {
         var keepers = all;
-        var check = new FillCheck(db);
-        var conditions = keepers.Select(k => k.FillNeeded(check)).ToArray();
+        var conditions = FillConditions(db, keepers);
         // One statement for every keeper's check, by plain ADO.NET: at start-up each LINQ query would be compiled
         // first, and there is one start-up per process.
-        var needed = conditions.All(c => c is null) ? 0 : await ScalarAsync(db,
-            "SELECT " + string.Join(" + ", conditions.Select((c, i) => c is null ? "0" : $"CASE WHEN {c} THEN {1 << i} ELSE 0 END")), ct);
+        var needed = conditions.All(c => c is null) ? 0 : await ScalarAsync(db, FillCheckSql(conditions), ct);
         for (var i = 0; i < keepers.Length; i++)
             if (conditions[i] is null || (needed & (1 << i)) != 0) await keepers[i].FillIfMissingAsync(db, ct);
     }
+
+    private static string?[] FillConditions(AppDbContext db, IKeptFigures[] keepers)
+    {
+        var check = new FillCheck(db);
+        return keepers.Select(k => k.FillNeeded(check)).ToArray();
+    }
+
+    /// <summary>The start-up check: one integer, bit i set when keeper i has figures to fill.</summary>
+    private static string FillCheckSql(IReadOnlyList<string?> conditions) =>
+        "SELECT " + string.Join(" + ", conditions.Select((c, i) => c is null ? "0" : $"CASE WHEN {c} THEN {1 << i} ELSE 0 END"));
+
+    /// <summary>The start-up check of every keeper as the database provider of <paramref name="db"/> would get it.</summary>
+    internal static string FillCheckSql(AppDbContext db) => FillCheckSql(FillConditions(db, all));
 
     private static async Task<int> ScalarAsync(AppDbContext db, string sql, CancellationToken ct)
     {

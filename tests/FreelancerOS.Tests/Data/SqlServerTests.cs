@@ -77,6 +77,17 @@ public sealed class SqlServerTests
     }
 
     [Fact]
+    public void KeptFiguresStartUpCheck_IsOneTSqlStatement_WithTheTablesQuotedForSqlServer()
+    {
+        using var capture = new SqlServerCapture();
+        var sql = KeptFigures.FillCheckSql(capture.Db);
+        Assert.Empty(SqlServerCapture.ParseErrors(sql));
+        Assert.Contains("NOT EXISTS (SELECT 1 FROM [LedgerMonthTotals]) AND EXISTS (SELECT 1 FROM [LedgerEntries])", sql);
+        Assert.Contains("[LoggedHours] IS NULL", sql);
+        Assert.DoesNotContain("\"", sql);
+    }
+
+    [Fact]
     public void OverdueHistory_HasAStatementPerDialect_AndTheSqlServerOneIsTSql()
     {
         using var capture = new SqlServerCapture();
