@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # bench/pages.sh: every page from the navigation (and the largest client, project and invoice) at 1 year of
 # demo data and at the heavy profile, each page's median latency (wrk, signed in, one connection) divided by
-# the sign-in page's (full layout, no database) measured in the same run, and the SQL statements per request
-# (X-Sql-Statements, FREELANCEROS_COUNT_SQL=1). Then bench/startup-memory.sh on the heavy data.
+# the sign-in page's (full layout, no database) measured in the same run, the SQL statements per request
+# (X-Sql-Statements, FREELANCEROS_COUNT_SQL=1), and the table rows and board cards the page shows (a page not yet full at
+# 1 year grows until it is, whatever the data). Then bench/startup-memory.sh on the heavy data.
 # Environment: BENCH_DIR (work folder, default /tmp/freelanceros-bench; data is reused if already seeded),
 # BENCH_SECONDS (wrk duration per page, default 3), BENCH_APP (an already published app: skip the build),
 # BENCH_SKIP_STARTUP=1 (no startup/memory run), BENCH_PAGES (a space-separated subset of the pages to measure, e.g.
@@ -85,7 +86,9 @@ measure() { # measure <label> <data-folder>: writes <label>.tsv (page, ratio, st
     local stmts; stmts=$(echo "$head" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-sql-statements" { print $2 }')
     local empty; empty=$(median_us /account/login 1)
     local us; us=$(median_us "$p")
-    printf '%s\t%s\t%s\t%s\t%s\n' "$p" "$(awk -v a="$us" -v b="$empty" 'BEGIN { printf "%.2f", a / b }')" "${stmts:-?}" "$status" "$us/$empty" >> "$dir/$label.tsv"
+    # what the page shows: its table rows and board cards (a page not yet full at 1 year grows until it is)
+    local items; items=$(curl -s -H "Cookie: $cookie" "$base$p" | grep -o '<tr[ >]\|class="board-card[" ]' | wc -l)
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$p" "$(awk -v a="$us" -v b="$empty" 'BEGIN { printf "%.2f", a / b }')" "${stmts:-?}" "$status" "$us/$empty" "$items" >> "$dir/$label.tsv"
   done
   cp "$dir/$label.tsv" "$dir/$label.ratio.tsv"
   stop_app
@@ -107,8 +110,8 @@ done
 name() { sed -E 's#^/clients/details/[0-9]+#/clients/details/(largest)#; s#^/projects/details/[0-9]+#/projects/details/(largest)#; s#^/invoices/details/[0-9]+#/invoices/details/(largest)#'; }
 echo
 echo "each page's median latency ÷ the sign-in page's, measured just before it (raw medians in us: $dir/*.tsv)"
-echo "| page | 1 year | heavy | growth | SQL statements (1 year / heavy) |"
-echo "|---|---|---|---|---|"
+echo "| page | 1 year | heavy | growth | SQL statements (1 year / heavy) | rows and cards shown (1 year / heavy) |"
+echo "|---|---|---|---|---|---|"
 awk -F'\t' '
   FILENAME == ARGV[1] { y[$1] = $0; if (!($1 in seen)) { seen[$1] = 1; order[n++] = $1 } next }
   { h[$1] = $0; if (!($1 in seen)) { seen[$1] = 1; order[n++] = $1 } }
@@ -119,7 +122,7 @@ awk -F'\t' '
       flag = (iy && a[4] != "200") || (ih && b[4] != "200") ? " (HTTP " a[4] "/" b[4] ")" : "";
       r1 = iy ? sprintf("%.1f×", a[2]) : "–"; r2 = ih ? sprintf("%.1f×", b[2]) : "–";
       g = (iy && ih && a[2] > 0) ? sprintf("%.2f", b[2] / a[2]) : "–";
-      printf "| `%s`%s | %s | %s | %s | %s / %s |\n", p, flag, r1, r2, g, (iy ? a[3] : "–"), (ih ? b[3] : "–") } }
+      printf "| `%s`%s | %s | %s | %s | %s / %s | %s / %s |\n", p, flag, r1, r2, g, (iy ? a[3] : "–"), (ih ? b[3] : "–"), (iy ? a[6] : "–"), (ih ? b[6] : "–") } }
 ' <(name < "$dir/year1.ratio.tsv") <(name < "$dir/heavy.ratio.tsv")
 
 if [ "${BENCH_SKIP_STARTUP:-}" != 1 ]; then
