@@ -13,8 +13,11 @@ public readonly record struct TotalKey(string OwnerId, int Period, LedgerKind Ki
 /// <summary>What to add to one row of kept totals (negative when entries leave it).</summary>
 public readonly record struct TotalDelta(TotalKey Key, int Count, long HomeAmountMinor, long AmountMinor);
 
+/// <summary>What to add to one row of <see cref="LedgerModeTotal"/>.</summary>
+public readonly record struct ModeDelta(string OwnerId, LedgerKind Kind, int PaymentModeId, int Count, long HomeAmountMinor);
+
 /// <summary>
-/// Keeps <see cref="LedgerMonthTotal"/> in step with the entries. Each change is an atomic "add to the row,
+/// Keeps <see cref="LedgerMonthTotal"/> and <see cref="LedgerModeTotal"/> in step with the entries. Each change is an atomic "add to the row,
 /// or create it" in the database (never a read-modify-write in the app), so two requests adding to the
 /// same month at once both count: INSERT … ON CONFLICT DO UPDATE SET x = x + excluded.x on SQLite and
 /// PostgreSQL, MERGE WITH (HOLDLOCK) on SQL Server.
@@ -23,11 +26,13 @@ public static class KeptLedgerTotals
 {
     public const string Table = "LedgerMonthTotals";
 
+    public const string ModeTable = "LedgerModeTotals";
+
     // SQL Server takes at most 2,100 parameters a statement; each row has 9.
     private const int RowsPerStatement = 200;
 
     private static readonly string[] Columns = ["OwnerId", "Period", "Kind", "PaymentModeId", "CategoryId", "Currency", "Count", "HomeAmountMinor", "AmountMinor"];
-    private static readonly string[] KeyColumns = Columns[..6];
+    private static readonly string[] ModeColumns = ["OwnerId", "Kind", "PaymentModeId", "Count", "HomeAmountMinor"];
 
     /// <summary>The ledger's part of every SaveChanges (<see cref="KeptFigures"/>).</summary>
     public static readonly IKeptFigures Keeper = new LedgerKeeper();
@@ -103,47 +108,61 @@ public static class KeptLedgerTotals
     private static long OriginalOwnMinor(EntityEntry<LedgerEntry> e) => LedgerEntry.ToMinor(
         e.OriginalValues.GetValue<decimal>(nameof(LedgerEntry.Amount)), e.OriginalValues.GetValue<string>(nameof(LedgerEntry.Currency)));
 
+    /// <summary>Adds the deltas to the month totals and, summed per kind and payment mode, to the all-time mode totals.</summary>
     public static async Task ApplyAsync(DatabaseFacade database, IReadOnlyList<TotalDelta> deltas, CancellationToken ct = default)
     {
-        foreach (var chunk in deltas.Chunk(RowsPerStatement))
-        {
-            var (sql, args) = UpsertSql(database.IsSqlServer(), chunk);
-            await database.ExecuteSqlRawAsync(sql, args, ct);
-        }
+        foreach (var (sql, args) in Statements(database.IsSqlServer(), deltas)) await database.ExecuteSqlRawAsync(sql, args, ct);
     }
 
+    /// <inheritdoc cref="ApplyAsync"/>
     public static void Apply(DatabaseFacade database, IReadOnlyList<TotalDelta> deltas)
     {
-        foreach (var chunk in deltas.Chunk(RowsPerStatement))
-        {
-            var (sql, args) = UpsertSql(database.IsSqlServer(), chunk);
-            database.ExecuteSqlRaw(sql, args);
-        }
+        foreach (var (sql, args) in Statements(database.IsSqlServer(), deltas)) database.ExecuteSqlRaw(sql, args);
     }
 
+    private static IEnumerable<(string Sql, object[] Args)> Statements(bool sqlServer, IReadOnlyList<TotalDelta> deltas) =>
+        deltas.Chunk(RowsPerStatement).Select(chunk => UpsertSql(sqlServer, chunk))
+            .Concat(ModeDeltas(deltas).Chunk(RowsPerStatement).Select(chunk => ModeUpsertSql(sqlServer, chunk)));
+
+    /// <summary>The month deltas summed per account, kind and payment mode; rows that do not change are left out (an entry moved to another month or category).</summary>
+    public static List<ModeDelta> ModeDeltas(IEnumerable<TotalDelta> deltas) => deltas
+        .GroupBy(d => (d.Key.OwnerId, d.Key.Kind, d.Key.PaymentModeId))
+        .Select(g => new ModeDelta(g.Key.OwnerId, g.Key.Kind, g.Key.PaymentModeId, g.Sum(d => d.Count), g.Sum(d => d.HomeAmountMinor)))
+        .Where(d => d.Count != 0 || d.HomeAmountMinor != 0)
+        .ToList();
+
     /// <summary>One statement adding every delta to its row (creating the rows that do not exist yet); {n} are parameters.</summary>
-    public static (string Sql, object[] Args) UpsertSql(bool sqlServer, IReadOnlyList<TotalDelta> deltas)
+    public static (string Sql, object[] Args) UpsertSql(bool sqlServer, IReadOnlyList<TotalDelta> deltas) =>
+        Upsert(sqlServer, Table, Columns, keys: 6,
+            deltas.Select(d => new object[] { d.Key.OwnerId, d.Key.Period, (int)d.Key.Kind, d.Key.PaymentModeId, d.Key.CategoryId, d.Key.Currency, d.Count, d.HomeAmountMinor, d.AmountMinor }));
+
+    /// <summary>The same for the all-time totals per kind and payment mode.</summary>
+    public static (string Sql, object[] Args) ModeUpsertSql(bool sqlServer, IReadOnlyList<ModeDelta> deltas) =>
+        Upsert(sqlServer, ModeTable, ModeColumns, keys: 3,
+            deltas.Select(d => new object[] { d.OwnerId, (int)d.Kind, d.PaymentModeId, d.Count, d.HomeAmountMinor }));
+
+    /// <summary>Adds each row's last columns to the row of the same first <paramref name="keys"/> columns, creating it when there is none.</summary>
+    private static (string Sql, object[] Args) Upsert(bool sqlServer, string table, string[] allColumns, int keys, IEnumerable<object[]> rows)
     {
-        var args = new List<object>(deltas.Count * Columns.Length);
+        var args = new List<object>();
         var values = new StringBuilder();
-        foreach (var d in deltas)
+        foreach (var row in rows)
         {
             if (values.Length > 0) values.Append(", ");
-            values.Append('(').AppendJoin(", ", Enumerable.Range(args.Count, Columns.Length).Select(i => "{" + i + "}")).Append(')');
-            args.AddRange([d.Key.OwnerId, d.Key.Period, (int)d.Key.Kind, d.Key.PaymentModeId, d.Key.CategoryId, d.Key.Currency, d.Count, d.HomeAmountMinor, d.AmountMinor]);
+            values.Append('(').AppendJoin(", ", Enumerable.Range(args.Count, allColumns.Length).Select(i => "{" + i + "}")).Append(')');
+            args.AddRange(row);
         }
         string Q(string name) => sqlServer ? $"[{name}]" : $"\"{name}\"";
-        var columns = string.Join(", ", Columns.Select(Q));
+        var (keyColumns, sums) = (allColumns[..keys], allColumns[keys..]);
+        var columns = string.Join(", ", allColumns.Select(Q));
         var sql = sqlServer
-            ? $"MERGE {Q(Table)} WITH (HOLDLOCK) AS t USING (VALUES {values}) AS d ({columns}) " +
-              $"ON {string.Join(" AND ", KeyColumns.Select(c => $"t.{Q(c)} = d.{Q(c)}"))} " +
-              $"WHEN MATCHED THEN UPDATE SET t.[Count] = t.[Count] + d.[Count], t.[HomeAmountMinor] = t.[HomeAmountMinor] + d.[HomeAmountMinor], " +
-              $"t.[AmountMinor] = t.[AmountMinor] + d.[AmountMinor] " +
-              $"WHEN NOT MATCHED THEN INSERT ({columns}) VALUES ({string.Join(", ", Columns.Select(c => "d." + Q(c)))});"
-            : $"INSERT INTO {Q(Table)} ({columns}) VALUES {values} " +
-              $"ON CONFLICT ({string.Join(", ", KeyColumns.Select(Q))}) DO UPDATE SET " +
-              $"\"Count\" = {Q(Table)}.\"Count\" + excluded.\"Count\", \"HomeAmountMinor\" = {Q(Table)}.\"HomeAmountMinor\" + excluded.\"HomeAmountMinor\", " +
-              $"\"AmountMinor\" = {Q(Table)}.\"AmountMinor\" + excluded.\"AmountMinor\"";
+            ? $"MERGE {Q(table)} WITH (HOLDLOCK) AS t USING (VALUES {values}) AS d ({columns}) " +
+              $"ON {string.Join(" AND ", keyColumns.Select(c => $"t.{Q(c)} = d.{Q(c)}"))} " +
+              $"WHEN MATCHED THEN UPDATE SET {string.Join(", ", sums.Select(c => $"t.{Q(c)} = t.{Q(c)} + d.{Q(c)}"))} " +
+              $"WHEN NOT MATCHED THEN INSERT ({columns}) VALUES ({string.Join(", ", allColumns.Select(c => "d." + Q(c)))});"
+            : $"INSERT INTO {Q(table)} ({columns}) VALUES {values} " +
+              $"ON CONFLICT ({string.Join(", ", keyColumns.Select(Q))}) DO UPDATE SET " +
+              string.Join(", ", sums.Select(c => $"{Q(c)} = {Q(table)}.{Q(c)} + excluded.{Q(c)}"));
         return (sql, args.ToArray());
     }
 
@@ -160,16 +179,32 @@ public static class KeptLedgerTotals
             AmountMinor = LedgerEntry.ToMinor(g.Own, g.Key.Currency),
         }).ToList();
 
+    /// <summary>The all-time totals per kind and payment mode as they should be, from every entry of every account.</summary>
+    public static async Task<List<LedgerModeTotal>> RecomputeModesAsync(AppDbContext db, CancellationToken ct = default) =>
+        (await db.LedgerEntries.IgnoreQueryFilters().AsNoTracking()
+            .GroupBy(e => new { e.OwnerId, e.Kind, e.PaymentModeId })
+            .Select(g => new { g.Key, Count = g.Count(), Minor = g.Sum(e => e.HomeAmountMinor) })
+            .ToListAsync(ct))
+        .Select(g => new LedgerModeTotal { OwnerId = g.Key.OwnerId, Kind = g.Key.Kind, PaymentModeId = OrNone(g.Key.PaymentModeId), Count = g.Count, HomeAmountMinor = g.Minor })
+        .ToList();
+
     /// <summary>
     /// Fills the totals of a database that has entries but no totals yet (the first start after the upgrade
     /// that added them, or after one that emptied them to add a column), under the same lock as the first sign-up so two instances starting together fill once.
     /// </summary>
     public static async Task FillIfMissingAsync(AppDbContext db, CancellationToken ct = default)
     {
-        if (await db.LedgerMonthTotals.IgnoreQueryFilters().AnyAsync(ct) || !await db.LedgerEntries.IgnoreQueryFilters().AnyAsync(ct)) return;
+        await FillIfMissingAsync(db, db.LedgerMonthTotals, RecomputeAsync, ct);
+        await FillIfMissingAsync(db, db.LedgerModeTotals, RecomputeModesAsync, ct);
+    }
+
+    private static async Task FillIfMissingAsync<T>(AppDbContext db, DbSet<T> kept, Func<AppDbContext, CancellationToken, Task<List<T>>> recompute, CancellationToken ct)
+        where T : class
+    {
+        if (await kept.IgnoreQueryFilters().AnyAsync(ct) || !await db.LedgerEntries.IgnoreQueryFilters().AnyAsync(ct)) return;
         await using var tx = await Infrastructure.Database.BeginExclusiveAsync(db, FillLock);
-        if (await db.LedgerMonthTotals.IgnoreQueryFilters().AnyAsync(ct)) return;
-        db.LedgerMonthTotals.AddRange(await RecomputeAsync(db, ct));
+        if (await kept.IgnoreQueryFilters().AnyAsync(ct)) return;
+        kept.AddRange(await recompute(db, ct));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
@@ -180,6 +215,7 @@ public static class KeptLedgerTotals
     /// <summary>
     /// After a bulk update moved every entry of one payment mode (or category) to another, moves their
     /// totals the same way, in the caller's transaction: added to the target's rows, the old rows removed.
+    /// A category's entries keep their payment mode, so the mode totals move only with a payment mode.
     /// </summary>
     public static async Task MoveAsync(AppDbContext db, bool paymentMode, int from, int to)
     {
@@ -189,7 +225,20 @@ public static class KeptLedgerTotals
             .GroupBy(r => new TotalKey(r.OwnerId, r.Period, r.Kind, paymentMode ? to : r.PaymentModeId, paymentMode ? r.CategoryId : to, r.Currency))
             .Select(g => new TotalDelta(g.Key, g.Sum(r => r.Count), g.Sum(r => r.HomeAmountMinor), g.Sum(r => r.AmountMinor)))
             .ToList();
-        await ApplyAsync(db.Database, deltas);
+        foreach (var chunk in deltas.Chunk(RowsPerStatement))
+        {
+            var (sql, args) = UpsertSql(db.Database.IsSqlServer(), chunk);
+            await db.Database.ExecuteSqlRawAsync(sql, args);
+        }
         await db.LedgerMonthTotals.Where(moved).ExecuteDeleteAsync();
+        if (!paymentMode) return;
+        var modes = await db.LedgerModeTotals.AsNoTracking().Where(t => t.PaymentModeId == from).ToListAsync();
+        var modeDeltas = modes.Select(t => new ModeDelta(t.OwnerId, t.Kind, to, t.Count, t.HomeAmountMinor)).ToList();
+        foreach (var chunk in modeDeltas.Chunk(RowsPerStatement))
+        {
+            var (sql, args) = ModeUpsertSql(db.Database.IsSqlServer(), chunk);
+            await db.Database.ExecuteSqlRawAsync(sql, args);
+        }
+        await db.LedgerModeTotals.Where(t => t.PaymentModeId == from).ExecuteDeleteAsync();
     }
 }
