@@ -107,6 +107,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<LedgerCategory> LedgerCategories => Set<LedgerCategory>();
     public DbSet<PaymentMode> PaymentModes => Set<PaymentMode>();
     public DbSet<LedgerMonthTotal> LedgerMonthTotals => Set<LedgerMonthTotal>();
+    public DbSet<LedgerModeTotal> LedgerModeTotals => Set<LedgerModeTotal>();
     public DbSet<DashboardTotal> DashboardTotals => Set<DashboardTotal>();
     // Tools: contacts and the calendar
     public DbSet<Contact> Contacts => Set<Contact>();
@@ -138,6 +139,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         // A receipt belongs to its expense's owner.
         builder.Entity<StoredReceipt>().HasQueryFilter(r => r.Expense!.OwnerId == CurrentUserId);
         builder.Entity<LedgerMonthTotal>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
+        builder.Entity<LedgerModeTotal>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
         builder.Entity<ProjectMonthHours>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
         builder.Entity<DashboardTotal>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
     }

@@ -68,6 +68,19 @@ internal sealed class LedgerMonthTotalConfiguration : IEntityTypeConfiguration<L
     }
 }
 
+internal sealed class LedgerModeTotalConfiguration : IEntityTypeConfiguration<LedgerModeTotal>
+{
+    public void Configure(EntityTypeBuilder<LedgerModeTotal> b)
+    {
+        b.ToTable(KeptLedgerTotals.ModeTable);
+        b.Property(t => t.OwnerId).IsRequired().HasMaxLength(450);
+        // The row an entry's change adds to (the conflict target of the atomic "add to it, or create it"), and the
+        // account's few rows read in its order.
+        b.HasIndex(t => new { t.OwnerId, t.Kind, t.PaymentModeId }).IsUnique();
+        b.HasOne<AppUser>().WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class IncomeConfiguration : IEntityTypeConfiguration<Income>
 {
     public void Configure(EntityTypeBuilder<Income> b)

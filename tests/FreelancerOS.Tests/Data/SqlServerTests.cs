@@ -82,7 +82,8 @@ public sealed class SqlServerTests
         using var capture = new SqlServerCapture();
         var sql = KeptFigures.FillCheckSql(capture.Db);
         Assert.Empty(SqlServerCapture.ParseErrors(sql));
-        Assert.Contains("NOT EXISTS (SELECT 1 FROM [LedgerMonthTotals]) AND EXISTS (SELECT 1 FROM [LedgerEntries])", sql);
+        Assert.Contains("NOT EXISTS (SELECT 1 FROM [ProjectMonthHours]) AND EXISTS (SELECT 1 FROM [TimeEntries])", sql);
+        Assert.Contains("NOT EXISTS (SELECT 1 FROM [LedgerModeTotals])", sql);
         Assert.Contains("[LoggedHours] IS NULL", sql);
         Assert.DoesNotContain("\"", sql);
     }

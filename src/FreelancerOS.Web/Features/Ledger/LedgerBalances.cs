@@ -1,5 +1,6 @@
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Ledger;
@@ -35,6 +36,38 @@ public static class LedgerBalances
             .GroupBy(g => new { g.PaymentModeId, g.Kind })
             .Select(g => new ModeBalanceGroup(g.Key.PaymentModeId, g.Key.Kind, g.Sum(x => x.Minor)))
             .ToList();
+    }
+
+    /// <summary>
+    /// The same sums as <see cref="AsOfAsync"/> from the kept all-time totals per kind and payment mode, less the entries
+    /// dated after <paramref name="today"/> (a date range of the date index, usually empty): a few rows, whatever the
+    /// years of entries. One statement.
+    /// </summary>
+    public static async Task<IReadOnlyList<ModeBalanceGroup>> KeptAsOfAsync(AppDbContext db, DateOnly today)
+    {
+        var sums = new List<ModeSum>();
+        await foreach (var sum in KeptLessLater.For(db)(db, today)) sums.Add(sum);
+        return sums
+            .GroupBy(g => new { g.PaymentModeId, g.Kind })
+            .Select(g => new ModeBalanceGroup(KeptLedgerTotals.FromNone(g.Key.PaymentModeId), g.Key.Kind, g.Sum(x => x.Minor)))
+            .ToList();
+    }
+
+    // Compiled once: built and looked up again on every view it cost more than the few rows it reads.
+    private static readonly CompiledPerModel<Func<AppDbContext, DateOnly, IAsyncEnumerable<ModeSum>>> KeptLessLater = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, DateOnly today) => db.LedgerModeTotals.AsNoTracking()
+            .Select(t => new ModeSum { PaymentModeId = t.PaymentModeId, Kind = t.Kind, Minor = t.HomeAmountMinor })
+            .Concat(db.LedgerEntries.AsNoTracking()
+                .Where(e => e.Date > today)
+                // Grouped on an expression, as above: on the plain mode column SQLite would walk the payment-mode index.
+                .GroupBy(e => new { PaymentModeId = e.PaymentModeId ?? LedgerMonthTotal.None, e.Kind })
+                .Select(g => new ModeSum { PaymentModeId = g.Key.PaymentModeId, Kind = g.Key.Kind, Minor = -g.Sum(e => e.HomeAmountMinor) }))));
+
+    private sealed class ModeSum
+    {
+        public int PaymentModeId { get; init; }
+        public LedgerKind Kind { get; init; }
+        public long Minor { get; init; }
     }
 
     public static long Sum(this IEnumerable<ModeBalanceGroup> groups, int? paymentModeId, LedgerKind kind) =>

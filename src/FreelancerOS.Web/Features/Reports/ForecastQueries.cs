@@ -1,6 +1,7 @@
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Features.Ledger;
+using FreelancerOS.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Reports;
@@ -114,7 +115,7 @@ public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource
                 due.Where(f => f.Kind == LedgerKind.Expense).Sum(f => f.Minor));
         }).ToList();
         var late = flows.Where(f => f.Date < today).ToList();
-        IReadOnlyList<BalanceRow> modes = withBalances ? (await LedgerQueries.BalancesAsync(db, today)).Rows : [];
+        IReadOnlyList<BalanceRow> modes = withBalances ? (await LedgerQueries.BalancesAsync(db, today, fromModeTotals: true)).Rows : [];
         return new Forecast(today, home, windows,
             late.Where(f => f.Kind == LedgerKind.Income).Sum(f => f.Minor), late.Where(f => f.Kind == LedgerKind.Expense).Sum(f => f.Minor),
             modes, repeating, flows.Where(f => f.Date >= today).ToList()) { ReceivableMinor = receivable };
@@ -126,12 +127,31 @@ public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource
         var month = new DateOnly(today.Year, today.Month, 1);
         var first = LedgerEntry.PeriodOf(month.AddMonths(-3));
         var last = LedgerEntry.PeriodOf(end);
-        var months = await db.Expenses.AsNoTracking()
+        var months = new List<ExpenseMonth>();
+        await foreach (var m in ExpenseMonths.For(db)(db, first, last).WithCancellation(ct))
+            months.Add(new ExpenseMonth(m.Description, m.Vendor, m.CategoryId, m.Period, m.Last, m.Minor));
+        return Repeating(months, today, end);
+    }
+
+    // Compiled once: building and looking up the grouped query on every view cost about as much as running it.
+    private static readonly CompiledPerModel<Func<AppDbContext, int, int, IAsyncEnumerable<ExpenseMonthRow>>> ExpenseMonths = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, int first, int last) => db.Expenses.AsNoTracking()
             .Where(e => e.Period >= first && e.Period <= last)
             .GroupBy(e => new { e.Description, e.Vendor, e.CategoryId, e.Period })
-            .Select(g => new { g.Key.Description, g.Key.Vendor, g.Key.CategoryId, g.Key.Period, Minor = g.Sum(e => e.HomeAmountMinor), Last = g.Max(e => e.Date) })
-            .ToListAsync(ct);
-        return Repeating(months.Select(m => new ExpenseMonth(m.Description, m.Vendor, m.CategoryId, m.Period, m.Last, m.Minor)), today, end);
+            .Select(g => new ExpenseMonthRow
+            {
+                Description = g.Key.Description, Vendor = g.Key.Vendor, CategoryId = g.Key.CategoryId, Period = g.Key.Period,
+                Minor = g.Sum(e => e.HomeAmountMinor), Last = g.Max(e => e.Date),
+            })));
+
+    private sealed class ExpenseMonthRow
+    {
+        public string Description { get; init; } = "";
+        public string? Vendor { get; init; }
+        public int? CategoryId { get; init; }
+        public int Period { get; init; }
+        public long Minor { get; init; }
+        public DateOnly Last { get; init; }
     }
 
     /// <summary>

@@ -30,29 +30,34 @@ public sealed class ProfitabilityQueries(AppDbContext db)
             parts.Add(part);
 
         // A project with anything in the period (billed, logged or spent) has a row, by id so equal names keep one order.
-        var projects = parts.Where(r => r.Part != ClientPart).GroupBy(r => r.Id).OrderBy(g => g.Key).ToList();
-        var projectRows = new List<ProfitRow>();
-        foreach (var p in projects)
+        // Its parts are summed in one pass, in the order they come (each sum adds in the same order as ever).
+        var byProject = new Dictionary<int, ProjectParts>();
+        var clientOf = new Dictionary<int, ProfitPart>();
+        foreach (var r in parts)
         {
-            var first = p.First();
-            var lines = p.Where(r => r.Part == LinePart).ToList();
-            var hours = p.Where(r => r.Part == HourPart).Sum(r => (r.Hours ?? 0m) + ProjectMonthHours.HoursOf(r.HourUnits));
-            var costs = p.Where(r => r.Part == CostPart).ToList();
+            if (r.Part == ClientPart) continue;
+            if (!byProject.TryGetValue(r.Id, out var p)) byProject[r.Id] = p = new ProjectParts(r);
+            if (r.Part == LinePart) p.Lines.Add(r);
+            else if (r.Part == HourPart) p.Hours += (r.Hours ?? 0m) + ProjectMonthHours.HoursOf(r.HourUnits);
+            else (p.Recharged, p.Other) = (p.Recharged + r.Recharged, p.Other + r.Other);
+        }
+        var projectRows = new List<ProfitRow>();
+        foreach (var (id, p) in byProject.OrderBy(p => p.Key))
+        {
+            var first = p.First;
+            clientOf.TryAdd(first.ClientId, first);
             // A project bills in its client's currency; lines in another (the client's currency changed) get their own row.
-            foreach (var currency in lines.Select(b => b.Currency!).Append(first.ClientCurrency).Distinct())
-            {
-                var main = currency == first.ClientCurrency;
-                projectRows.Add(new ProfitRow(p.Key, first.Name!, first.ClientId, first.ClientName, currency,
-                    lines.Where(b => b.Currency == currency).Sum(b => b.Billed ?? 0m),
-                    main ? hours : 0m, main ? costs.Sum(c => c.Recharged) : 0, main ? costs.Sum(c => c.Other) : 0));
-            }
+            projectRows.Add(new ProfitRow(id, first.Name!, first.ClientId, first.ClientName, first.ClientCurrency,
+                BilledIn(p.Lines, first.ClientCurrency), p.Hours, p.Recharged, p.Other));
+            foreach (var currency in p.Lines.Select(b => b.Currency!).Where(c => c != first.ClientCurrency).Distinct())
+                projectRows.Add(new ProfitRow(id, first.Name!, first.ClientId, first.ClientName, currency, BilledIn(p.Lines, currency), 0m, 0, 0));
         }
 
         // A client has a row when one of its projects has, or when it was billed and has a project at all (the query's rule).
         var rowsOf = projectRows.ToLookup(r => (r.ClientId, r.Currency));
         var billedOf = parts.Where(r => r.Part == ClientPart).ToLookup(r => r.ClientId);
-        var clients = projects.Select(p => p.First()).Concat(parts.Where(r => r.Part == ClientPart))
-            .GroupBy(r => r.ClientId).Select(g => g.First()).OrderBy(c => c.ClientId);
+        foreach (var r in parts.Where(r => r.Part == ClientPart)) clientOf.TryAdd(r.ClientId, r);
+        var clients = clientOf.OrderBy(c => c.Key).Select(c => c.Value);
         var clientRows = new List<ProfitRow>();
         foreach (var c in clients)
         {
@@ -146,6 +151,23 @@ public sealed class ProfitabilityQueries(AppDbContext db)
             (DateOnly From, DateOnly To) tail = endsWhole || (sameMonth && !startsWhole) ? None : (sameMonth ? first : new DateOnly(last.Year, last.Month, 1), last);
             return new WholeMonths(PeriodOf(firstWhole), PeriodOf(lastWhole), head.From, head.To, tail.From, tail.To);
         }
+    }
+
+    private static decimal BilledIn(List<ProfitPart> lines, string currency)
+    {
+        var billed = 0m;
+        foreach (var line in lines) if (line.Currency == currency) billed += line.Billed ?? 0m;
+        return billed;
+    }
+
+    /// <summary>One project's parts: the first (its names), its billed lines, and its hours and expenses summed.</summary>
+    private sealed class ProjectParts(ProfitPart first)
+    {
+        public ProfitPart First { get; } = first;
+        public List<ProfitPart> Lines { get; } = [];
+        public decimal Hours { get; set; }
+        public long Recharged { get; set; }
+        public long Other { get; set; }
     }
 
     /// <summary>

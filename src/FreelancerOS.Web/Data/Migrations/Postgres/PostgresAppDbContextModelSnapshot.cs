@@ -1027,6 +1027,39 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                     b.ToTable("LedgerImports", (string)null);
                 });
 
+            modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerModeTotal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HomeAmountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("PaymentModeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Kind", "PaymentModeId")
+                        .IsUnique();
+
+                    b.ToTable("LedgerModeTotals", (string)null);
+                });
+
             modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerMonthTotal", b =>
                 {
                     b.Property<int>("Id")
@@ -2395,6 +2428,15 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerImport", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerModeTotal", b =>
                 {
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
                         .WithMany()

@@ -990,6 +990,37 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                     b.ToTable("LedgerImports", (string)null);
                 });
 
+            modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerModeTotal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HomeAmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PaymentModeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Kind", "PaymentModeId")
+                        .IsUnique();
+
+                    b.ToTable("LedgerModeTotals", (string)null);
+                });
+
             modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerMonthTotal", b =>
                 {
                     b.Property<int>("Id")
@@ -2322,6 +2353,15 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerImport", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerModeTotal", b =>
                 {
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
                         .WithMany()
