@@ -14,12 +14,12 @@ namespace FreelancerOS.Tests.Projects;
 /// (<see cref="ProjectFigures.OfProjectAsync(FreelancerOS.Web.Data.AppDbContext, int)"/>, itself proved against a full
 /// recomputation), on demo data and after random changes to hours, billability, pricing and deleted entries.
 /// </summary>
-public sealed class ProjectPageFiguresTests(TestApp app) : IClassFixture<TestApp>
+public abstract class ProjectPageFiguresTestsBase<TApp>(TApp app) where TApp : TestApp
 {
     [Fact]
     public async Task ThePagesFigures_EqualThoseSummedFromEveryEntryAndLine_AfterRandomChanges()
     {
-        await app.SignedInClientAsync("page-figures@example.com");
+        var client = await app.SignedInClientAsync("page-figures@example.com");
         var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "page-figures@example.com").Select(u => u.Id).SingleAsync());
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -52,6 +52,13 @@ public sealed class ProjectPageFiguresTests(TestApp app) : IClassFixture<TestApp
             }, userId);
         }
         await AssertSameAsync(userId);
+
+        // The pages whose reads are compiled, on this provider: the dashboard, the busiest client's and project's pages.
+        var busiest = await app.WithDbAsync(db => db.TimeEntries.GroupBy(t => t.ProjectId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(), userId);
+        var project = await app.WithDbAsync(async db => (await ProjectDetailsPage.FindAsync(db, busiest))!, userId);
+        Assert.Contains(project.Name, (await client.GetPageAsync($"/projects/details/{project.Id}")).QuerySelector("h1")!.TextContent);
+        Assert.Contains(project.Client!.Name, (await client.GetPageAsync($"/clients/details/{project.ClientId}")).QuerySelector("h1")!.TextContent);
+        await client.GetPageAsync("/");
     }
 
     private async Task AssertSameAsync(string userId)
@@ -70,3 +77,8 @@ public sealed class ProjectPageFiguresTests(TestApp app) : IClassFixture<TestApp
         Assert.True(invoiced && unbilled, "the demo data has invoiced and unbilled work");
     }
 }
+
+public sealed class ProjectPageFiguresTests(TestApp app) : ProjectPageFiguresTestsBase<TestApp>(app), IClassFixture<TestApp>;
+
+public sealed class PostgresProjectPageFiguresTests(FreelancerOS.Tests.Ledger.PostgresTestApp app)
+    : ProjectPageFiguresTestsBase<FreelancerOS.Tests.Ledger.PostgresTestApp>(app), IClassFixture<FreelancerOS.Tests.Ledger.PostgresTestApp>;
