@@ -1,4 +1,6 @@
+using FreelancerOS.Web.Infrastructure;
 using FreelancerOS.Web.Data;
+using FreelancerOS.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,18 +15,45 @@ public sealed class AttendeeMeetingsViewComponent(AppDbContext db, MeetingEditor
     {
         var zone = await meetings.ZoneAsync();
         var now = clock.GetUtcNow().UtcDateTime;
-        var query = db.Meetings.AsNoTracking();
-        query = clientId is { } c ? query.Where(m => m.Clients.Any(x => x.Id == c)) : query.Where(m => m.Contacts.Any(x => x.Id == contactId));
-        var upcoming = await query.Where(m => m.EndUtc > now).OrderBy(m => m.StartUtc).Take(Shown)
-            .Select(m => new { m.Id, m.Title, m.StartUtc, m.EndUtc, m.Priority, m.Medium }).ToListAsync();
-        var past = await query.Where(m => m.EndUtc <= now).OrderByDescending(m => m.StartUtc).Take(Shown)
-            .Select(m => new { m.Id, m.Title, m.StartUtc, m.EndUtc, m.Priority, m.Medium }).ToListAsync();
+        var (upcoming, past) = (new List<MeetingRead>(), new List<MeetingRead>());
+        if (clientId is { } c)
+        {
+            await foreach (var m in ClientUpcoming.For(db)(db, c, now)) upcoming.Add(m);
+            await foreach (var m in ClientPast.For(db)(db, c, now)) past.Add(m);
+        }
+        else
+        {
+            var contact = contactId ?? 0;
+            await foreach (var m in ContactUpcoming.For(db)(db, contact, now)) upcoming.Add(m);
+            await foreach (var m in ContactPast.For(db)(db, contact, now)) past.Add(m);
+        }
         var rows = upcoming.Concat(past).Select(m => new MeetingListRow(m.Id, m.Title, Zones.ToLocal(m.StartUtc, zone),
             Zones.ToLocal(m.EndUtc, zone), m.Priority, m.Medium)).ToList();
         var newLink = clientId is { } id ? $"/calendar/create?clientId={id}" : $"/calendar/create?contactId={contactId}";
         return View("/Features/Calendar/_AttendeeMeetings.cshtml", new AttendeeMeetings(rows, upcoming.Count, newLink));
     }
+
+    // Compiled once each (coming and past, of a client or of a contact): building and looking up the expressions on
+    // every client page cost more than running them.
+    private static readonly CompiledPerModel<Func<AppDbContext, int, DateTime, IAsyncEnumerable<MeetingRead>>> ClientUpcoming = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, int id, DateTime now) => db.Meetings.AsNoTracking().Where(m => m.Clients.Any(x => x.Id == id))
+            .Where(m => m.EndUtc > now).OrderBy(m => m.StartUtc).Take(Shown).Select(m => new MeetingRead(m.Id, m.Title, m.StartUtc, m.EndUtc, m.Priority, m.Medium))));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, int, DateTime, IAsyncEnumerable<MeetingRead>>> ClientPast = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, int id, DateTime now) => db.Meetings.AsNoTracking().Where(m => m.Clients.Any(x => x.Id == id))
+            .Where(m => m.EndUtc <= now).OrderByDescending(m => m.StartUtc).Take(Shown).Select(m => new MeetingRead(m.Id, m.Title, m.StartUtc, m.EndUtc, m.Priority, m.Medium))));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, int, DateTime, IAsyncEnumerable<MeetingRead>>> ContactUpcoming = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, int id, DateTime now) => db.Meetings.AsNoTracking().Where(m => m.Contacts.Any(x => x.Id == id))
+            .Where(m => m.EndUtc > now).OrderBy(m => m.StartUtc).Take(Shown).Select(m => new MeetingRead(m.Id, m.Title, m.StartUtc, m.EndUtc, m.Priority, m.Medium))));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, int, DateTime, IAsyncEnumerable<MeetingRead>>> ContactPast = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, int id, DateTime now) => db.Meetings.AsNoTracking().Where(m => m.Contacts.Any(x => x.Id == id))
+            .Where(m => m.EndUtc <= now).OrderByDescending(m => m.StartUtc).Take(Shown).Select(m => new MeetingRead(m.Id, m.Title, m.StartUtc, m.EndUtc, m.Priority, m.Medium))));
 }
+
+/// <summary>A meeting as a list reads it, in UTC (shown in the account's time zone).</summary>
+public sealed record MeetingRead(int Id, string Title, DateTime StartUtc, DateTime EndUtc, Priority Priority, string? Medium);
 
 public sealed record AttendeeMeetings(IReadOnlyList<MeetingListRow> Rows, int UpcomingCount, string NewLink);
 
@@ -37,11 +66,16 @@ public sealed class NextMeetingsViewComponent(AppDbContext db, MeetingEditor mee
     {
         var zone = await meetings.ZoneAsync();
         var now = clock.GetUtcNow().UtcDateTime;
-        var next = await db.Meetings.AsNoTracking().Where(m => m.EndUtc > now).OrderBy(m => m.StartUtc).ThenBy(m => m.Id).Take(Shown)
-            .Select(m => new { m.Id, m.Title, m.StartUtc, m.EndUtc, m.Priority, m.Medium }).ToListAsync();
+        var next = new List<MeetingRead>(Shown);
+        await foreach (var m in Next.For(db)(db, now)) next.Add(m);
         var rows = next.Select(m => new MeetingListRow(m.Id, m.Title, Zones.ToLocal(m.StartUtc, zone), Zones.ToLocal(m.EndUtc, zone), m.Priority, m.Medium)).ToList();
         return View("/Features/Calendar/_NextMeetings.cshtml", rows);
     }
+
+    // Compiled once: on every dashboard view, building and looking up the expression cost more than running it.
+    private static readonly CompiledPerModel<Func<AppDbContext, DateTime, IAsyncEnumerable<MeetingRead>>> Next = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, DateTime now) => db.Meetings.AsNoTracking().Where(m => m.EndUtc > now).OrderBy(m => m.StartUtc).ThenBy(m => m.Id).Take(Shown)
+            .Select(m => new MeetingRead(m.Id, m.Title, m.StartUtc, m.EndUtc, m.Priority, m.Medium))));
 }
 
 /// <summary>The calendar subscription section of the Settings page.</summary>

@@ -3,6 +3,7 @@ using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Features.Invoices;
 using FreelancerOS.Web.Features.Ledger;
 using FreelancerOS.Web.Features.Reports;
+using FreelancerOS.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace FreelancerOS.Web.Features.Dashboard;
@@ -36,22 +37,9 @@ public sealed class DashboardQueries(AppDbContext db, IEnumerable<IForecastSourc
         var (first, last) = (LedgerEntry.PeriodOf(firstMonth), LedgerEntry.PeriodOf(lastMonth));
         var (seriesFirst, seriesLast) = (LedgerEntry.PeriodOf(month.AddMonths(-3)), LedgerEntry.PeriodOf(end));
 
-        var months = db.LedgerMonthTotals.AsNoTracking()
-            .Where(t => t.Period >= first && t.Period <= last)
-            .GroupBy(t => new { t.Period, t.Kind })
-            .Select(g => new { Part = MonthPart, g.Key.Kind, g.Key.Period, Date = today, Description = (string?)null, Vendor = (string?)null, CategoryId = (int?)null, Minor = g.Sum(t => t.HomeAmountMinor) });
-        // As the forecast reads them (an open income of an invoice is expected on the invoice's due date), summed per
-        // window: the dashboard shows the windows' totals, not the days. Period holds the window.
-        var open = ForecastQueries.OpenByWindow(db, today)
-            .Select(o => new { Part = OpenPart, o.Kind, Period = o.Window, Date = today, Description = (string?)null, Vendor = (string?)null, CategoryId = (int?)null, o.Minor });
-        var series = db.Expenses.AsNoTracking()
-            .Where(e => e.Period >= seriesFirst && e.Period <= seriesLast)
-            .GroupBy(e => new { e.Description, e.Vendor, e.CategoryId, e.Period })
-            .Select(g => new { Part = SeriesPart, Kind = LedgerKind.Expense, g.Key.Period, Date = g.Max(e => e.Date), Description = (string?)g.Key.Description,
-                g.Key.Vendor, g.Key.CategoryId, Minor = g.Sum(e => e.HomeAmountMinor) });
-        // Set operations take anonymous shapes only: the records are made once the rows are read.
-        var reads = (await months.Concat(open).Concat(series).ToListAsync(ct))
-            .Select(r => new LedgerRead(r.Part, r.Kind, r.Period, r.Date, r.Description, r.Vendor, r.CategoryId, r.Minor)).ToList();
+        var (w0, w1, w2) = (today.AddDays(ForecastQueries.Horizons[0]), today.AddDays(ForecastQueries.Horizons[1]), today.AddDays(ForecastQueries.Horizons[2]));
+        var reads = new List<LedgerRow>();
+        await foreach (var r in LedgerReads.For(db)(db, first, last, today, w0, w1, w2, seriesFirst, seriesLast).WithCancellation(ct)) reads.Add(r);
 
         var figures = LedgerQueries.MonthsOf(firstMonth, lastMonth, reads.Where(r => r.Part == MonthPart).Select(r => (r.Period, r.Kind, r.Minor)));
 
@@ -82,7 +70,51 @@ public sealed class DashboardQueries(AppDbContext db, IEnumerable<IForecastSourc
         return new DashboardLedger(figures, forecast);
     }
 
-    private static IReadOnlyList<RepeatingExpense> Repeating(IReadOnlyList<LedgerRead> months, DateOnly today, DateOnly end) =>
+    /// <summary>
+    /// The ledger's read, compiled once: building and looking up this three-part expression on every view cost about
+    /// as much as running it. The kept monthly totals; the open entries as the forecast reads them (an open income of an
+    /// invoice is expected on the invoice's due date, see <see cref="ForecastQueries.OpenByWindow"/>), summed per
+    /// window since the dashboard shows the windows' totals, not the days (Period holds the window); and the expense
+    /// series the forecast repeats.
+    /// </summary>
+    private static readonly CompiledPerModel<Func<AppDbContext, int, int, DateOnly, DateOnly, DateOnly, DateOnly, int, int, IAsyncEnumerable<LedgerRow>>> LedgerReads = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, int first, int last, DateOnly today, DateOnly w0, DateOnly w1, DateOnly w2, int seriesFirst, int seriesLast) =>
+            db.LedgerMonthTotals.AsNoTracking()
+                .Where(t => t.Period >= first && t.Period <= last)
+                .GroupBy(t => new { t.Period, t.Kind })
+                .Select(g => new LedgerRow { Part = MonthPart, Kind = g.Key.Kind, Period = g.Key.Period, Date = today, Description = null, Vendor = null, CategoryId = null, Minor = g.Sum(t => t.HomeAmountMinor) })
+            .Concat(
+                from e in db.LedgerEntries.AsNoTracking()
+                where e.PaymentModeId == null
+                join i in db.Invoices on e.InvoiceId equals (int?)i.Id into invoices
+                from i in invoices.DefaultIfEmpty()
+                let expected = i != null ? i.DueDate : e.Date
+                group e.HomeAmountMinor by new
+                {
+                    e.Kind,
+                    Window = expected < today ? ForecastQueries.LateWindow : expected <= w0 ? 0 : expected <= w1 ? 1 : expected <= w2 ? 2 : ForecastQueries.BeyondWindow,
+                } into g
+                select new LedgerRow { Part = OpenPart, Kind = g.Key.Kind, Period = g.Key.Window, Date = today, Description = null, Vendor = null, CategoryId = null, Minor = g.Sum() })
+            .Concat(db.Expenses.AsNoTracking()
+                .Where(e => e.Period >= seriesFirst && e.Period <= seriesLast)
+                .GroupBy(e => new { e.Description, e.Vendor, e.CategoryId, e.Period })
+                .Select(g => new LedgerRow { Part = SeriesPart, Kind = LedgerKind.Expense, Period = g.Key.Period, Date = g.Max(e => e.Date), Description = g.Key.Description,
+                    Vendor = g.Key.Vendor, CategoryId = g.Key.CategoryId, Minor = g.Sum(e => e.HomeAmountMinor) }))));
+
+    // Set by name, not a constructor: EF's set operations take only shapes whose members it can see into.
+    private sealed class LedgerRow
+    {
+        public int Part { get; init; }
+        public LedgerKind Kind { get; init; }
+        public int Period { get; init; }
+        public DateOnly Date { get; init; }
+        public string? Description { get; init; }
+        public string? Vendor { get; init; }
+        public int? CategoryId { get; init; }
+        public long Minor { get; init; }
+    }
+
+    private static IReadOnlyList<RepeatingExpense> Repeating(IReadOnlyList<LedgerRow> months, DateOnly today, DateOnly end) =>
         ForecastQueries.Repeating(months.Select(m => new ExpenseMonth(m.Description!, m.Vendor, m.CategoryId, m.Period, m.Date, m.Minor)), today, end);
 
     /// <summary>
@@ -91,13 +123,8 @@ public sealed class DashboardQueries(AppDbContext db, IEnumerable<IForecastSourc
     /// </summary>
     public async Task<DashboardMoney> MoneyAsync(DateOnly today, CancellationToken ct = default)
     {
-        var kept = db.DashboardTotals.AsNoTracking()
-            .Select(t => new { Part = (int)t.Figure, t.Currency, Overdue = false, Amount = t.Value, Other = t.Hours, t.Count });
-        var owed = db.Invoices.AsNoTracking()
-            .Where(i => i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue)
-            .GroupBy(i => new { i.Currency, Overdue = i.DueDate < today })
-            .Select(g => new { Part = OwedPart, g.Key.Currency, g.Key.Overdue, Amount = g.Sum(i => i.Total), Other = g.Sum(i => i.AmountPaid), Count = g.Count() });
-        var reads = await kept.Concat(owed).ToListAsync(ct);
+        var reads = new List<MoneyRow>();
+        await foreach (var r in MoneyReads.For(db)(db, today).WithCancellation(ct)) reads.Add(r);
         return new DashboardMoney(
             reads.Where(r => r.Part == (int)DashboardFigure.Pipeline).OrderBy(r => r.Currency, StringComparer.Ordinal)
                 .Select(r => new CurrencyTotal(r.Currency, r.Amount, r.Count)).ToList(),
@@ -109,5 +136,22 @@ public sealed class DashboardQueries(AppDbContext db, IEnumerable<IForecastSourc
 
     private const int OwedPart = -1;
 
-    private sealed record LedgerRead(int Part, LedgerKind Kind, int Period, DateOnly Date, string? Description, string? Vendor, int? CategoryId, long Minor);
+    /// <summary>The money's read, compiled once for the same reason as <see cref="LedgerReads"/>.</summary>
+    private static readonly CompiledPerModel<Func<AppDbContext, DateOnly, IAsyncEnumerable<MoneyRow>>> MoneyReads = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, DateOnly today) => db.DashboardTotals.AsNoTracking()
+            .Select(t => new MoneyRow { Part = (int)t.Figure, Currency = t.Currency, Overdue = false, Amount = t.Value, Other = t.Hours, Count = t.Count })
+            .Concat(db.Invoices.AsNoTracking()
+                .Where(i => i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue)
+                .GroupBy(i => new { i.Currency, Overdue = i.DueDate < today })
+                .Select(g => new MoneyRow { Part = OwedPart, Currency = g.Key.Currency, Overdue = g.Key.Overdue, Amount = g.Sum(i => i.Total), Other = g.Sum(i => i.AmountPaid), Count = g.Count() }))));
+
+    private sealed class MoneyRow
+    {
+        public int Part { get; init; }
+        public string Currency { get; init; } = "";
+        public bool Overdue { get; init; }
+        public decimal Amount { get; init; }
+        public decimal Other { get; init; }
+        public int Count { get; init; }
+    }
 }

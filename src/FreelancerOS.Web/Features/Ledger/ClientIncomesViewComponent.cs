@@ -12,11 +12,33 @@ public sealed class ClientIncomesViewComponent(AppDbContext db, CurrentAccount a
     public async Task<IViewComponentResult> InvokeAsync(int clientId)
     {
         var home = (await account.SettingsAsync()).HomeCurrency;
-        var incomes = db.LedgerEntries.AsNoTracking().Where(e => e.Kind == LedgerKind.Income && ((Income)e).ClientId == clientId);
-        var rows = await LedgerQueries.Rows(db, incomes.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id)).Take(20).ToListAsync();
-        var totals = await LedgerTotals.QueryAsync(incomes, home);
+        var rows = new List<LedgerRow>(Shown);
+        await foreach (var row in Latest.For(db)(db, clientId)) rows.Add(row);
+        var groups = new List<TotalsGroup>();
+        await foreach (var group in Totals.For(db)(db, clientId)) groups.Add(group);
+        var totals = LedgerTotals.From(home, groups);
         return View("~/Features/Ledger/_ClientIncomes.cshtml", new ClientIncomes(clientId, rows, totals));
     }
+
+    private const int Shown = 20;
+
+    // Both compiled once: on every client page, building and looking up the expressions cost more than running them.
+    // The row is LedgerQueries.Rows' and the totals LedgerTotals.QueryAsync's, written out because a compiled query
+    // cannot call a method that builds one.
+    private static readonly CompiledPerModel<Func<AppDbContext, int, IAsyncEnumerable<LedgerRow>>> Latest = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, int clientId) => db.LedgerEntries.AsNoTracking().Where(e => e.Kind == LedgerKind.Income && ((Income)e).ClientId == clientId)
+            .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id).Take(Shown)
+            .Select(e => new LedgerRow(
+                e.Id, e.Kind, e.Date, e.Description, e.Amount, e.Currency, e.ExchangeRate, e.HomeAmountMinor,
+                e.Category != null ? e.Category.Name : null, e.PaymentModeId, e.PaymentMode != null ? e.PaymentMode.Name : null,
+                e.Kind == LedgerKind.Income ? ((Income)e).Client!.Name : ((Expense)e).Vendor,
+                e.Kind == LedgerKind.Expense && ((Expense)e).ReceiptFileName != null, e.InvoiceId,
+                e.InvoiceId == null ? null : db.Invoices.Where(i => i.Id == e.InvoiceId).Select(i => i.Number ?? "Draft invoice").FirstOrDefault()))));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, int, IAsyncEnumerable<TotalsGroup>>> Totals = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, int clientId) => db.LedgerEntries.AsNoTracking().Where(e => e.Kind == LedgerKind.Income && ((Income)e).ClientId == clientId)
+            .GroupBy(e => new { e.Kind, Settled = e.PaymentModeId != null })
+            .Select(g => new TotalsGroup(g.Key.Kind, g.Key.Settled, g.Sum(e => e.HomeAmountMinor), g.Count()))));
 }
 
 public sealed record ClientIncomes(int ClientId, IReadOnlyList<LedgerRow> Rows, LedgerTotals Totals);

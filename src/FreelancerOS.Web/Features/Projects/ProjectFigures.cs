@@ -66,19 +66,48 @@ public static class ProjectFigures
             : (Unbilled(projectId, row.Pricing, row.Hours, row.OpenHours, row.OpenValue), row.Invoiced, row.Entries);
     }
 
+    /// <summary>
+    /// The same as the other overload for a project already read (its pricing and its invoiced amount as kept on it,
+    /// <see cref="KeptProjectFigures"/>): its time figures and how many entries it has, in one statement (its entries read once, through their
+    /// project index, and grouped); the sum of its counted lines only for a project from before the invoiced amount was kept,
+    /// until the start-up fill.
+    /// </summary>
+    public static async Task<(ProjectHours Hours, decimal Invoiced, int Entries)> OfProjectAsync(AppDbContext db, Project project)
+    {
+        var time = await TimeOf.For(db)(db, project.Id, default);
+        var invoiced = project.InvoicedAmount
+            ?? (await ProjectInvoicing.InvoicedAmountsAsync(db, [project.Id])).GetValueOrDefault(project.Id);
+        return time is null
+            ? (new ProjectHours(project.Id, 0, 0, 0), invoiced, 0)
+            : (Unbilled(project.Id, project.Pricing, time.Hours, time.OpenHours, time.OpenValue), invoiced, time.Entries);
+    }
+
+    private sealed record TimeSums(int Entries, decimal Hours, decimal OpenHours, decimal OpenValue);
+
+    // Compiled once, as the page's other reads: building and looking up the expression cost about as much as running it.
+    private static readonly CompiledPerModel<Func<AppDbContext, int, CancellationToken, Task<TimeSums?>>> TimeOf = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, int projectId, CancellationToken ct) => db.TimeEntries.AsNoTracking().Where(t => t.ProjectId == projectId)
+            .Select(t => new { t.ProjectId, t.Hours, t.Amount, Open = t.Billable && t.InvoiceId == null })
+            .GroupBy(t => t.ProjectId)
+            .Select(g => new TimeSums(g.Count(), g.Sum(x => x.Hours), g.Sum(x => x.Open ? x.Hours : 0m), g.Sum(x => x.Open ? x.Amount : 0m)))
+            .SingleOrDefault()));
+
     public const int EntriesPerPage = 25;
 
     /// <summary>A page of the project's time entries, newest first; the count comes with the figures, so no second COUNT.</summary>
     public static async Task<Paged<TimeEntryRow>> EntriesAsync(AppDbContext db, int projectId, int total, int page)
     {
         page = Math.Clamp(page, 1, Math.Max(1, (total + EntriesPerPage - 1) / EntriesPerPage));
-        var items = await db.TimeEntries.AsNoTracking().Where(t => t.ProjectId == projectId)
-            .OrderByDescending(t => t.Date).ThenByDescending(t => t.Id)
-            .Skip((page - 1) * EntriesPerPage).Take(EntriesPerPage)
-            .Select(t => new TimeEntryRow(t.Id, t.Date, t.Service!.Name, t.Description, t.Hours, t.Billable, t.HourlyRate, t.Amount, t.Currency, t.InvoiceId != null))
-            .ToListAsync();
+        var items = new List<TimeEntryRow>(EntriesPerPage);
+        await foreach (var row in EntriesPage.For(db)(db, projectId, (page - 1) * EntriesPerPage, EntriesPerPage)) items.Add(row);
         return new Paged<TimeEntryRow>(items, page, EntriesPerPage, total);
     }
+
+    private static readonly CompiledPerModel<Func<AppDbContext, int, int, int, IAsyncEnumerable<TimeEntryRow>>> EntriesPage = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, int projectId, int skip, int take) => db.TimeEntries.AsNoTracking().Where(t => t.ProjectId == projectId)
+            .OrderByDescending(t => t.Date).ThenByDescending(t => t.Id)
+            .Skip(skip).Take(take)
+            .Select(t => new TimeEntryRow(t.Id, t.Date, t.Service!.Name, t.Description, t.Hours, t.Billable, t.HourlyRate, t.Amount, t.Currency, t.InvoiceId != null))));
 
     // A fixed-price project's time is billed through its milestones, never on its own.
     private static ProjectHours Unbilled(int projectId, ProjectPricing pricing, decimal hours, decimal openHours, decimal openValue) =>
@@ -88,13 +117,18 @@ public static class ProjectFigures
     /// A project's rechargeable expenses not yet on an invoice, counted and summed per currency as typed
     /// (never converted: an invoice bills an expense in its own currency, so only the client's currency can be billed).
     /// </summary>
-    public static async Task<IReadOnlyList<UnbilledExpenses>> UnbilledExpensesAsync(AppDbContext db, int projectId) =>
-        (await db.Expenses.AsNoTracking()
+    public static async Task<IReadOnlyList<UnbilledExpenses>> UnbilledExpensesAsync(AppDbContext db, int projectId)
+    {
+        var sums = new List<UnbilledExpenses>();
+        await foreach (var sum in UnbilledExpenseSums.For(db)(db, projectId)) sums.Add(sum);
+        return sums.OrderBy(g => g.Currency).ToList();
+    }
+
+    private static readonly CompiledPerModel<Func<AppDbContext, int, IAsyncEnumerable<UnbilledExpenses>>> UnbilledExpenseSums = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, int projectId) => db.Expenses.AsNoTracking()
             .Where(e => e.ProjectId == projectId && e.Rechargeable && e.InvoiceId == null)
             .GroupBy(e => e.Currency)
-            .Select(g => new { Currency = g.Key, Count = g.Count(), Total = g.Sum(e => e.Amount) })
-            .ToListAsync())
-        .OrderBy(g => g.Currency).Select(g => new UnbilledExpenses(g.Currency, g.Count, g.Total)).ToList();
+            .Select(g => new UnbilledExpenses(g.Key, g.Count(), g.Sum(e => e.Amount)))));
 }
 
 /// <summary>Rechargeable expenses not yet billed, in one currency.</summary>

@@ -13,7 +13,7 @@ public sealed class ProjectScopeChangesController(AppDbContext db, TimeProvider 
     [HttpPost]
     public async Task<IActionResult> AddScopeChange(int id, ScopeChangeForm form)
     {
-        var project = await db.Projects.AsNoTracking().Include(p => p.Client).SingleOrDefaultAsync(p => p.Id == id);
+        var project = await ProjectDetailsPage.FindAsync(db, id);
         if (project is null) return NotFound();
         if (form.EstimateAmount is { } amount && !Limits.HasCurrencyDecimals(amount, project.Client!.Currency))
             ModelState.AddModelError(nameof(form.EstimateAmount), Limits.DecimalsMessage(project.Client!.Currency));

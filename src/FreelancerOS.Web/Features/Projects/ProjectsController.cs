@@ -29,7 +29,7 @@ public sealed class ProjectsController(AppDbContext db) : Controller
     [HttpGet]
     public async Task<IActionResult> Details(int id, int page = 1)
     {
-        var project = await db.Projects.AsNoTracking().Include(p => p.Client).SingleOrDefaultAsync(p => p.Id == id);
+        var project = await ProjectDetailsPage.FindAsync(db, id);
         if (project is null) return NotFound();
         return View(await ProjectDetailsPage.LoadAsync(db, project, page, new ScopeChangeForm()));
     }
