@@ -87,7 +87,7 @@ measure() { # measure <label> <data-folder>: writes <label>.tsv (page, ratio, st
     local empty; empty=$(median_us /account/login 1)
     local us; us=$(median_us "$p")
     # what the page shows: its table rows and board cards (a page not yet full at 1 year grows until it is)
-    local items; items=$(curl -s -H "Cookie: $cookie" "$base$p" | grep -o '<tr[ >]\|class="board-card[" ]' | wc -l)
+    local items; items=$(curl -s -H "Cookie: $cookie" "$base$p" | { grep -o '<tr[ >]\|class="board-card[" ]' || true; } | wc -l)
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$p" "$(awk -v a="$us" -v b="$empty" 'BEGIN { printf "%.2f", a / b }')" "${stmts:-?}" "$status" "$us/$empty" "$items" >> "$dir/$label.tsv"
   done
   cp "$dir/$label.tsv" "$dir/$label.ratio.tsv"
