@@ -35,10 +35,17 @@ public sealed class FillCheck(AppDbContext db)
 
     private IEntityType Entity<T>() => db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
 
-    public string Table<T>() => Entity<T>() is var e ? quote.DelimitIdentifier(e.GetTableName()!, e.GetSchema()) : "";
+    public string Table<T>()
+    {
+        var e = Entity<T>();
+        return quote.DelimitIdentifier(e.GetTableName()!, e.GetSchema());
+    }
 
-    public string Column<T>(string property) =>
-        Entity<T>() is var e ? quote.DelimitIdentifier(e.GetProperty(property).GetColumnName(StoreObjectIdentifier.Table(e.GetTableName()!, e.GetSchema()))!) : "";
+    public string Column<T>(string property)
+    {
+        var e = Entity<T>();
+        return quote.DelimitIdentifier(e.GetProperty(property).GetColumnName(StoreObjectIdentifier.Table(e.GetTableName()!, e.GetSchema()))!);
+    }
 
     public string Any<T>() => $"EXISTS (SELECT 1 FROM {Table<T>()})";
 
