@@ -108,6 +108,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PaymentMode> PaymentModes => Set<PaymentMode>();
     public DbSet<LedgerMonthTotal> LedgerMonthTotals => Set<LedgerMonthTotal>();
     public DbSet<LedgerModeTotal> LedgerModeTotals => Set<LedgerModeTotal>();
+    public DbSet<ExpenseSeriesMonth> ExpenseSeriesMonths => Set<ExpenseSeriesMonth>();
     public DbSet<DashboardTotal> DashboardTotals => Set<DashboardTotal>();
     // Tools: contacts and the calendar
     public DbSet<Contact> Contacts => Set<Contact>();
@@ -140,6 +141,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.Entity<StoredReceipt>().HasQueryFilter(r => r.Expense!.OwnerId == CurrentUserId);
         builder.Entity<LedgerMonthTotal>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
         builder.Entity<LedgerModeTotal>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
+        builder.Entity<ExpenseSeriesMonth>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
         builder.Entity<ProjectMonthHours>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
         builder.Entity<DashboardTotal>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
     }

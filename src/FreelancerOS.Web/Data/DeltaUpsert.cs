@@ -14,7 +14,8 @@ namespace FreelancerOS.Web.Data;
 /// <param name="key">The row's key: the columns of the unique index the conflict is on, in its order.</param>
 /// <param name="added">The columns a delta adds to.</param>
 /// <param name="values">A delta's values, one per column of <paramref name="columns"/>.</param>
-internal sealed class DeltaUpsert<TDelta>(string table, string[] columns, string[] key, string[] added, Func<TDelta, object[]> values)
+/// <param name="latest">The columns that keep the greater of theirs and the delta's (a latest date), instead of adding.</param>
+internal sealed class DeltaUpsert<TDelta>(string table, string[] columns, string[] key, string[] added, Func<TDelta, object[]> values, string[]? latest = null)
 {
     // SQL Server takes at most 2,100 parameters a statement.
     private readonly int rowsPerStatement = 2000 / columns.Length;
@@ -50,14 +51,18 @@ internal sealed class DeltaUpsert<TDelta>(string table, string[] columns, string
         }
         string Q(string name) => sqlServer ? $"[{name}]" : $"\"{name}\"";
         var list = string.Join(", ", columns.Select(Q));
+        // The same CASE on every database: SQLite's two-argument MAX is PostgreSQL's GREATEST and not SQL Server's.
+        IEnumerable<string> Set(string kept, string delta) => added.Select(c => $"{kept}.{Q(c)} + {delta}.{Q(c)}")
+            .Concat((latest ?? []).Select(c => $"CASE WHEN {delta}.{Q(c)} > {kept}.{Q(c)} THEN {delta}.{Q(c)} ELSE {kept}.{Q(c)} END"))
+            .Zip(added.Concat(latest ?? []), (value, c) => $"{(sqlServer ? kept + "." : "")}{Q(c)} = {value}");
         var sql = sqlServer
             ? $"MERGE {Q(table)} WITH (HOLDLOCK) AS t USING (VALUES {rows}) AS d ({list}) " +
               $"ON {string.Join(" AND ", key.Select(c => $"t.{Q(c)} = d.{Q(c)}"))} " +
-              $"WHEN MATCHED THEN UPDATE SET {string.Join(", ", added.Select(c => $"t.{Q(c)} = t.{Q(c)} + d.{Q(c)}"))} " +
+              $"WHEN MATCHED THEN UPDATE SET {string.Join(", ", Set("t", "d"))} " +
               $"WHEN NOT MATCHED THEN INSERT ({list}) VALUES ({string.Join(", ", columns.Select(c => "d." + Q(c)))});"
             : $"INSERT INTO {Q(table)} ({list}) VALUES {rows} " +
               $"ON CONFLICT ({string.Join(", ", key.Select(Q))}) DO UPDATE SET " +
-              string.Join(", ", added.Select(c => $"{Q(c)} = {Q(table)}.{Q(c)} + excluded.{Q(c)}"));
+              string.Join(", ", Set(Q(table), "excluded"));
         return (sql, args.ToArray());
     }
 }

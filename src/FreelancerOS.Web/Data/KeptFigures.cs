@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace FreelancerOS.Web.Data;
 
 /// <summary>
-/// Figures kept in the database in step with the rows they come from (the ledger's month totals, a project's hours per month, its logged hours and invoiced amount), so
+/// Figures kept in the database in step with the rows they come from (the ledger's month totals, its expense series per month, a project's hours per month, its logged hours and invoiced amount), so
 /// that a page reads a few kept rows instead of summing every row. The one way they are kept: <see cref="AppDbContext"/>'s
 /// SaveChanges asks every keeper, before the write, what the pending changes move; then writes, and lets each keeper
 /// update its figures in the same transaction, before the changes are accepted (so the values before an edit or a
@@ -88,7 +88,7 @@ public interface IKeptPerAccount
 /// </summary>
 public static class KeptFigures
 {
-    private static IKeptFigures[] all = [KeptLedgerTotals.Keeper, KeptProjectHours.Keeper, KeptProjectFigures.Keeper];
+    private static IKeptFigures[] all = [KeptLedgerTotals.Keeper, KeptExpenseSeries.Keeper, KeptProjectHours.Keeper, KeptProjectFigures.Keeper];
     private static readonly Lock Gate = new();
     private static readonly AsyncLocal<bool> PerAccountDeferred = new();
 

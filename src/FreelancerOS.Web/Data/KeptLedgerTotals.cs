@@ -187,7 +187,8 @@ public static class KeptLedgerTotals
 
     /// <summary>
     /// After a bulk update moved every entry of one payment mode (or category) to another, moves their
-    /// totals the same way, in the caller's transaction: added to the target's rows, the old rows removed.
+    /// totals the same way, in the caller's transaction: added to the target's rows, the old rows removed (a category's
+    /// expense series too, <see cref="KeptExpenseSeries"/>).
     /// A category's entries keep their payment mode, so the mode totals move only with a payment mode.
     /// </summary>
     public static async Task MoveAsync(AppDbContext db, bool paymentMode, int from, int to)
@@ -200,7 +201,11 @@ public static class KeptLedgerTotals
             .ToList();
         await Upsert.ApplyAsync(db.Database, deltas);
         await db.LedgerMonthTotals.Where(moved).ExecuteDeleteAsync();
-        if (!paymentMode) return;
+        if (!paymentMode)
+        {
+            await KeptExpenseSeries.MoveCategoryAsync(db, from, to);
+            return;
+        }
         var modes = await db.LedgerModeTotals.AsNoTracking().Where(t => t.PaymentModeId == from).ToListAsync();
         var modeDeltas = modes.Select(t => new ModeDelta(t.OwnerId, t.Kind, to, t.Count, t.HomeAmountMinor)).ToList();
         await ModeUpsert.ApplyAsync(db.Database, modeDeltas);

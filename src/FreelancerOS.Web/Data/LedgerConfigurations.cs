@@ -81,6 +81,21 @@ internal sealed class LedgerModeTotalConfiguration : IEntityTypeConfiguration<Le
     }
 }
 
+internal sealed class ExpenseSeriesMonthConfiguration : IEntityTypeConfiguration<ExpenseSeriesMonth>
+{
+    public void Configure(EntityTypeBuilder<ExpenseSeriesMonth> b)
+    {
+        b.ToTable(KeptExpenseSeries.Table);
+        b.Property(t => t.OwnerId).IsRequired().HasMaxLength(450);
+        b.Property(t => t.Description).HasMaxLength(500).IsRequired();
+        b.Property(t => t.Vendor).HasMaxLength(200).IsRequired();
+        // The row an expense's change adds to (the conflict target of the atomic "add to it, or create it"); the months
+        // around today are read in its order.
+        b.HasIndex(t => new { t.OwnerId, t.Period, t.CategoryId, t.Description, t.Vendor }).IsUnique();
+        b.HasOne<AppUser>().WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class IncomeConfiguration : IEntityTypeConfiguration<Income>
 {
     public void Configure(EntityTypeBuilder<Income> b)

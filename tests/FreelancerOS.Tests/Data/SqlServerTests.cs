@@ -84,6 +84,7 @@ public sealed class SqlServerTests
         Assert.Empty(SqlServerCapture.ParseErrors(sql));
         Assert.Contains("NOT EXISTS (SELECT 1 FROM [ProjectMonthHours]) AND EXISTS (SELECT 1 FROM [TimeEntries])", sql);
         Assert.Contains("NOT EXISTS (SELECT 1 FROM [LedgerModeTotals])", sql);
+        Assert.Contains("NOT EXISTS (SELECT 1 FROM [ExpenseSeriesMonths]) AND EXISTS (SELECT 1 FROM [LedgerEntries] WHERE [Kind] = 2)", sql);
         Assert.Contains("[LoggedHours] IS NULL", sql);
         Assert.DoesNotContain("\"", sql);
     }

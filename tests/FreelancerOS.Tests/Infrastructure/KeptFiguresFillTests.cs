@@ -17,10 +17,11 @@ public abstract class KeptFiguresFillTestsBase<TApp>(TApp app) where TApp : Test
     {
         var ledger = await db.LedgerMonthTotals.AsNoTracking().Select(t => $"L {t.Period} {t.Kind} {t.PaymentModeId} {t.CategoryId} {t.Currency} {t.Count} {t.HomeAmountMinor} {t.AmountMinor}").ToListAsync();
         var modes = await db.LedgerModeTotals.AsNoTracking().Select(t => $"M {t.Kind} {t.PaymentModeId} {t.Count} {t.HomeAmountMinor}").ToListAsync();
+        var series = await db.ExpenseSeriesMonths.AsNoTracking().Select(t => $"S {t.Period} {t.CategoryId} {t.Description} '{t.Vendor}' {t.Count} {t.HomeAmountMinor} {t.LastDate}").ToListAsync();
         var hours = await db.ProjectMonthHours.AsNoTracking().Select(t => $"H {t.ProjectId} {t.Period} {t.Count} {t.HourUnits}").ToListAsync();
         var projects = await db.Projects.AsNoTracking().Select(p => $"P {p.Id} {p.LoggedHours} {p.InvoicedAmount}").ToListAsync();
         var dashboard = await db.DashboardTotals.AsNoTracking().Select(t => $"D {t.Figure} {t.Currency} {t.Hours} {t.Value} {t.Count}").ToListAsync();
-        return ledger.Concat(modes).Concat(hours).Concat(projects).Concat(dashboard).Order(StringComparer.Ordinal).ToArray();
+        return ledger.Concat(modes).Concat(series).Concat(hours).Concat(projects).Concat(dashboard).Order(StringComparer.Ordinal).ToArray();
     }, userId);
 
     [Fact]
@@ -35,6 +36,7 @@ public abstract class KeptFiguresFillTestsBase<TApp>(TApp app) where TApp : Test
         var kept = await SnapshotAsync(userId);
         Assert.Contains(kept, l => l.StartsWith("L ", StringComparison.Ordinal));
         Assert.Contains(kept, l => l.StartsWith("M ", StringComparison.Ordinal));
+        Assert.Contains(kept, l => l.StartsWith("S ", StringComparison.Ordinal));
         Assert.Contains(kept, l => l.StartsWith("H ", StringComparison.Ordinal));
         Assert.Contains(kept, l => l.StartsWith("D ", StringComparison.Ordinal));
 
@@ -47,11 +49,12 @@ public abstract class KeptFiguresFillTestsBase<TApp>(TApp app) where TApp : Test
         {
             await db.LedgerMonthTotals.IgnoreQueryFilters().ExecuteDeleteAsync();
             await db.LedgerModeTotals.IgnoreQueryFilters().ExecuteDeleteAsync();
+            await db.ExpenseSeriesMonths.IgnoreQueryFilters().ExecuteDeleteAsync();
             await db.ProjectMonthHours.IgnoreQueryFilters().ExecuteDeleteAsync();
             await db.DashboardTotals.IgnoreQueryFilters().ExecuteDeleteAsync();
             return await db.Projects.IgnoreQueryFilters().ExecuteUpdateAsync(s => s.SetProperty(p => p.LoggedHours, (decimal?)null).SetProperty(p => p.InvoicedAmount, (decimal?)null));
         });
-        Assert.DoesNotContain(await SnapshotAsync(userId), l => l[0] is 'L' or 'M' or 'H' or 'D');
+        Assert.DoesNotContain(await SnapshotAsync(userId), l => l[0] is 'L' or 'M' or 'S' or 'H' or 'D');
         await app.WithDbAsync(async db => { await KeptFigures.FillIfMissingAsync(db); return 0; });
         Assert.Equal(kept, await SnapshotAsync(userId));
     }

@@ -74,8 +74,8 @@ public sealed class DashboardQueries(AppDbContext db, IEnumerable<IForecastSourc
     /// The ledger's read, compiled once: building and looking up this three-part expression on every view cost about
     /// as much as running it. The kept monthly totals; the open entries as the forecast reads them (an open income of an
     /// invoice is expected on the invoice's due date, see <see cref="ForecastQueries.OpenByWindow"/>), summed per
-    /// window since the dashboard shows the windows' totals, not the days (Period holds the window); and the expense
-    /// series the forecast repeats.
+    /// window since the dashboard shows the windows' totals, not the days (Period holds the window); and the kept expense
+    /// series the forecast repeats (<see cref="KeptExpenseSeries"/>).
     /// </summary>
     private static readonly CompiledPerModel<Func<AppDbContext, int, int, DateOnly, DateOnly, DateOnly, DateOnly, int, int, IAsyncEnumerable<LedgerRow>>> LedgerReads = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, int first, int last, DateOnly today, DateOnly w0, DateOnly w1, DateOnly w2, int seriesFirst, int seriesLast) =>
@@ -95,11 +95,10 @@ public sealed class DashboardQueries(AppDbContext db, IEnumerable<IForecastSourc
                     Window = expected < today ? ForecastQueries.LateWindow : expected <= w0 ? 0 : expected <= w1 ? 1 : expected <= w2 ? 2 : ForecastQueries.BeyondWindow,
                 } into g
                 select new LedgerRow { Part = OpenPart, Kind = g.Key.Kind, Period = g.Key.Window, Date = today, Description = null, Vendor = null, CategoryId = null, Minor = g.Sum() })
-            .Concat(db.Expenses.AsNoTracking()
-                .Where(e => e.Period >= seriesFirst && e.Period <= seriesLast)
-                .GroupBy(e => new { e.Description, e.Vendor, e.CategoryId, e.Period })
-                .Select(g => new LedgerRow { Part = SeriesPart, Kind = LedgerKind.Expense, Period = g.Key.Period, Date = g.Max(e => e.Date), Description = g.Key.Description,
-                    Vendor = g.Key.Vendor, CategoryId = g.Key.CategoryId, Minor = g.Sum(e => e.HomeAmountMinor) }))));
+            .Concat(db.ExpenseSeriesMonths.AsNoTracking()
+                .Where(t => t.Period >= seriesFirst && t.Period <= seriesLast)
+                .Select(t => new LedgerRow { Part = SeriesPart, Kind = LedgerKind.Expense, Period = t.Period, Date = t.LastDate, Description = t.Description,
+                    Vendor = t.Vendor, CategoryId = t.CategoryId, Minor = t.HomeAmountMinor }))));
 
     // Set by name, not a constructor: EF's set operations take only shapes whose members it can see into.
     private sealed class LedgerRow
@@ -115,7 +114,10 @@ public sealed class DashboardQueries(AppDbContext db, IEnumerable<IForecastSourc
     }
 
     private static IReadOnlyList<RepeatingExpense> Repeating(IReadOnlyList<LedgerRow> months, DateOnly today, DateOnly end) =>
-        ForecastQueries.Repeating(months.Select(m => new ExpenseMonth(m.Description!, m.Vendor, m.CategoryId, m.Period, m.Date, m.Minor)), today, end);
+        ForecastQueries.Repeating(months.Select(m => ExpenseMonth.Of(new ExpenseSeriesMonth
+        {
+            Description = m.Description!, Vendor = m.Vendor!, CategoryId = m.CategoryId!.Value, Period = m.Period, LastDate = m.Date, HomeAmountMinor = m.Minor,
+        })), today, end);
 
     /// <summary>
     /// One statement: the kept figures (pipeline value and unbilled work per currency, see <see cref="KeptDashboardTotals"/>),

@@ -121,38 +121,20 @@ public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource
             modes, repeating, flows.Where(f => f.Date >= today).ToList()) { ReceivableMinor = receivable };
     }
 
-    /// <summary>One statement: the expenses of the three months before this one up to the horizon's month, per series and month.</summary>
+    /// <summary>One statement: the kept expense series (<see cref="KeptExpenseSeries"/>) of the three months before this one up to the horizon's month.</summary>
     private async Task<IReadOnlyList<RepeatingExpense>> RepeatingExpensesAsync(DateOnly today, DateOnly end, CancellationToken ct)
     {
         var month = new DateOnly(today.Year, today.Month, 1);
         var first = LedgerEntry.PeriodOf(month.AddMonths(-3));
         var last = LedgerEntry.PeriodOf(end);
         var months = new List<ExpenseMonth>();
-        await foreach (var m in ExpenseMonths.For(db)(db, first, last).WithCancellation(ct))
-            months.Add(new ExpenseMonth(m.Description, m.Vendor, m.CategoryId, m.Period, m.Last, m.Minor));
+        await foreach (var m in ExpenseMonths.For(db)(db, first, last).WithCancellation(ct)) months.Add(ExpenseMonth.Of(m));
         return Repeating(months, today, end);
     }
 
-    // Compiled once: building and looking up the grouped query on every view cost about as much as running it.
-    private static readonly CompiledPerModel<Func<AppDbContext, int, int, IAsyncEnumerable<ExpenseMonthRow>>> ExpenseMonths = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, int first, int last) => db.Expenses.AsNoTracking()
-            .Where(e => e.Period >= first && e.Period <= last)
-            .GroupBy(e => new { e.Description, e.Vendor, e.CategoryId, e.Period })
-            .Select(g => new ExpenseMonthRow
-            {
-                Description = g.Key.Description, Vendor = g.Key.Vendor, CategoryId = g.Key.CategoryId, Period = g.Key.Period,
-                Minor = g.Sum(e => e.HomeAmountMinor), Last = g.Max(e => e.Date),
-            })));
-
-    private sealed class ExpenseMonthRow
-    {
-        public string Description { get; init; } = "";
-        public string? Vendor { get; init; }
-        public int? CategoryId { get; init; }
-        public int Period { get; init; }
-        public long Minor { get; init; }
-        public DateOnly Last { get; init; }
-    }
+    // Compiled once: building and looking up the query on every view cost about as much as running it.
+    private static readonly CompiledPerModel<Func<AppDbContext, int, int, IAsyncEnumerable<ExpenseSeriesMonth>>> ExpenseMonths = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, int first, int last) => db.ExpenseSeriesMonths.AsNoTracking().Where(t => t.Period >= first && t.Period <= last)));
 
     /// <summary>
     /// Expenses that repeat monthly (same description, vendor and category in each of the three months before
@@ -184,7 +166,11 @@ public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource
 }
 
 /// <summary>One series' expenses in one month (home-currency minor units), with the latest date.</summary>
-public sealed record ExpenseMonth(string Description, string? Vendor, int? CategoryId, int Period, DateOnly Last, long Minor);
+public sealed record ExpenseMonth(string Description, string? Vendor, int? CategoryId, int Period, DateOnly Last, long Minor)
+{
+    public static ExpenseMonth Of(ExpenseSeriesMonth kept) => new(kept.Description, ExpenseSeriesMonth.VendorOf(kept.Vendor),
+        KeptLedgerTotals.FromNone(kept.CategoryId), kept.Period, kept.LastDate, kept.HomeAmountMinor);
+}
 
 /// <summary>A monthly expense not entered yet for a coming month, at last month's amount.</summary>
 public sealed record RepeatingExpense(string Description, string? Vendor, DateOnly Next, long Minor);

@@ -447,6 +447,52 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                     b.ToTable("DashboardTotals", (string)null);
                 });
 
+            modelBuilder.Entity("FreelancerOS.Web.Domain.ExpenseSeriesMonth", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("HomeAmountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("LastDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Vendor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Period", "CategoryId", "Description", "Vendor")
+                        .IsUnique();
+
+                    b.ToTable("ExpenseSeriesMonths", (string)null);
+                });
+
             modelBuilder.Entity("FreelancerOS.Web.Domain.Goal", b =>
                 {
                     b.Property<int>("Id")
@@ -2282,6 +2328,15 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.DashboardTotal", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.ExpenseSeriesMonth", b =>
                 {
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
                         .WithMany()

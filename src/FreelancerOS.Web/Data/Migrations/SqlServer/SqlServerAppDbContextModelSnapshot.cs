@@ -448,6 +448,52 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
                     b.ToTable("DashboardTotals", (string)null);
                 });
 
+            modelBuilder.Entity("FreelancerOS.Web.Domain.ExpenseSeriesMonth", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long>("HomeAmountMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("LastDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Vendor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Period", "CategoryId", "Description", "Vendor")
+                        .IsUnique();
+
+                    b.ToTable("ExpenseSeriesMonths", (string)null);
+                });
+
             modelBuilder.Entity("FreelancerOS.Web.Domain.Goal", b =>
                 {
                     b.Property<int>("Id")
@@ -2283,6 +2329,15 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("FreelancerOS.Web.Domain.DashboardTotal", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.ExpenseSeriesMonth", b =>
                 {
                     b.HasOne("FreelancerOS.Web.Data.AppUser", null)
                         .WithMany()
