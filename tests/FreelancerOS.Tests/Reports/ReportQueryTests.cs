@@ -92,7 +92,7 @@ public sealed class ReportQueryTests(TestApp app) : IClassFixture<TestApp>
             var end = today.AddDays(90);
             var clamped = byDay.GroupBy(o => (o.Kind, Day: o.Expected < today ? today.AddDays(-1) : o.Expected > end ? end.AddDays(1) : o.Expected))
                 .Select(g => (g.Key.Kind, g.Key.Day, Minor: g.Sum(o => o.Minor))).OrderBy(x => x.Kind).ThenBy(x => x.Day).ToList();
-            var forecastDays = (await app.WithDbAsync(db => ForecastQueries.OpenByExpectedDay(db, today, end).ToListAsync(), userId))
+            var forecastDays = (await app.WithDbAsync(db => ForecastQueries.OpenByExpectedDayAsync(db, today, end), userId))
                 .Select(o => (o.Kind, Day: o.Expected, o.Minor)).OrderBy(x => x.Kind).ThenBy(x => x.Day).ToList();
             Assert.Equal(clamped, forecastDays);
         }
