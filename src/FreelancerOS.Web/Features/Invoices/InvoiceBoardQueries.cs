@@ -70,16 +70,16 @@ public static class InvoiceBoardQueries
             .Concat(db.Invoices.AsNoTracking().Where(i => i.Status == isVoid).GroupBy(i => new { i.Status, i.Currency })
                 .Select(g => new ColumnSum { Status = g.Key.Status, Currency = g.Key.Currency, Total = g.Sum(i => i.Total), Count = g.Count(), Paid = 0m }))));
 
-    /// <summary>The first cards of each column: open invoices by due date (the most urgent first), paid and void ones most recent first.</summary>
+    /// <summary>The first cards of each column (<see cref="InvoiceBoard.FirstCards"/>): open invoices by due date (the most urgent first), paid and void ones most recent first.</summary>
     private static readonly CompiledPerModel<Func<AppDbContext, InvoiceStatus, InvoiceStatus, InvoiceStatus, InvoiceStatus, InvoiceStatus, DateOnly, IAsyncEnumerable<InvoiceCard>>> Cards = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, InvoiceStatus draft, InvoiceStatus sent, InvoiceStatus overdue, InvoiceStatus paid, InvoiceStatus isVoid, DateOnly paidSince) =>
-            db.Invoices.AsNoTracking().Where(i => i.Status == draft).OrderBy(i => i.DueDate).ThenBy(i => i.Id).Take(Boards.CardsPerColumn)
-            .Concat(db.Invoices.AsNoTracking().Where(i => i.Status == sent).OrderBy(i => i.DueDate).ThenBy(i => i.Id).Take(Boards.CardsPerColumn))
-            .Concat(db.Invoices.AsNoTracking().Where(i => i.Status == overdue).OrderBy(i => i.DueDate).ThenBy(i => i.Id).Take(Boards.CardsPerColumn))
+            db.Invoices.AsNoTracking().Where(i => i.Status == draft).OrderBy(i => i.DueDate).ThenBy(i => i.Id).Take(InvoiceBoard.FirstCards)
+            .Concat(db.Invoices.AsNoTracking().Where(i => i.Status == sent).OrderBy(i => i.DueDate).ThenBy(i => i.Id).Take(InvoiceBoard.FirstCards))
+            .Concat(db.Invoices.AsNoTracking().Where(i => i.Status == overdue).OrderBy(i => i.DueDate).ThenBy(i => i.Id).Take(InvoiceBoard.FirstCards))
             .Concat(db.Invoices.AsNoTracking().Where(i => i.Status == paid && i.IssueDate >= paidSince)
-                .OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id).Take(Boards.CardsPerColumn))
+                .OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id).Take(InvoiceBoard.FirstCards))
             .Concat(db.Invoices.AsNoTracking().Where(i => i.Status == isVoid)
-                .OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id).Take(Boards.CardsPerColumn))
+                .OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id).Take(InvoiceBoard.FirstCards))
             .Select(i => new InvoiceCard(i.Id, i.Status, i.Number, i.IssueDate, i.DueDate, i.Client!.Name, i.Currency, i.Total, i.AmountPaid))));
 
     private static readonly CompiledPerModel<Func<AppDbContext, DateOnly, CancellationToken, Task<int>>> OlderPaid = new(() => EF.CompileAsyncQuery(
