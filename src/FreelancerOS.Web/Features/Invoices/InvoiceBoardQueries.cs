@@ -50,8 +50,13 @@ public static class InvoiceBoardQueries
         return cards;
     }
 
-    /// <summary>Paid invoices issued before paidSince: off the board.</summary>
-    public static Task<int> OlderPaidAsync(AppDbContext db, DateOnly paidSince, CancellationToken ct) => OlderPaid.For(db)(db, paidSince, ct);
+    /// <summary>The account's kept counts and totals per status and currency (<see cref="KeptInvoiceTotals"/>): a handful of rows.</summary>
+    public static async Task<List<InvoiceStatusTotal>> KeptAsync(AppDbContext db, CancellationToken ct)
+    {
+        var rows = new List<InvoiceStatusTotal>();
+        await foreach (var row in Kept.For(db)(db).WithCancellation(ct)) rows.Add(row);
+        return rows;
+    }
 
     /// <summary>
     /// A column's count and totals per currency. What was paid is summed only where the column shows what is still owed
@@ -82,6 +87,6 @@ public static class InvoiceBoardQueries
                 .OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id).Take(InvoiceBoard.FirstCards))
             .Select(i => new InvoiceCard(i.Id, i.Status, i.Number, i.IssueDate, i.DueDate, i.Client!.Name, i.Currency, i.Total, i.AmountPaid))));
 
-    private static readonly CompiledPerModel<Func<AppDbContext, DateOnly, CancellationToken, Task<int>>> OlderPaid = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, DateOnly paidSince, CancellationToken ct) => db.Invoices.Count(i => i.Status == InvoiceStatus.Paid && i.IssueDate < paidSince)));
+    private static readonly CompiledPerModel<Func<AppDbContext, IAsyncEnumerable<InvoiceStatusTotal>>> Kept = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db) => db.InvoiceStatusTotals.AsNoTracking().Where(t => t.Count != 0)));
 }
