@@ -176,18 +176,13 @@ public sealed class InvoicesController(
     private async Task<InvoiceDetails> DetailsAsync(Invoice invoice)
     {
         var settings = await SettingsAsync();
-        var rows = await db.Incomes.AsNoTracking().Where(i => i.InvoiceId == invoice.Id)
-            .OrderBy(i => i.PaymentModeId == null).ThenBy(i => i.Date).ThenBy(i => i.Id)
-            .Select(i => new InvoicePaymentRow(i.Id, i.Date, i.Amount, i.Currency, i.PaymentMode != null ? i.PaymentMode.Name : null))
-            .ToListAsync();
+        var rows = await InvoiceDetailsQuery.PaymentsAsync(db, invoice.Id, HttpContext.RequestAborted);
         decimal? rate = null;
         if (invoice.IsEditable && invoice.Currency != settings.HomeCurrency)
             rate = await db.LedgerEntries.AsNoTracking().Where(e => e.Currency == invoice.Currency)
                 .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id).Select(e => (decimal?)e.ExchangeRate).FirstOrDefaultAsync();
-        // Only the sends, reminders and views of an issued invoice; the query filter does not apply to events,
-        // so they are read through the invoice the caller already loaded as its owner.
-        var events = await db.InvoiceEvents.AsNoTracking().Where(e => e.InvoiceId == invoice.Id)
-            .OrderBy(e => e.Id).Take(200).ToListAsync();
+        // The invoice was loaded as its owner's: its events are that owner's.
+        var events = await InvoiceDetailsQuery.EventsAsync(db, invoice.Id, HttpContext.RequestAborted);
         return new InvoiceDetails(invoice, settings, rows, rate) { Today = settings.Today(clock), Events = events };
     }
 }
