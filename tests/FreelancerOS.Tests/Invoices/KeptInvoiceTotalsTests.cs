@@ -120,6 +120,33 @@ public sealed class KeptInvoiceTotalsTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task InvoiceList_CountsFromTheKeptTotals_WithoutAFilter_AndFromTheInvoicesWithOne()
+    {
+        var client = await app.SignedInClientAsync("kept-invoices-list@example.com");
+        var acme = await InvoiceSteps.CreateClientAsync(client, "Acme");
+        var other = await InvoiceSteps.CreateClientAsync(client, "Other");
+        var ids = new List<int>();
+        for (var i = 0; i < 27; i++) ids.Add(await InvoiceSteps.CreateDraftAsync(client, i == 0 ? other : acme, ($"Work {i}", "1", "10")));
+        await InvoiceSteps.IssueAsync(client, ids[^1]);
+
+        static string Pager(AngleSharp.Dom.IDocument page) => page.QuerySelector("nav[aria-label=Pages]")?.TextContent ?? "";
+        static int Rows(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll("tr[data-id]").Length;
+        var all = await client.GetPageAsync("/invoices/list?size=25");
+        Assert.Contains("27 in all", Pager(all));
+        Assert.Equal(2, Rows(await client.GetPageAsync("/invoices/list?size=25&page=2")));
+        Assert.Contains("26 in all", Pager(await client.GetPageAsync("/invoices/list?size=25&status=Draft")));
+        Assert.Equal(1, Rows(await client.GetPageAsync("/invoices/list?size=25&status=Sent")));
+        // A filter other than the status counts the invoices themselves.
+        Assert.Equal(1, Rows(await client.GetPageAsync($"/invoices/list?size=25&clientId={other}")));
+        Assert.Contains("27 in all", Pager(await client.GetPageAsync("/invoices/list?size=25&status=42")));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(await client.GetPageAsync($"/invoices/details/{ids[0]}"),
+            $"form[action='/invoices/delete/{ids[0]}']")).StatusCode);
+        Assert.Equal("", Pager(await client.GetPageAsync("/invoices/list?size=25&status=Draft")));
+        Assert.Contains("26 in all", Pager(await client.GetPageAsync("/invoices/list?size=25")));
+    }
+
+    [Fact]
     public async Task FillIfMissing_ComputesTheTotalsOfADatabaseFromBeforeTheyWereKept()
     {
         var client = await app.SignedInClientAsync("kept-invoices-fill@example.com");

@@ -87,6 +87,19 @@ public static class InvoiceBoardQueries
                 .OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id).Take(InvoiceBoard.FirstCards))
             .Select(i => new InvoiceCard(i.Id, i.Status, i.Number, i.IssueDate, i.DueDate, i.Client!.Name, i.Currency, i.Total, i.AmountPaid))));
 
+    /// <summary>
+    /// How many invoices the account has (of one status, or all with null), from the kept rows; null for Sent and Overdue,
+    /// which are kept together and must be counted from the invoices.
+    /// </summary>
+    public static async Task<int?> KeptCountAsync(AppDbContext db, InvoiceStatus? status, CancellationToken ct)
+    {
+        if (status is InvoiceStatus.Sent or InvoiceStatus.Overdue) return null;
+        return await KeptCount.For(db)(db, status ?? Hidden, status is null, ct);
+    }
+
+    private static readonly CompiledPerModel<Func<AppDbContext, InvoiceStatus, bool, CancellationToken, Task<int>>> KeptCount = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, InvoiceStatus status, bool all, CancellationToken ct) => db.InvoiceStatusTotals.Where(t => all || t.Status == status).Sum(t => t.Count)));
+
     private static readonly CompiledPerModel<Func<AppDbContext, IAsyncEnumerable<InvoiceStatusTotal>>> Kept = new(() => EF.CompileAsyncQuery(
         (AppDbContext db) => db.InvoiceStatusTotals.AsNoTracking().Where(t => t.Count != 0)));
 }

@@ -44,9 +44,12 @@ public sealed class InvoicesController(
             if (minDue is { } min) query = query.Where(i => i.DueDate >= min);
             if (maxDue is { } max) query = query.Where(i => i.DueDate <= max);
         }
-        var rows = await Sorts.Apply(query, Sorts.Parse(sort, dir), x => x.OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id))
-            .Select(i => new InvoiceListRow(i.Id, i.Number, i.Status, i.IssueDate, i.DueDate, i.ClientId, i.Client!.Name, i.Currency, i.Total, i.AmountPaid))
-            .ToPagedAsync(page, Paging.Size(size));
+        var ordered = Sorts.Apply(query, Sorts.Parse(sort, dir), x => x.OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id))
+            .Select(i => new InvoiceListRow(i.Id, i.Number, i.Status, i.IssueDate, i.DueDate, i.ClientId, i.Client!.Name, i.Currency, i.Total, i.AmountPaid));
+        // Without a filter but the status, the kept counts tell how many rows there are (every invoice of the years otherwise).
+        var unfiltered = string.IsNullOrWhiteSpace(q) && clientId is null && from is null && to is null && !openOnly;
+        var kept = unfiltered ? await InvoiceBoardQueries.KeptCountAsync(db, status is { } k && Enum.IsDefined(k) ? k : null, HttpContext.RequestAborted) : null;
+        var rows = kept is { } total ? await ordered.ToPagedAsync(page, Paging.Size(size), total) : await ordered.ToPagedAsync(page, Paging.Size(size));
         return View(new InvoiceList(rows, q, status, clientId, from, to, await ClientOptionsAsync()) { Age = bucket, OpenOnly = openOnly, Today = today });
     }
 
