@@ -93,6 +93,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<InvoiceStatusChange> InvoiceStatusChanges => Set<InvoiceStatusChange>();
     public DbSet<InvoiceNumberCounter> InvoiceNumberCounters => Set<InvoiceNumberCounter>();
     public DbSet<InvoiceEvent> InvoiceEvents => Set<InvoiceEvent>();
+    public DbSet<InvoiceStatusTotal> InvoiceStatusTotals => Set<InvoiceStatusTotal>();
     // Invoice e-mail and payment reminders
     public DbSet<MailSettings> MailSettings => Set<MailSettings>();
     public DbSet<ReminderRule> ReminderRules => Set<ReminderRule>();
@@ -144,6 +145,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.Entity<ExpenseSeriesMonth>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
         builder.Entity<ProjectMonthHours>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
         builder.Entity<DashboardTotal>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
+        builder.Entity<InvoiceStatusTotal>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
     }
 
     private LambdaExpression OwnerFilter(Type type)

@@ -21,7 +21,12 @@ public static class Paging
     /// <summary>One COUNT and one page query; a page past the end shows the last page.</summary>
     public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> ordered, int page, int pageSize = DefaultPageSize, CancellationToken ct = default)
     {
-        var total = await ordered.CountAsync(ct);
+        return await ToPagedAsync(ordered, page, pageSize, await ordered.CountAsync(ct), ct);
+    }
+
+    /// <summary>The page query only, for a caller that knows how many rows there are (a kept count).</summary>
+    public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> ordered, int page, int pageSize, int total, CancellationToken ct = default)
+    {
         var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 1, pages);
         var items = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);

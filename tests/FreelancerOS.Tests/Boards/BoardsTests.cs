@@ -5,6 +5,7 @@ using FreelancerOS.Tests.Goals;
 using FreelancerOS.Tests.Infrastructure;
 using FreelancerOS.Tests.Invoices;
 using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Features.Invoices;
 using FreelancerOS.Web.Infrastructure;
 using FreelancerOS.Web.Infrastructure.DemoData;
 using Microsoft.EntityFrameworkCore;
@@ -84,6 +85,36 @@ public sealed class BoardsTests(CommandCountingApp app) : IClassFixture<CommandC
 
         Assert.Equal(HttpStatusCode.BadRequest, (await client.Http.GetAsync("/clients/column?stage=Archived")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.Http.GetAsync("/clients/column?stage=Lead&skip=-1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task InvoiceBoard_OpensEachColumnWithTenCards_ShowMoreBringsTheRestInOrder_AndTheCountIsTheWholeColumn()
+    {
+        var (client, userId) = await SignedInAsync();
+        var clientId = await InvoiceSteps.CreateClientAsync(client, "Busy client");
+        for (var i = 0; i < InvoiceBoard.FirstCards + Web.Infrastructure.Boards.CardsPerColumn + 3; i++)
+            await InvoiceSteps.CreateDraftAsync(client, clientId, ($"Work {i}", "1", "10"));
+        var drafts = await app.WithDbAsync(db => db.Invoices.Where(i => i.Status == InvoiceStatus.Draft)
+            .OrderBy(i => i.DueDate).ThenBy(i => i.Id).Select(i => i.Id).ToListAsync(), userId);
+
+        var board = await client.GetPageAsync("/invoices");
+        var column = Column(board, "status", "Draft");
+        Assert.All(board.QuerySelectorAll(".board-list"), list => Assert.True(list.QuerySelectorAll(".board-card").Length <= InvoiceBoard.FirstCards));
+        Assert.Equal(drafts.Take(InvoiceBoard.FirstCards).ToList(), CardIds(column));
+        Assert.Equal(drafts.Count.ToString(CultureInfo.InvariantCulture), column.QuerySelector("[data-role=count]")!.TextContent.Trim());
+
+        // Without script the link opens the list of that status; htmx loads the next cards in place, until the column is whole.
+        var more = column.QuerySelector("a[data-role=more]")!;
+        Assert.Equal("/invoices/list?status=Draft", more.GetAttribute("href"));
+        Assert.Contains($"{InvoiceBoard.FirstCards} of {drafts.Count}", more.TextContent);
+        var shown = CardIds(column);
+        while (more is not null)
+        {
+            var next = await client.GetPageAsync(more.GetAttribute("hx-get")!);
+            shown.AddRange(CardIds(next.Body!));
+            more = next.QuerySelector("a[data-role=more]");
+        }
+        Assert.Equal(drafts, shown);
     }
 
     [Fact]

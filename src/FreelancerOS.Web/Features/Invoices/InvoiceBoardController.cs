@@ -141,25 +141,35 @@ public sealed class InvoiceBoardController(AppDbContext db, TimeProvider clock, 
     private static readonly System.Linq.Expressions.Expression<Func<Invoice, InvoiceCard>> CardOf =
         i => new InvoiceCard(i.Id, i.Status, i.Number, i.IssueDate, i.DueDate, i.Client!.Name, i.Currency, i.Total, i.AmountPaid);
 
-    /// <summary>The board, or only the given columns: counts and totals in one grouped query, the first cards of each column in one more (InvoiceBoardQueries).</summary>
+    /// <summary>
+    /// The board, or only the given columns. Counts and totals: the kept ones for the columns that grow with the years (drafts,
+    /// void, every paid invoice), summed from the invoices for the open ones (Sent and Overdue, kept together, told apart by
+    /// status) and the last quarter's paid (a range of dates), in one grouped query; the first cards of each column in one more
+    /// (InvoiceBoardQueries).
+    /// </summary>
     private async Task<InvoiceBoard> LoadBoardAsync(BoardView view, int? focus, IReadOnlyList<InvoiceStatus>? only = null)
     {
         var settings = await SettingsAsync();
         var homeCurrency = settings.HomeCurrency;
         var today = settings.Today(clock);
+        var ct = HttpContext.RequestAborted;
         var statuses = InvoiceStatuses.Board.Append(InvoiceStatus.Void)
             .Where(s => (s != InvoiceStatus.Void || view.ShowVoid) && (only is null || only.Contains(s))).ToList();
         var paidSince = view.AllPaid ? DateOnly.MinValue : InvoiceBoard.PaidShownSince(today);
-        var shown = InvoiceBoardQueries.Columns.Of(statuses);
-        // One statement: a grouped part per column (UNION ALL), each an index range of its own status.
-        var totals = (await InvoiceBoardQueries.SumsAsync(db, shown, paidSince, HttpContext.RequestAborted))
+        var kept = await InvoiceBoardQueries.KeptAsync(db, ct);
+        bool Summed(InvoiceStatus s) => s is InvoiceStatus.Sent or InvoiceStatus.Overdue || (s == InvoiceStatus.Paid && !view.AllPaid);
+        // One statement: a grouped part per summed column (UNION ALL), each an index range of its own status.
+        var summed = (await InvoiceBoardQueries.SumsAsync(db, InvoiceBoardQueries.Columns.Of(statuses.Where(Summed).ToList()), paidSince, ct))
             .Select(t => new StatusTotal(t.Status, t.Currency, t.Total, t.Count) { Paid = t.Paid }).ToList();
-        var rows = await InvoiceBoardQueries.FirstCardsAsync(db, shown, paidSince, HttpContext.RequestAborted);
+        var totals = summed.Concat(kept.Where(k => statuses.Contains(k.Status) && !Summed(k.Status))
+            .Select(k => new StatusTotal(k.Status, k.Currency, InvoiceStatusTotal.AmountOf(k.TotalUnits), k.Count))).ToList();
+        var rows = await InvoiceBoardQueries.FirstCardsAsync(db, InvoiceBoardQueries.Columns.Of(statuses), paidSince, ct);
         var columns = statuses.Select(status => new InvoiceColumn(status, InvoiceBoard.InColumnOrder(rows, status),
                 totals.Where(t => t.Status == status).OrderBy(t => t.Currency == homeCurrency ? 0 : 1).ThenBy(t => t.Currency).ToList())
             { OutOfBand = only is not null, FocusInvoiceId = focus, View = view, Today = today, HomeCurrency = homeCurrency }).ToList();
+        // Paid off the board: every paid invoice (kept) but those of the last quarter (summed above).
         var olderPaid = only is null && !view.AllPaid
-            ? await InvoiceBoardQueries.OlderPaidAsync(db, paidSince, HttpContext.RequestAborted) : 0;
+            ? kept.Where(k => k.Status == InvoiceStatus.Paid).Sum(k => k.Count) - summed.Where(t => t.Status == InvoiceStatus.Paid).Sum(t => t.Count) : 0;
         return new InvoiceBoard(columns, homeCurrency, view.ShowVoid, focus) { Today = today, AllPaid = view.AllPaid, OlderPaid = olderPaid };
     }
 }

@@ -50,8 +50,13 @@ public static class InvoiceBoardQueries
         return cards;
     }
 
-    /// <summary>Paid invoices issued before paidSince: off the board.</summary>
-    public static Task<int> OlderPaidAsync(AppDbContext db, DateOnly paidSince, CancellationToken ct) => OlderPaid.For(db)(db, paidSince, ct);
+    /// <summary>The account's kept counts and totals per status and currency (<see cref="KeptInvoiceTotals"/>): a handful of rows.</summary>
+    public static async Task<List<InvoiceStatusTotal>> KeptAsync(AppDbContext db, CancellationToken ct)
+    {
+        var rows = new List<InvoiceStatusTotal>();
+        await foreach (var row in Kept.For(db)(db).WithCancellation(ct)) rows.Add(row);
+        return rows;
+    }
 
     /// <summary>
     /// A column's count and totals per currency. What was paid is summed only where the column shows what is still owed
@@ -70,18 +75,31 @@ public static class InvoiceBoardQueries
             .Concat(db.Invoices.AsNoTracking().Where(i => i.Status == isVoid).GroupBy(i => new { i.Status, i.Currency })
                 .Select(g => new ColumnSum { Status = g.Key.Status, Currency = g.Key.Currency, Total = g.Sum(i => i.Total), Count = g.Count(), Paid = 0m }))));
 
-    /// <summary>The first cards of each column: open invoices by due date (the most urgent first), paid and void ones most recent first.</summary>
+    /// <summary>The first cards of each column (<see cref="InvoiceBoard.FirstCards"/>): open invoices by due date (the most urgent first), paid and void ones most recent first.</summary>
     private static readonly CompiledPerModel<Func<AppDbContext, InvoiceStatus, InvoiceStatus, InvoiceStatus, InvoiceStatus, InvoiceStatus, DateOnly, IAsyncEnumerable<InvoiceCard>>> Cards = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, InvoiceStatus draft, InvoiceStatus sent, InvoiceStatus overdue, InvoiceStatus paid, InvoiceStatus isVoid, DateOnly paidSince) =>
-            db.Invoices.AsNoTracking().Where(i => i.Status == draft).OrderBy(i => i.DueDate).ThenBy(i => i.Id).Take(Boards.CardsPerColumn)
-            .Concat(db.Invoices.AsNoTracking().Where(i => i.Status == sent).OrderBy(i => i.DueDate).ThenBy(i => i.Id).Take(Boards.CardsPerColumn))
-            .Concat(db.Invoices.AsNoTracking().Where(i => i.Status == overdue).OrderBy(i => i.DueDate).ThenBy(i => i.Id).Take(Boards.CardsPerColumn))
+            db.Invoices.AsNoTracking().Where(i => i.Status == draft).OrderBy(i => i.DueDate).ThenBy(i => i.Id).Take(InvoiceBoard.FirstCards)
+            .Concat(db.Invoices.AsNoTracking().Where(i => i.Status == sent).OrderBy(i => i.DueDate).ThenBy(i => i.Id).Take(InvoiceBoard.FirstCards))
+            .Concat(db.Invoices.AsNoTracking().Where(i => i.Status == overdue).OrderBy(i => i.DueDate).ThenBy(i => i.Id).Take(InvoiceBoard.FirstCards))
             .Concat(db.Invoices.AsNoTracking().Where(i => i.Status == paid && i.IssueDate >= paidSince)
-                .OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id).Take(Boards.CardsPerColumn))
+                .OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id).Take(InvoiceBoard.FirstCards))
             .Concat(db.Invoices.AsNoTracking().Where(i => i.Status == isVoid)
-                .OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id).Take(Boards.CardsPerColumn))
+                .OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id).Take(InvoiceBoard.FirstCards))
             .Select(i => new InvoiceCard(i.Id, i.Status, i.Number, i.IssueDate, i.DueDate, i.Client!.Name, i.Currency, i.Total, i.AmountPaid))));
 
-    private static readonly CompiledPerModel<Func<AppDbContext, DateOnly, CancellationToken, Task<int>>> OlderPaid = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, DateOnly paidSince, CancellationToken ct) => db.Invoices.Count(i => i.Status == InvoiceStatus.Paid && i.IssueDate < paidSince)));
+    /// <summary>
+    /// How many invoices the account has (of one status, or all with null), from the kept rows; null for Sent and Overdue,
+    /// which are kept together and must be counted from the invoices.
+    /// </summary>
+    public static async Task<int?> KeptCountAsync(AppDbContext db, InvoiceStatus? status, CancellationToken ct)
+    {
+        if (status is InvoiceStatus.Sent or InvoiceStatus.Overdue) return null;
+        return await KeptCount.For(db)(db, status ?? Hidden, status is null, ct);
+    }
+
+    private static readonly CompiledPerModel<Func<AppDbContext, InvoiceStatus, bool, CancellationToken, Task<int>>> KeptCount = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, InvoiceStatus status, bool all, CancellationToken ct) => db.InvoiceStatusTotals.Where(t => all || t.Status == status).Sum(t => t.Count)));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, IAsyncEnumerable<InvoiceStatusTotal>>> Kept = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db) => db.InvoiceStatusTotals.AsNoTracking().Where(t => t.Count != 0)));
 }

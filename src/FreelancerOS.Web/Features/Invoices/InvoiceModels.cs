@@ -185,6 +185,13 @@ public sealed record InvoiceCards(InvoiceStatus Status, BoardView View, IReadOnl
 
 public sealed record InvoiceBoard(IReadOnlyList<InvoiceColumn> Columns, string HomeCurrency, bool ShowVoid, int? FocusInvoiceId)
 {
+    /// <summary>
+    /// Cards a column opens with: the ten most urgent (or most recent) are what a look at the board is for, and each card is
+    /// most of the page's work; "show more" brings the next <see cref="Boards.CardsPerColumn"/>, and the count and totals
+    /// are always over the whole column.
+    /// </summary>
+    public const int FirstCards = 10;
+
     /// <summary>Paid invoices stay on the board for a quarter after their issue date; older ones are in the list (or shown with allPaid).</summary>
     public static DateOnly PaidShownSince(DateOnly today) => today.AddMonths(-3);
 

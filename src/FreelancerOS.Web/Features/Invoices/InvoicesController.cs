@@ -44,9 +44,12 @@ public sealed class InvoicesController(
             if (minDue is { } min) query = query.Where(i => i.DueDate >= min);
             if (maxDue is { } max) query = query.Where(i => i.DueDate <= max);
         }
-        var rows = await Sorts.Apply(query, Sorts.Parse(sort, dir), x => x.OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id))
-            .Select(i => new InvoiceListRow(i.Id, i.Number, i.Status, i.IssueDate, i.DueDate, i.ClientId, i.Client!.Name, i.Currency, i.Total, i.AmountPaid))
-            .ToPagedAsync(page, Paging.Size(size));
+        var ordered = Sorts.Apply(query, Sorts.Parse(sort, dir), x => x.OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Id))
+            .Select(i => new InvoiceListRow(i.Id, i.Number, i.Status, i.IssueDate, i.DueDate, i.ClientId, i.Client!.Name, i.Currency, i.Total, i.AmountPaid));
+        // Without a filter but the status, the kept counts tell how many rows there are (every invoice of the years otherwise).
+        var unfiltered = string.IsNullOrWhiteSpace(q) && clientId is null && from is null && to is null && !openOnly;
+        var kept = unfiltered ? await InvoiceBoardQueries.KeptCountAsync(db, status is { } k && Enum.IsDefined(k) ? k : null, HttpContext.RequestAborted) : null;
+        var rows = kept is { } total ? await ordered.ToPagedAsync(page, Paging.Size(size), total) : await ordered.ToPagedAsync(page, Paging.Size(size));
         return View(new InvoiceList(rows, q, status, clientId, from, to, await ClientOptionsAsync()) { Age = bucket, OpenOnly = openOnly, Today = today });
     }
 
@@ -176,18 +179,13 @@ public sealed class InvoicesController(
     private async Task<InvoiceDetails> DetailsAsync(Invoice invoice)
     {
         var settings = await SettingsAsync();
-        var rows = await db.Incomes.AsNoTracking().Where(i => i.InvoiceId == invoice.Id)
-            .OrderBy(i => i.PaymentModeId == null).ThenBy(i => i.Date).ThenBy(i => i.Id)
-            .Select(i => new InvoicePaymentRow(i.Id, i.Date, i.Amount, i.Currency, i.PaymentMode != null ? i.PaymentMode.Name : null))
-            .ToListAsync();
+        var rows = await InvoiceDetailsQuery.PaymentsAsync(db, invoice.Id, HttpContext.RequestAborted);
         decimal? rate = null;
         if (invoice.IsEditable && invoice.Currency != settings.HomeCurrency)
             rate = await db.LedgerEntries.AsNoTracking().Where(e => e.Currency == invoice.Currency)
                 .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id).Select(e => (decimal?)e.ExchangeRate).FirstOrDefaultAsync();
-        // Only the sends, reminders and views of an issued invoice; the query filter does not apply to events,
-        // so they are read through the invoice the caller already loaded as its owner.
-        var events = await db.InvoiceEvents.AsNoTracking().Where(e => e.InvoiceId == invoice.Id)
-            .OrderBy(e => e.Id).Take(200).ToListAsync();
+        // The invoice was loaded as its owner's: its events are that owner's.
+        var events = await InvoiceDetailsQuery.EventsAsync(db, invoice.Id, HttpContext.RequestAborted);
         return new InvoiceDetails(invoice, settings, rows, rate) { Today = settings.Today(clock), Events = events };
     }
 }

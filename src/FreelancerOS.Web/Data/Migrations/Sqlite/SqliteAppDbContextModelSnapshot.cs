@@ -835,6 +835,42 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                     b.ToTable("InvoiceStatusChanges");
                 });
 
+            modelBuilder.Entity("FreelancerOS.Web.Domain.InvoiceStatusTotal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PaidUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "Status", "Currency")
+                        .IsUnique();
+
+                    b.ToTable("InvoiceStatusTotals", (string)null);
+                });
+
             modelBuilder.Entity("FreelancerOS.Web.Domain.LedgerCategory", b =>
                 {
                     b.Property<int>("Id")
@@ -2359,6 +2395,15 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                     b.HasOne("FreelancerOS.Web.Domain.Invoice", null)
                         .WithMany("History")
                         .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FreelancerOS.Web.Domain.InvoiceStatusTotal", b =>
+                {
+                    b.HasOne("FreelancerOS.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
