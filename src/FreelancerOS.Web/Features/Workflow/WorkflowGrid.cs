@@ -30,9 +30,9 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
         var settings = await account.SettingsAsync(ct);
         var today = settings.Today(clock);
         // The category is a subquery of each statement rather than a statement of its own (without it there are no client incomes).
-        var category = ClientCategoryQuery().Select(id => id ?? 0);
-        var query = filter.Apply(db.Incomes.AsNoTracking(), category, today);
-        var totals = await WorkflowTotals.ForFilterAsync(db, filter, query, today, settings.HomeCurrency, ct);
+        // Built only when the totals sum incomes: the default view's totals and rows are compiled queries.
+        IQueryable<Income> Filtered() => filter.Apply(db.Incomes.AsNoTracking(), ClientCategoryQuery().Select(id => id ?? 0), today);
+        var totals = await WorkflowTotals.ForFilterAsync(db, filter, Filtered, today, settings.HomeCurrency, ct);
         var count = totals.Sum(t => t.Count);
         const int pageSize = Paging.DefaultPageSize;
         var page = Math.Clamp(filter.Page, 1, Math.Max(1, (count + pageSize - 1) / pageSize));
