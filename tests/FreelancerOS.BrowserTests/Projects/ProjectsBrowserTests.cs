@@ -25,6 +25,30 @@ public sealed class ProjectsBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task ListClientFilter_OffersEveryClientOnceFocused_AndFiltersByOneWithoutProjects()
+    {
+        await using var session = await fixture.NewSessionAsync();
+        var page = session.Page;
+        await session.RegisterAsync();
+        await AddClientAsync(page, "Filter Busy");
+        await AddClientAsync(page, "Filter Quiet");
+        await AddProjectAsync(page, "Filtered project", "Filter Busy", "Medium");
+
+        // The page holds its rows' clients; every client arrives when the filter takes the focus.
+        await page.GotoAsync("/projects/list");
+        var filter = page.Locator("#clientId");
+        await Assertions.Expect(filter.Locator("option")).ToHaveTextAsync(["All clients", "Filter Busy"]);
+        await filter.FocusAsync();
+        await Assertions.Expect(filter.Locator("option")).ToHaveTextAsync(["All clients", "Filter Busy", "Filter Quiet"]);
+        await filter.SelectOptionAsync(new SelectOptionValue { Label = "Filter Quiet" });
+        await page.ClickAsync("form[role=search] button[type=submit]");
+        await page.WaitForURLAsync("**/projects/list?*clientId=*");
+        await Assertions.Expect(page.Locator("tbody td")).ToHaveTextAsync("No projects match.");
+        await Assertions.Expect(filter).ToHaveValueAsync(await filter.Locator("option", new() { HasText = "Filter Quiet" }).GetAttributeAsync("value") ?? "");
+        Assert.True(session.ConsoleErrors.Count == 0, string.Join("\n", session.ConsoleErrors));
+    }
+
+    [Fact]
     public async Task DragProjectFromLowToHigh_PersistsAcrossReload()
     {
         await using var session = await fixture.NewSessionAsync();

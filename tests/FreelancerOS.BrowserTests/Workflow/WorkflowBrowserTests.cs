@@ -86,6 +86,9 @@ public sealed class WorkflowBrowserTests(BrowserFixture fixture)
 
         await page.GotoAsync("/workflow");
         await ListsInAsync(page);
+        // The filter lists every client once the lists are in (the page itself holds only its rows' clients).
+        await page.Locator("#client").FocusAsync();
+        await Assertions.Expect(page.Locator("#client option")).ToHaveTextAsync(["Any", "Arrow Client", "Zebra Other Client"]);
         var row = page.Locator("[data-role=workflow-row]", new() { HasText = "Arrow income" });
         var client = row.Locator("select[data-role=client]");
         var project = row.Locator("select[data-role=project]");

@@ -148,6 +148,16 @@ public abstract class LedgerKeptTotalsTestsBase<TApp>(TApp app) where TApp : Tes
                 return (await LedgerTotals.ForFilterAsync(db, filter, query, today, "EUR"), await LedgerTotals.QueryAsync(query, "EUR"));
             }, userId);
             Assert.Equal(scanned, kept);
+            // The list's compiled page (its default order) holds the rows the filter's own query pages to.
+            foreach (var (page, size) in new[] { (1, 50), (2, 7) })
+            {
+                var (compiled, built) = await app.WithDbAsync(async db =>
+                {
+                    var query = filter.Apply(db.LedgerEntries.AsNoTracking(), today);
+                    return (await LedgerQueries.PageAsync(db, filter, today, query, null, page, size), await LedgerQueries.PageAsync(db, query, null, page, size));
+                }, userId);
+                Assert.Equal(built, compiled);
+            }
         }
         var balances = await app.WithDbAsync(async db => (await LedgerBalances.AsOfAsync(db, today)).Where(g => g.Minor != 0)
             .Select(g => $"{g.PaymentModeId} {g.Kind} {g.Minor}").Order(StringComparer.Ordinal).ToList(), userId);

@@ -8,8 +8,9 @@ namespace FreelancerOS.Tests.Ledger;
 public sealed class LedgerTotalsPlanApp() : InvoicePlanApp("\"LedgerMonthTotals\"");
 
 /// <summary>
-/// All-time totals and balances read every month of the kept totals; they must sum them in an index's order as they
-/// read them, never copy the years of months into a temporary b-tree to group them (that sort grew with the years).
+/// Balances read every month of the kept totals; they must sum them in an index's order as they read them, never copy the
+/// years of months into a temporary b-tree to group them (that sort grew with the years). The ledger's all-time totals read
+/// the kept totals per payment mode instead, none of the months.
 /// </summary>
 public sealed class LedgerTotalsPlanTests(LedgerTotalsPlanApp app) : IClassFixture<LedgerTotalsPlanApp>
 {
@@ -32,7 +33,8 @@ public sealed class LedgerTotalsPlanTests(LedgerTotalsPlanApp app) : IClassFixtu
             await client.GetPageAsync(url);
             app.Recorder.Recording = false;
             var plans = app.Recorder.Plans;
-            if (url != "/goals") Assert.NotEmpty(plans);
+            if (url == "/ledger?period=all") Assert.Empty(plans); // the kept totals per payment mode, a few rows
+            else if (url != "/goals") Assert.NotEmpty(plans);
             foreach (var (sql, plan) in plans)
             {
                 var lines = plan.Split('\n');

@@ -59,14 +59,15 @@ public sealed class WorkflowSharedListsTests(TestApp app) : IClassFixture<TestAp
         Assert.Single(page.QuerySelectorAll("form[id^=wf-]"), f => f.GetAttribute("id") == $"wf-{incomes[0]}");
 
         // Each list once, its options marked with what a row is matched on (a row without a client may pick any project):
-        // the short ones on the page, the long ones from the page's lists address, which the page itself does not hold.
+        // the short one on the page, the long ones (every client among them) from the page's lists address, which the page
+        // itself does not hold.
         var lists = new Dictionary<string, IHtmlCollection<IElement>>();
         var longLists = await LongListsAsync(client, page);
         foreach (var kind in new[] { "clients", "invoices", "projects", "services", "modes" })
         {
-            var holder = kind is "clients" or "modes" ? page : longLists;
+            var holder = kind is "modes" ? page : longLists;
             Assert.Single(holder.QuerySelectorAll($"template#workflow-{kind}"));
-            Assert.Empty((kind is "clients" or "modes" ? longLists : page).QuerySelectorAll($"template#workflow-{kind}"));
+            Assert.Empty((kind is "modes" ? longLists : page).QuerySelectorAll($"template#workflow-{kind}"));
             lists[kind] = holder.QuerySelector<IHtmlTemplateElement>($"template#workflow-{kind}")!.Content.QuerySelectorAll("option");
         }
         Assert.Equal(projects.Select(p => p.ToString()).Order(), lists["projects"].Select(o => o.GetAttribute("value")!).Order());
@@ -76,6 +77,7 @@ public sealed class WorkflowSharedListsTests(TestApp app) : IClassFixture<TestAp
         var serviceOption = Assert.Single(lists["services"]);
         Assert.Equal((projects[0].ToString(), alpha.ToString()), (serviceOption.GetAttribute("data-project"), serviceOption.GetAttribute("data-client")));
         Assert.Contains(lists["modes"], o => o.TextContent == "Bank");
+        Assert.Equal(new[] { alpha, beta }.Select(c => c.ToString()).Order(), lists["clients"].Select(o => o.GetAttribute("value")!).Order());
 
         // Every option of the page: the lists once, at most two per cell, and the filter's own.
         var inLists = lists.Values.Sum(l => l.Length);
@@ -146,6 +148,6 @@ public sealed class WorkflowSharedListsTests(TestApp app) : IClassFixture<TestAp
     }
 
     /// <summary>The long lists, from the address the grid's script asks (data-lists-url on the grid).</summary>
-    private static Task<IDocument> LongListsAsync(AppClient client, IDocument page) =>
+    internal static Task<IDocument> LongListsAsync(AppClient client, IDocument page) =>
         client.GetPageAsync(page.QuerySelector("#workflow-grid")!.GetAttribute("data-lists-url")!);
 }

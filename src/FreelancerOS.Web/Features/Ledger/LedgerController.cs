@@ -31,7 +31,7 @@ public sealed class LedgerController(
         var pageSize = Paging.Size(filter.Size);
         var pages = Math.Max(1, (totals.Count + pageSize - 1) / pageSize);
         var page = Math.Clamp(filter.Page, 1, pages);
-        var items = totals.Count == 0 ? [] : await LedgerQueries.PageAsync(db, query, LedgerQueries.Sorts.Parse(filter.Sort, filter.Dir), page, pageSize);
+        var items = totals.Count == 0 ? [] : await LedgerQueries.PageAsync(db, filter, today, query, LedgerQueries.Sorts.Parse(filter.Sort, filter.Dir), page, pageSize);
         var (from, to) = filter.Range(today);
         return View(new LedgerPage(filter, from, to, new Paged<LedgerRow>(items, page, pageSize, totals.Count), totals, lookups,
             Request.Path + Request.QueryString));

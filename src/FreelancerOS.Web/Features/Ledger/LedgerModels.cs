@@ -92,7 +92,7 @@ public sealed record LedgerTotals(string HomeCurrency, long IncomeMinor, long In
 
     /// <summary>
     /// The totals of the ledger's filter. Whole months come from the kept totals (so "all time" reads a few
-    /// rows per month instead of every entry) and only the days of a month the range cuts into come from
+    /// rows per month instead of every entry, or without a category the kept all-time totals per mode) and only the days of a month the range cuts into come from
     /// the entries; a text search, which the kept totals cannot answer, sums the matching entries.
     /// </summary>
     public static async Task<LedgerTotals> ForFilterAsync(AppDbContext db, LedgerFilter filter, IQueryable<LedgerEntry> filtered, DateOnly today, string homeCurrency)
@@ -105,8 +105,11 @@ public sealed record LedgerTotals(string HomeCurrency, long IncomeMinor, long In
         int? last = to is { } t ? (t.Day == DateTime.DaysInMonth(t.Year, t.Month) ? LedgerEntry.PeriodOf(t) : PreviousPeriod(LedgerEntry.PeriodOf(t))) : null;
         if (first > last) return await QueryAsync(filtered, homeCurrency);
 
-        var groups = await KeptGroups(db, first, last, filter.EffectiveKind, filter.Category,
-            settled: filter.Status == "settled" ? true : null, open: filter.Status == "open" ? true : null);
+        bool? settled = filter.Status == "settled" ? true : null, open = filter.Status == "open" ? true : null;
+        // All time without a category: the kept totals per kind and payment mode, a few rows whatever the years of months.
+        if (from is null && to is null && filter.Category is null)
+            return From(homeCurrency, await KeptAllTimeGroups(db, filter.EffectiveKind, settled, open));
+        var groups = await KeptGroups(db, first, last, filter.EffectiveKind, filter.Category, settled, open);
 
         // The cut months, each as a date range of its own so that the date index reads only their days.
         if (from is { } start && start.Day != 1)
@@ -146,6 +149,21 @@ public sealed record LedgerTotals(string HomeCurrency, long IncomeMinor, long In
     }
 
     private sealed record KeptGroup(LedgerKind Kind, int PaymentModeId, long Minor, int Count);
+
+    private static async Task<List<TotalsGroup>> KeptAllTimeGroups(AppDbContext db, LedgerKind? kind, bool? settled, bool? open)
+    {
+        var groups = new List<TotalsGroup>();
+        await foreach (var g in KeptAllTime.For(db)(db, kind, settled, open))
+            groups.Add(new TotalsGroup(g.Kind, g.PaymentModeId != LedgerMonthTotal.None, g.Minor, g.Count));
+        return groups;
+    }
+
+    private static readonly CompiledPerModel<Func<AppDbContext, LedgerKind?, bool?, bool?, IAsyncEnumerable<KeptGroup>>> KeptAllTime = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, LedgerKind? kind, bool? settled, bool? open) => db.LedgerModeTotals.AsNoTracking()
+            .Where(x => kind == null || x.Kind == kind)
+            .Where(x => settled == null || x.PaymentModeId != LedgerMonthTotal.None)
+            .Where(x => open == null || x.PaymentModeId == LedgerMonthTotal.None)
+            .Select(x => new KeptGroup(x.Kind, x.PaymentModeId, x.HomeAmountMinor, x.Count))));
 
     // Every view of the ledger, the month's figures and the goals start with it: compiled once, so a request neither
     // builds nor looks up its expression tree.

@@ -31,6 +31,49 @@ public static class LedgerQueries
         return Rows(db, Ordered(rows, sort)).ToListAsync();
     }
 
+    /// <summary>
+    /// The ledger list's page in its default order (newest first), every filter a parameter (<see cref="LedgerFilter.Apply"/>'s
+    /// rules, a filter left out a null parameter that EF Core leaves out of the statement): compiled once, as building the
+    /// page's expression and finding it in EF Core's query cache cost more than running it. Another order takes
+    /// <see cref="PageAsync(AppDbContext, IQueryable{LedgerEntry}, ListSort?, int, int)"/>.
+    /// </summary>
+    public static async Task<List<LedgerRow>> PageAsync(AppDbContext db, LedgerFilter filter, DateOnly today, IQueryable<LedgerEntry> filtered, ListSort? sort, int page, int pageSize)
+    {
+        if (sort is not null) return await PageAsync(db, filtered, sort, page, pageSize);
+        var (from, to) = filter.Range(today);
+        var text = string.IsNullOrWhiteSpace(filter.Q) ? null : filter.Q.Trim().ToLowerInvariant();
+        var rows = new List<LedgerRow>(pageSize);
+        await foreach (var row in NewestPage.For(db)(db, from, to, filter.EffectiveKind, filter.Category,
+                           filter.Status == "settled" ? true : null, filter.Status == "open" ? true : null, text, (page - 1) * pageSize, pageSize))
+            rows.Add(row);
+        return rows;
+    }
+
+    // The same statement as PageAsync's with the default order, and the row of Rows, written out: a compiled query cannot call a method that builds one.
+    private static readonly CompiledPerModel<Func<AppDbContext, DateOnly?, DateOnly?, LedgerKind?, int?, bool?, bool?, string?, int, int, IAsyncEnumerable<LedgerRow>>> NewestPage =
+        new(() => EF.CompileAsyncQuery(
+            (AppDbContext db, DateOnly? from, DateOnly? to, LedgerKind? kind, int? category, bool? settled, bool? open, string? text, int skip, int take) =>
+                db.LedgerEntries.AsNoTracking()
+                    .Join(db.LedgerEntries.AsNoTracking()
+                            .Where(e => from == null || e.Date >= from)
+                            .Where(e => to == null || e.Date <= to)
+                            .Where(e => kind == null || e.Kind == kind)
+                            .Where(e => category == null || e.CategoryId == category)
+                            .Where(e => settled == null || e.PaymentModeId != null)
+                            .Where(e => open == null || e.PaymentModeId == null)
+                            .Where(e => text == null || e.Description.ToLower().Contains(text)
+                                        || (((Expense)e).Vendor != null && ((Expense)e).Vendor!.ToLower().Contains(text)))
+                            .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id)
+                            .Skip(skip).Take(take).Select(e => e.Id),
+                        e => e.Id, id => id, (e, _) => e)
+                    .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id)
+                    .Select(e => new LedgerRow(
+                        e.Id, e.Kind, e.Date, e.Description, e.Amount, e.Currency, e.ExchangeRate, e.HomeAmountMinor,
+                        e.Category != null ? e.Category.Name : null, e.PaymentModeId, e.PaymentMode != null ? e.PaymentMode.Name : null,
+                        e.Kind == LedgerKind.Income ? ((Income)e).Client!.Name : ((Expense)e).Vendor,
+                        e.Kind == LedgerKind.Expense && ((Expense)e).ReceiptFileName != null, e.InvoiceId,
+                        e.InvoiceId == null ? null : db.Invoices.Where(i => i.Id == e.InvoiceId).Select(i => i.Number ?? "Draft invoice").FirstOrDefault()))));
+
     /// <summary>The list's columns, with the number of the invoice a row is linked to ("Draft invoice" for a draft) read by key.</summary>
     public static IQueryable<LedgerRow> Rows(AppDbContext db, IQueryable<LedgerEntry> query) => query.Select(e => new LedgerRow(
         e.Id, e.Kind, e.Date, e.Description, e.Amount, e.Currency, e.ExchangeRate, e.HomeAmountMinor,

@@ -23,8 +23,13 @@ public sealed class ProjectsController(AppDbContext db) : Controller
     public async Task<IActionResult> List(int? clientId, WorkStatus? status, Priority? priority, string? sort, string? dir, int? size, int page = 1)
     {
         var rows = await ProjectBoardQueries.ListAsync(db, clientId, status, priority, sort, dir, Paging.Size(size), page);
-        return View(new ProjectList(rows, await ClientOptionsAsync(), clientId, status, priority));
+        return View(new ProjectList(rows, await ShownClientsAsync(rows.Items, clientId), clientId, status, priority));
     }
+
+    /// <summary>Every client that is not archived, as the options of the list's client filter (project-list.js asks once the filter is about to be used).</summary>
+    [HttpGet]
+    public async Task<IActionResult> FilterClients() =>
+        Content(OptionList.Html(await ClientOptionsAsync(), c => c.Id, c => c.Name), "text/html");
 
     [HttpGet]
     public async Task<IActionResult> Details(int id, int page = 1)
@@ -182,6 +187,20 @@ public sealed class ProjectsController(AppDbContext db) : Controller
     private static readonly CompiledPerModel<Func<AppDbContext, IAsyncEnumerable<ClientOption>>> ClientOptions = new(() => EF.CompileAsyncQuery(
         (AppDbContext db) => db.Clients.Where(c => c.Stage != ClientStage.Archived).OrderBy(c => c.Name)
             .Select(c => new ClientOption(c.Id, c.Name, c.Currency))));
+
+    /// <summary>
+    /// The list's client filter without script: the clients of the page's rows and the chosen one, so the page does not grow
+    /// with the clients of a long-running business (hundreds); every client comes from <see cref="FilterClients"/>.
+    /// </summary>
+    private async Task<List<ClientOption>> ShownClientsAsync(IReadOnlyList<ProjectListRow> rows, int? chosen)
+    {
+        var clients = rows.Select(r => new ClientOption(r.ClientId, r.ClientName, r.Currency)).DistinctBy(c => c.Id).ToList();
+        if (chosen is { } id && clients.All(c => c.Id != id) && await ChosenClient.For(db)(db, id) is { } client) clients.Add(client);
+        return clients.OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id).ToList();
+    }
+
+    private static readonly CompiledPerModel<Func<AppDbContext, int, Task<ClientOption?>>> ChosenClient = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, int id) => db.Clients.Where(c => c.Id == id).Select(c => new ClientOption(c.Id, c.Name, c.Currency)).FirstOrDefault()));
 
     private async Task<List<ClientOption>> ClientOptionsAsync()
     {

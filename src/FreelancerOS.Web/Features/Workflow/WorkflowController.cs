@@ -18,7 +18,7 @@ public sealed class WorkflowController(WorkflowGrid grid) : Controller
         View(await grid.PageAsync(filter, Request.Path + Request.QueryString, HttpContext.RequestAborted));
 
     /// <summary>
-    /// The long option lists of a page's rows (open invoices, projects, services of the page's scope) as templates, which
+    /// The long option lists of a page's rows (clients, open invoices, projects, services of the page's scope) as templates, which
     /// workflow.js asks for once the page is shown: the page itself stays small whatever the number of projects.
     /// </summary>
     [HttpGet]

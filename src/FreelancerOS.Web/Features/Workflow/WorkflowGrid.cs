@@ -30,9 +30,9 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
         var settings = await account.SettingsAsync(ct);
         var today = settings.Today(clock);
         // The category is a subquery of each statement rather than a statement of its own (without it there are no client incomes).
-        var category = ClientCategoryQuery().Select(id => id ?? 0);
-        var query = filter.Apply(db.Incomes.AsNoTracking(), category, today);
-        var totals = await WorkflowTotals.ForFilterAsync(db, filter, query, today, settings.HomeCurrency, ct);
+        // Built only when the totals sum incomes: the default view's totals and rows are compiled queries.
+        IQueryable<Income> Filtered() => filter.Apply(db.Incomes.AsNoTracking(), ClientCategoryQuery().Select(id => id ?? 0), today);
+        var totals = await WorkflowTotals.ForFilterAsync(db, filter, Filtered, today, settings.HomeCurrency, ct);
         var count = totals.Sum(t => t.Count);
         const int pageSize = Paging.DefaultPageSize;
         var page = Math.Clamp(filter.Page, 1, Math.Max(1, (count + pageSize - 1) / pageSize));
@@ -40,7 +40,7 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
         // The joins keep the page's order in practice; sorted again here so that nothing depends on it.
         shown = shown.OrderByDescending(s => s.Row.Date).ThenByDescending(s => s.Row.Id).ToList();
         var rows = shown.Select(s => s.Row).ToList();
-        return new WorkflowPage(filter, new Paged<WorkflowRow>(rows, page, pageSize, count), totals, await ShownOptionsAsync(shown, ct), returnUrl);
+        return new WorkflowPage(filter, new Paged<WorkflowRow>(rows, page, pageSize, count), totals, await ShownOptionsAsync(shown, filter.Client, ct), returnUrl);
     }
 
     /// <summary>A row of a page with the names it shows (its own invoice, client, project, service and mode), read with the row.</summary>
@@ -145,28 +145,27 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
 
     /// <summary>
     /// What the page's light rows show (read with the rows) and the short lists the page holds itself, in one query whatever
-    /// the rows: clients (the filter lists them without script) and payment modes. The long lists a row may pick from (open
-    /// invoices, projects, services) come from <see cref="ListsAsync"/> once the page is shown.
+    /// the rows: payment modes, and the filter's chosen client. The page lists only the clients of its rows (and the chosen
+    /// one): every client (hundreds in a long-running business) comes with the long lists from <see cref="ListsAsync"/>,
+    /// which reads them anyway, once the page is shown.
     /// </summary>
-    private async Task<WorkflowOptions> ShownOptionsAsync(IReadOnlyList<ShownRow> shown, CancellationToken ct)
+    private async Task<WorkflowOptions> ShownOptionsAsync(IReadOnlyList<ShownRow> shown, int? chosenClient, CancellationToken ct)
     {
         var clientIds = shown.Where(r => r.Row.ClientId is not null).Select(r => r.Row.ClientId!.Value).Distinct().ToList();
-        // Clients that are not archived, without the rows' ids: a list of ids makes EF Core build the statement's SQL again
-        // on every request (ADR 016). The rows' archived clients, read with the rows, join the list in name order.
         var names = new List<NameRow>();
-        await foreach (var name in PageNames.For(db)(db).WithCancellation(ct)) names.Add(name);
-        foreach (var archived in shown.Where(r => r.ClientArchived).DistinctBy(r => r.Row.ClientId))
-        {
-            var client = new NameRow(NameKind.Client, archived.Row.ClientId!.Value, archived.ClientName!, 0, archived.ClientCurrency!);
-            var at = names.FindIndex(n => n.Kind != NameKind.Client || string.CompareOrdinal(n.Name, client.Name) > 0);
-            names.Insert(at < 0 ? names.Count : at, client);
-        }
+        await foreach (var name in PageNames.For(db)(db, chosenClient).WithCancellation(ct)) names.Add(name);
+        var clients = shown.Where(r => r.ClientName is not null)
+            .Select(r => new NameRow(NameKind.Client, r.Row.ClientId!.Value, r.ClientName!, 0, r.ClientCurrency!))
+            .Concat(names.Where(n => n.Kind == NameKind.Client))
+            .DistinctBy(n => n.Id)
+            // The order of the full list (SQLite's binary collation).
+            .OrderBy(n => n.Name, StringComparer.Ordinal).ThenBy(n => n.Id);
         var invoices = shown.Where(r => r.Invoice is not null).Select(r => r.Invoice!).DistinctBy(i => i.Id).ToList();
         var projects = shown.Where(r => r.ProjectName is not null)
             .Select(r => new NameRow(NameKind.Project, r.Row.ProjectId!.Value, r.ProjectName!, r.ProjectClientId!.Value, ""));
         var services = shown.Where(r => r.ServiceName is not null)
             .Select(r => new NameRow(NameKind.Service, r.Row.ServiceId!.Value, r.ServiceName!, r.ServiceProjectId!.Value, ""));
-        return Options(invoices, [.. names, .. projects.Concat(services).DistinctBy(n => (n.Kind, n.Id))],
+        return Options(invoices, [.. clients, .. names.Where(n => n.Kind != NameKind.Client), .. projects.Concat(services).DistinctBy(n => (n.Kind, n.Id))],
             anyWithoutClient: shown.Any(r => r.Row.ClientId is null), clientIds);
     }
 
@@ -199,9 +198,9 @@ public sealed class WorkflowGrid(AppDbContext db, TimeProvider clock, CurrentAcc
 
     private sealed record NameRow(NameKind Kind, int Id, string Name, int Parent, string Currency);
 
-    /// <summary>The page's short lists: the clients that are not archived and the payment modes, by name (NamesAsync's shape), compiled once.</summary>
-    private static readonly CompiledPerModel<Func<AppDbContext, IAsyncEnumerable<NameRow>>> PageNames = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db) => db.Clients.AsNoTracking().Where(c => c.Stage != ClientStage.Archived)
+    /// <summary>The page's short list, the payment modes, and the filter's chosen client if any (NamesAsync's shape), compiled once.</summary>
+    private static readonly CompiledPerModel<Func<AppDbContext, int?, IAsyncEnumerable<NameRow>>> PageNames = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, int? chosenClient) => db.Clients.AsNoTracking().Where(c => chosenClient != null && c.Id == chosenClient)
             .Select(c => new { Kind = NameKind.Client, c.Id, c.Name, Parent = 0, c.Currency })
             .Concat(db.PaymentModes.AsNoTracking().Select(m => new { Kind = NameKind.Mode, m.Id, m.Name, Parent = 0, Currency = "" }))
             .OrderBy(n => n.Kind).ThenBy(n => n.Name)

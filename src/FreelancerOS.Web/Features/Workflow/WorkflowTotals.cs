@@ -22,6 +22,11 @@ public static class WorkflowTotals
     /// <summary>The totals with the kept months read by the compiled <see cref="Kept"/> (the grid's client category as its subquery).</summary>
     public static Task<IReadOnlyList<WorkflowTotal>> ForFilterAsync(AppDbContext db, WorkflowFilter filter, IQueryable<Income> filtered,
         DateOnly today, string home, CancellationToken ct) =>
+        ForFilterAsync(db, filter, () => filtered, today, home, ct);
+
+    /// <summary>The same, the filter's incomes built only when they are summed (<paramref name="filtered"/> is called at most once per part).</summary>
+    public static Task<IReadOnlyList<WorkflowTotal>> ForFilterAsync(AppDbContext db, WorkflowFilter filter, Func<IQueryable<Income>> filtered,
+        DateOnly today, string home, CancellationToken ct) =>
         ForFilterAsync(filter, filtered, today, home, async (first, last) =>
         {
             var groups = new List<Group>();
@@ -34,7 +39,7 @@ public static class WorkflowTotals
     /// <summary>The totals with the kept months of the given client category read by a query built for the call.</summary>
     public static Task<IReadOnlyList<WorkflowTotal>> ForFilterAsync(AppDbContext db, WorkflowFilter filter, IQueryable<Income> filtered,
         Expression<Func<LedgerMonthTotal, bool>> inClientCategory, DateOnly today, string home, CancellationToken ct) =>
-        ForFilterAsync(filter, filtered, today, home, async (first, last) =>
+        ForFilterAsync(filter, () => filtered, today, home, async (first, last) =>
         {
             var kept = db.LedgerMonthTotals.AsNoTracking().Where(x => x.Kind == LedgerKind.Income).Where(inClientCategory);
             if (first is { } a) kept = kept.Where(x => x.Period >= a);
@@ -48,21 +53,21 @@ public static class WorkflowTotals
         }, ct);
 
     /// <summary>keptGroups: the kept rows of the whole months between two periods (yyyymm, both included; null for an open end).</summary>
-    private static async Task<IReadOnlyList<WorkflowTotal>> ForFilterAsync(WorkflowFilter filter, IQueryable<Income> filtered,
+    private static async Task<IReadOnlyList<WorkflowTotal>> ForFilterAsync(WorkflowFilter filter, Func<IQueryable<Income>> filtered,
         DateOnly today, string home, Func<int?, int?, Task<List<Group>>> keptGroups, CancellationToken ct)
     {
-        if (filter.Client is not null || filter.Unlinked || !string.IsNullOrWhiteSpace(filter.Q)) return await FromIncomesAsync(filtered, home, ct);
+        if (filter.Client is not null || filter.Unlinked || !string.IsNullOrWhiteSpace(filter.Q)) return await FromIncomesAsync(filtered(), home, ct);
         var (from, to) = filter.Range(today);
         // The whole months of the range, as the ledger's totals take them (yyyymm).
         int? first = from is { } f ? (f.Day == 1 ? LedgerEntry.PeriodOf(f) : NextPeriod(LedgerEntry.PeriodOf(f))) : null;
         int? last = to is { } t ? (t == LastDay(t) ? LedgerEntry.PeriodOf(t) : PreviousPeriod(LedgerEntry.PeriodOf(t))) : null;
-        if (first > last) return await FromIncomesAsync(filtered, home, ct);
+        if (first > last) return await FromIncomesAsync(filtered(), home, ct);
 
         var groups = await keptGroups(first, last);
         // The cut months, each as a date range of its own so that the date index reads only their days.
         var summed = new List<IQueryable<Income>>();
-        if (from is { } start && start.Day != 1) summed.Add(filtered.Where(i => i.Date <= LastDay(start)));
-        if (to is { } end && end != LastDay(end)) summed.Add(filtered.Where(i => i.Date >= new DateOnly(end.Year, end.Month, 1)));
+        if (from is { } start && start.Day != 1) summed.Add(filtered().Where(i => i.Date <= LastDay(start)));
+        if (to is { } end && end != LastDay(end)) summed.Add(filtered().Where(i => i.Date >= new DateOnly(end.Year, end.Month, 1)));
         var foreign = new List<ForeignSum>();
         foreach (var part in summed)
         {

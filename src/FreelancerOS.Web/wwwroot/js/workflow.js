@@ -1,5 +1,5 @@
 // The workflow grid holds each option list (clients, open invoices, projects, services, payment modes) once per page in
-// a <template> (the long ones fetched once the page is shown); a row's select holds only its current choice until it is
+// a <template> (the long ones, clients among them, fetched once the page is shown); a row's select holds only its current choice until it is
 // focused or pressed, when the options that row may pick are copied in, before the list can open or an arrow key move
 // through it. Keyboard use is unchanged (Tab
 // focuses the select first). A row swapped in by htmx is light again. Without script the row edit page lists everything.
@@ -30,25 +30,24 @@
         var rule = rules[id];
         var value = select.value;
         var options = document.createDocumentFragment();
-        var current = null;
+        var listed = {};
         template.content.querySelectorAll("option").forEach(function (o) {
             if (rule && !rule(o, row)) return;
-            var copy = o.cloneNode(true);
-            if (o.value === value) current = copy;
-            options.appendChild(copy);
+            listed[o.value] = true;
+            options.appendChild(o.cloneNode(true));
         });
-        // The current choice takes its place in the list's order (a closed invoice of the row stays where it is).
-        if (current) {
-            var own = select.querySelector("option[value='" + CSS.escape(value) + "']");
-            if (own && value) own.remove();
-        }
+        // What the select held (a row's current choice, the filter's clients of the page) takes its place in the list's
+        // order; what the list does not hold (a closed invoice of the row) stays where it is.
+        Array.prototype.slice.call(select.options).forEach(function (o) {
+            if (o.value && listed[o.value]) o.remove();
+        });
         select.appendChild(options);
         select.value = value;
     }
     function onEvent(evt) {
         if (evt.target && evt.target.matches && evt.target.matches("select[data-options]")) fill(evt.target);
     }
-    // The long lists (open invoices, projects, services) are asked for once the page is shown, so the page stays small;
+    // The long lists (clients, open invoices, projects, services) are asked for once the page is shown, so the page stays small;
     // the grid gets data-lists="ready" when they are in.
     var grid = document.getElementById("workflow-grid");
     var box = document.getElementById("workflow-lists");
