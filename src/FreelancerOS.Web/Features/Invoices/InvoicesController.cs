@@ -24,16 +24,7 @@ public sealed class InvoicesController(
     public async Task<IActionResult> List(string? q, InvoiceStatus? status, int? clientId, DateOnly? from, DateOnly? to, string? age, string? sort, string? dir, int? size, int page = 1)
     {
         var today = (await SettingsAsync()).Today(clock);
-        var query = db.Invoices.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var pattern = $"%{q.Trim()}%";
-            query = query.Where(i => EF.Functions.Like(i.Number!, pattern) || EF.Functions.Like(i.Client!.Name, pattern));
-        }
-        if (status is { } s && Enum.IsDefined(s)) query = query.Where(i => i.Status == s);
-        if (clientId is { } c) query = query.Where(i => i.ClientId == c);
-        if (from is { } f) query = query.Where(i => i.IssueDate >= f);
-        if (to is { } t) query = query.Where(i => i.IssueDate <= t);
+        var query = Filtered(db.Invoices.AsNoTracking(), q, status, clientId, from, to);
         var bucket = ReceivableAges.Parse(age);
         var openOnly = bucket is not null || age == InvoiceList.OpenAge;
         if (openOnly) query = query.Where(i => i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue);
@@ -51,6 +42,21 @@ public sealed class InvoicesController(
         var kept = unfiltered ? await InvoiceBoardQueries.KeptCountAsync(db, status is { } k && Enum.IsDefined(k) ? k : null, HttpContext.RequestAborted) : null;
         var rows = kept is { } total ? await ordered.ToPagedAsync(page, Paging.Size(size), total) : await ordered.ToPagedAsync(page, Paging.Size(size));
         return View(new InvoiceList(rows, q, status, clientId, from, to, await ClientOptionsAsync()) { Age = bucket, OpenOnly = openOnly, Today = today });
+    }
+
+    /// <summary>The list's filters by text (number or client), status, client and issue dates.</summary>
+    private static IQueryable<Invoice> Filtered(IQueryable<Invoice> query, string? q, InvoiceStatus? status, int? clientId, DateOnly? from, DateOnly? to)
+    {
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var pattern = $"%{q.Trim()}%";
+            query = query.Where(i => EF.Functions.Like(i.Number!, pattern) || EF.Functions.Like(i.Client!.Name, pattern));
+        }
+        if (status is { } s && Enum.IsDefined(s)) query = query.Where(i => i.Status == s);
+        if (clientId is { } c) query = query.Where(i => i.ClientId == c);
+        if (from is { } f) query = query.Where(i => i.IssueDate >= f);
+        if (to is { } t) query = query.Where(i => i.IssueDate <= t);
+        return query;
     }
 
     [HttpGet]
