@@ -1,6 +1,7 @@
 using FluentValidation;
 using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Infrastructure;
+using ClientOption = FreelancerOS.Web.Features.Projects.ClientOption;
 
 namespace FreelancerOS.Web.Features.Invoices;
 
@@ -123,8 +124,6 @@ public sealed class InvoiceFormValidator : AbstractValidator<InvoiceForm>
         });
     }
 }
-
-public sealed record ClientOption(int Id, string Name, string Currency);
 
 public sealed record InvoiceFormPage(InvoiceForm Form, IReadOnlyList<ClientOption> Clients, int? InvoiceId, int PaymentTermsDays)
 {

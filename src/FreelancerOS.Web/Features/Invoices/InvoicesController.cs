@@ -3,6 +3,7 @@ using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using ClientOption = FreelancerOS.Web.Features.Projects.ClientOption;
 
 namespace FreelancerOS.Web.Features.Invoices;
 
@@ -41,8 +42,14 @@ public sealed class InvoicesController(
         var unfiltered = string.IsNullOrWhiteSpace(q) && clientId is null && from is null && to is null && !openOnly;
         var kept = unfiltered ? await InvoiceBoardQueries.KeptCountAsync(db, status is { } k && Enum.IsDefined(k) ? k : null, HttpContext.RequestAborted) : null;
         var rows = kept is { } total ? await ordered.ToPagedAsync(page, Paging.Size(size), total) : await ordered.ToPagedAsync(page, Paging.Size(size));
-        return View(new InvoiceList(rows, q, status, clientId, from, to, await ClientOptionsAsync()) { Age = bucket, OpenOnly = openOnly, Today = today });
+        var shown = await Projects.ClientChoices.ShownAsync(db, rows.Items.Select(r => new ClientOption(r.ClientId, r.ClientName, r.Currency)), clientId);
+        return View(new InvoiceList(rows, q, status, clientId, from, to, shown) { Age = bucket, OpenOnly = openOnly, Today = today });
     }
+
+    /// <summary>Every client that is not archived, as the options of the list's client filter (filter-clients.js asks once the filter is about to be used).</summary>
+    [HttpGet]
+    public async Task<IActionResult> FilterClients() =>
+        Content(OptionList.Html(await ClientOptionsAsync(), c => c.Id, c => c.Name), "text/html");
 
     /// <summary>The list's filters by text (number or client), status, client and issue dates.</summary>
     private static IQueryable<Invoice> Filtered(IQueryable<Invoice> query, string? q, InvoiceStatus? status, int? clientId, DateOnly? from, DateOnly? to)
@@ -165,9 +172,7 @@ public sealed class InvoicesController(
     private async Task<AccountSettings> SettingsAsync() =>
         await account.SettingsAsync();
 
-    private Task<List<ClientOption>> ClientOptionsAsync() =>
-        db.Clients.AsNoTracking().Where(c => c.Stage != ClientStage.Archived).OrderBy(c => c.Name)
-            .Select(c => new ClientOption(c.Id, c.Name, c.Currency)).ToListAsync();
+    private Task<List<ClientOption>> ClientOptionsAsync() => Projects.ClientChoices.AllAsync(db);
 
     private async Task<InvoiceFormPage> FormPageAsync(InvoiceForm form, int? id, AccountSettings settings, Invoice? invoice = null)
     {

@@ -26,7 +26,7 @@ public sealed class ProjectsController(AppDbContext db) : Controller
         return View(new ProjectList(rows, await ShownClientsAsync(rows.Items, clientId), clientId, status, priority));
     }
 
-    /// <summary>Every client that is not archived, as the options of the list's client filter (project-list.js asks once the filter is about to be used).</summary>
+    /// <summary>Every client that is not archived, as the options of the list's client filter (filter-clients.js asks once the filter is about to be used).</summary>
     [HttpGet]
     public async Task<IActionResult> FilterClients() =>
         Content(OptionList.Html(await ClientOptionsAsync(), c => c.Id, c => c.Name), "text/html");
@@ -183,31 +183,10 @@ public sealed class ProjectsController(AppDbContext db) : Controller
         return View(form);
     }
 
-    // Every client of a long-running business, on the list and each form: compiled once (one shape).
-    private static readonly CompiledPerModel<Func<AppDbContext, IAsyncEnumerable<ClientOption>>> ClientOptions = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db) => db.Clients.Where(c => c.Stage != ClientStage.Archived).OrderBy(c => c.Name)
-            .Select(c => new ClientOption(c.Id, c.Name, c.Currency))));
+    private Task<List<ClientOption>> ShownClientsAsync(IReadOnlyList<ProjectListRow> rows, int? chosen) =>
+        ClientChoices.ShownAsync(db, rows.Select(r => new ClientOption(r.ClientId, r.ClientName, r.Currency)), chosen);
 
-    /// <summary>
-    /// The list's client filter without script: the clients of the page's rows and the chosen one, so the page does not grow
-    /// with the clients of a long-running business (hundreds); every client comes from <see cref="FilterClients"/>.
-    /// </summary>
-    private async Task<List<ClientOption>> ShownClientsAsync(IReadOnlyList<ProjectListRow> rows, int? chosen)
-    {
-        var clients = rows.Select(r => new ClientOption(r.ClientId, r.ClientName, r.Currency)).DistinctBy(c => c.Id).ToList();
-        if (chosen is { } id && clients.All(c => c.Id != id) && await ChosenClient.For(db)(db, id) is { } client) clients.Add(client);
-        return clients.OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id).ToList();
-    }
-
-    private static readonly CompiledPerModel<Func<AppDbContext, int, Task<ClientOption?>>> ChosenClient = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, int id) => db.Clients.Where(c => c.Id == id).Select(c => new ClientOption(c.Id, c.Name, c.Currency)).FirstOrDefault()));
-
-    private async Task<List<ClientOption>> ClientOptionsAsync()
-    {
-        var options = new List<ClientOption>();
-        await foreach (var option in ClientOptions.For(db)(db)) options.Add(option);
-        return options;
-    }
+    private Task<List<ClientOption>> ClientOptionsAsync() => ClientChoices.AllAsync(db);
 
     private async Task<int> NextSortOrderAsync(Priority priority) =>
         (await db.Projects.Where(p => p.Priority == priority).MaxAsync(p => (int?)p.SortOrder) ?? -1) + 1;

@@ -2,6 +2,7 @@ using FluentValidation;
 using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Features.Invoices;
 using FreelancerOS.Web.Infrastructure;
+using ClientOption = FreelancerOS.Web.Features.Projects.ClientOption;
 
 namespace FreelancerOS.Web.Features.Recurring;
 

@@ -3,6 +3,7 @@ using FreelancerOS.Web.Domain;
 using FreelancerOS.Web.Features.Invoices;
 using FreelancerOS.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using ClientOption = FreelancerOS.Web.Features.Projects.ClientOption;
 
 namespace FreelancerOS.Web.Features.Recurring;
 

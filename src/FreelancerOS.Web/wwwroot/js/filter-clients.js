@@ -1,7 +1,7 @@
-// The project list's client filter holds only the clients of the page's rows (and the chosen one); every client is asked
+// A list's client filter (projects, invoices) holds only the clients of the page's rows (and the chosen one); every client is asked
 // for once, when the pointer comes over the filter or it takes the focus (before it can open or an arrow key move through
 // it), and merged in the list's order, keeping the choice. Without script the filter offers the page's clients, and each
-// row's client page lists all that client's projects.
+// row links to its client's page.
 (function () {
     "use strict";
     function fill(select) {
