@@ -8,8 +8,18 @@
 # BENCH_SECONDS (wrk duration per page, default 3), BENCH_APP (an already published app: skip the build),
 # BENCH_SKIP_STARTUP=1 (no startup/memory run), BENCH_PAGES (a space-separated subset of the pages to measure, e.g.
 # "/workflow /invoices"; the detail pages are named /clients/details etc.), BENCH_SETS (default "year1 heavy").
-# Needs wrk, curl, sqlite3. Binds to 127.0.0.1 only.
+# Needs wrk, curl, sqlite3 (installed from Debian when missing). Binds to 127.0.0.1 only.
 set -euo pipefail
+need=()
+command -v wrk >/dev/null 2>&1 || need+=(wrk)
+command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
+command -v curl >/dev/null 2>&1 || need+=(curl)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  echo "installing ${need[*]}" >&2
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 dir=${BENCH_DIR:-/tmp/freelanceros-bench}
 secs=${BENCH_SECONDS:-3}

@@ -94,6 +94,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<InvoiceNumberCounter> InvoiceNumberCounters => Set<InvoiceNumberCounter>();
     public DbSet<InvoiceEvent> InvoiceEvents => Set<InvoiceEvent>();
     public DbSet<InvoiceStatusTotal> InvoiceStatusTotals => Set<InvoiceStatusTotal>();
+    public DbSet<ProjectMonthBilled> ProjectMonthBilled => Set<ProjectMonthBilled>();
+    public DbSet<ClientMonthBilled> ClientMonthBilled => Set<ClientMonthBilled>();
     // Invoice e-mail and payment reminders
     public DbSet<MailSettings> MailSettings => Set<MailSettings>();
     public DbSet<ReminderRule> ReminderRules => Set<ReminderRule>();
@@ -146,6 +148,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.Entity<ProjectMonthHours>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
         builder.Entity<DashboardTotal>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
         builder.Entity<InvoiceStatusTotal>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
+        builder.Entity<ProjectMonthBilled>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
+        builder.Entity<ClientMonthBilled>().HasQueryFilter(t => t.OwnerId == CurrentUserId);
     }
 
     private LambdaExpression OwnerFilter(Type type)

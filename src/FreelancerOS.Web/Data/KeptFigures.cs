@@ -88,7 +88,7 @@ public interface IKeptPerAccount
 /// </summary>
 public static class KeptFigures
 {
-    private static IKeptFigures[] all = [KeptLedgerTotals.Keeper, KeptExpenseSeries.Keeper, KeptProjectHours.Keeper, KeptProjectFigures.Keeper, KeptInvoiceTotals.Keeper];
+    private static IKeptFigures[] all = [KeptLedgerTotals.Keeper, KeptExpenseSeries.Keeper, KeptProjectHours.Keeper, KeptProjectFigures.Keeper, KeptInvoiceTotals.Keeper, KeptBilledMonths.Keeper];
     private static readonly Lock Gate = new();
     private static readonly AsyncLocal<bool> PerAccountDeferred = new();
 

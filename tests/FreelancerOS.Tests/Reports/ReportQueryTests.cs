@@ -97,22 +97,4 @@ public sealed class ReportQueryTests(TestApp app) : IClassFixture<TestApp>
             Assert.Equal(clamped, forecastDays);
         }
     }
-
-    /// <summary>One CSV line's fields (quoted fields may hold commas and doubled quotes).</summary>
-    private static string[] Fields(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var k = 0; k < line.Length; k++)
-        {
-            var c = line[k];
-            if (quoted && c == '"' && k + 1 < line.Length && line[k + 1] == '"') { field.Append('"'); k++; }
-            else if (c == '"') quoted = !quoted;
-            else if (c == ',' && !quoted) { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(c);
-        }
-        fields.Add(field.ToString());
-        return fields.ToArray();
-    }
 }

@@ -37,4 +37,22 @@ internal static class ReportSteps
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         return (await response.Content.ReadAsStringAsync()).Replace("\r\n", "\n");
     }
+
+    /// <summary>One CSV line's fields (quoted fields may hold commas and doubled quotes).</summary>
+    public static string[] Fields(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var k = 0; k < line.Length; k++)
+        {
+            var c = line[k];
+            if (quoted && c == '"' && k + 1 < line.Length && line[k + 1] == '"') { field.Append('"'); k++; }
+            else if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { fields.Add(field.ToString()); field.Clear(); }
+            else field.Append(c);
+        }
+        fields.Add(field.ToString());
+        return fields.ToArray();
+    }
 }

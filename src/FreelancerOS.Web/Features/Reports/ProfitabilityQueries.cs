@@ -10,7 +10,8 @@ namespace FreelancerOS.Web.Features.Reports;
 /// by issue date, before tax, in the invoice's currency (a project: its billed lines; a client: the
 /// invoices' subtotals, typed lines included). Hours: every hour logged in the period, billable or not.
 /// Effective rate: billed ÷ hours. Expenses: those of the project's (or the client's projects') ledger
-/// entries in the period, rechargeable and not, in the home currency. One statement: the four grouped sums,
+/// entries in the period, rechargeable and not, in the home currency. One statement: the grouped sums (whole
+/// months from the kept months, so a year or all time reads a few kept rows per project, not every invoice line),
 /// each joined to the names of its project (or client) after grouping, so the rows come back named and no
 /// list of ids travels back to the database.
 /// </summary>
@@ -67,7 +68,7 @@ public sealed class ProfitabilityQueries(AppDbContext db)
             {
                 var main = currency == c.ClientCurrency;
                 var row = new ProfitRow(null, c.ClientName, c.ClientId, c.ClientName, currency,
-                    billed.Where(b => b.Currency == currency).Sum(b => b.Billed ?? 0m),
+                    billed.Where(b => b.Currency == currency).Sum(b => b.BilledAmount),
                     main ? mine.Sum(r => r.Hours) : 0m, main ? mine.Sum(r => r.RechargedMinor) : 0, main ? mine.Sum(r => r.OtherCostsMinor) : 0);
                 if (row.Billed != 0 || row.Hours != 0 || row.RechargedMinor != 0 || row.OtherCostsMinor != 0) clientRows.Add(row);
             }
@@ -78,8 +79,10 @@ public sealed class ProfitabilityQueries(AppDbContext db)
     }
 
     /// <summary>
-    /// The period's sums, grouped first and named after: billed lines per project and currency, hours per project (the
-    /// whole months' from the kept hours, the days of a month the period only partly covers from the entries),
+    /// The period's sums, grouped first and named after: billed lines per project and currency and invoice subtotals per
+    /// client and currency, hours per project (each: the whole months' from the kept months, <see cref="ProjectMonthBilled"/>,
+    /// <see cref="ClientMonthBilled"/> and <see cref="ProjectMonthHours"/>; the days of a month the period only partly covers
+    /// from the invoices and entries),
     /// project expenses per project (recharged and not), and invoice subtotals per billed client and currency
     /// (only clients with a project, as the page has always shown them). Compiled once: the expression is large, and
     /// building and looking it up again on every view cost more than running it. An open end of the period is the
@@ -87,47 +90,62 @@ public sealed class ProfitabilityQueries(AppDbContext db)
     /// </summary>
     private static readonly CompiledPerModel<Func<AppDbContext, DateOnly, DateOnly, int, int, DateOnly, DateOnly, DateOnly, DateOnly, IAsyncEnumerable<ProfitPart>>> Parts = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, DateOnly first, DateOnly last, int firstPeriod, int lastPeriod, DateOnly headFrom, DateOnly headTo, DateOnly tailFrom, DateOnly tailTo) =>
-            (from g in db.Invoices
-                    .Where(i => (i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue || i.Status == InvoiceStatus.Paid) && i.IssueDate >= first && i.IssueDate <= last)
+            (from g in db.ProjectMonthBilled.Where(b => b.Period >= firstPeriod && b.Period <= lastPeriod)
+                    .GroupBy(b => new { b.ProjectId, b.Currency }).Select(g => new { g.Key.ProjectId, g.Key.Currency, Units = g.Sum(b => b.AmountUnits) })
+                join p in db.Projects on g.ProjectId equals p.Id
+                select new ProfitPart { Part = LinePart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
+                    Currency = g.Currency, Billed = null, BilledUnits = g.Units, Hours = null, HourUnits = 0L, Recharged = 0L, Other = 0L })
+            .Concat(
+                from g in db.Invoices
+                    .Where(i => (i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue || i.Status == InvoiceStatus.Paid)
+                        && ((i.IssueDate >= headFrom && i.IssueDate <= headTo) || (i.IssueDate >= tailFrom && i.IssueDate <= tailTo)))
                     .SelectMany(i => i.Lines.Where(l => l.ProjectId != null), (i, l) => new { ProjectId = l.ProjectId!.Value, i.Currency, l.Amount })
                     .GroupBy(x => new { x.ProjectId, x.Currency })
                     .Select(g => new { g.Key.ProjectId, g.Key.Currency, Billed = g.Sum(x => x.Amount) })
                 join p in db.Projects on g.ProjectId equals p.Id
                 select new ProfitPart { Part = LinePart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
-                    Currency = g.Currency, Billed = g.Billed, Hours = null, HourUnits = 0L, Recharged = 0L, Other = 0L })
+                    Currency = g.Currency, Billed = g.Billed, BilledUnits = 0L, Hours = null, HourUnits = 0L, Recharged = 0L, Other = 0L })
             .Concat(
                 from g in db.ProjectMonthHours.Where(h => h.Period >= firstPeriod && h.Period <= lastPeriod)
                     .GroupBy(h => h.ProjectId).Select(g => new { ProjectId = g.Key, Units = g.Sum(h => h.HourUnits) })
                 join p in db.Projects on g.ProjectId equals p.Id
                 select new ProfitPart { Part = HourPart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
-                    Currency = null, Billed = null, Hours = null, HourUnits = g.Units, Recharged = 0L, Other = 0L })
+                    Currency = null, Billed = null, BilledUnits = 0L, Hours = null, HourUnits = g.Units, Recharged = 0L, Other = 0L })
             .Concat(
                 from g in db.TimeEntries.Where(e => e.Date >= headFrom && e.Date <= headTo)
                     .GroupBy(e => e.ProjectId).Select(g => new { ProjectId = g.Key, Hours = g.Sum(e => e.Hours) })
                 join p in db.Projects on g.ProjectId equals p.Id
                 select new ProfitPart { Part = HourPart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
-                    Currency = null, Billed = null, Hours = g.Hours, HourUnits = 0L, Recharged = 0L, Other = 0L })
+                    Currency = null, Billed = null, BilledUnits = 0L, Hours = g.Hours, HourUnits = 0L, Recharged = 0L, Other = 0L })
             .Concat(
                 from g in db.TimeEntries.Where(e => e.Date >= tailFrom && e.Date <= tailTo)
                     .GroupBy(e => e.ProjectId).Select(g => new { ProjectId = g.Key, Hours = g.Sum(e => e.Hours) })
                 join p in db.Projects on g.ProjectId equals p.Id
                 select new ProfitPart { Part = HourPart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
-                    Currency = null, Billed = null, Hours = g.Hours, HourUnits = 0L, Recharged = 0L, Other = 0L })
+                    Currency = null, Billed = null, BilledUnits = 0L, Hours = g.Hours, HourUnits = 0L, Recharged = 0L, Other = 0L })
             .Concat(
                 from g in db.Expenses.Where(e => e.ProjectId != null && e.Date >= first && e.Date <= last)
                     .GroupBy(e => e.ProjectId!.Value)
                     .Select(g => new { ProjectId = g.Key, Recharged = g.Sum(e => e.Rechargeable ? e.HomeAmountMinor : 0L), Other = g.Sum(e => e.Rechargeable ? 0L : e.HomeAmountMinor) })
                 join p in db.Projects on g.ProjectId equals p.Id
                 select new ProfitPart { Part = CostPart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
-                    Currency = null, Billed = null, Hours = null, HourUnits = 0L, Recharged = g.Recharged, Other = g.Other })
+                    Currency = null, Billed = null, BilledUnits = 0L, Hours = null, HourUnits = 0L, Recharged = g.Recharged, Other = g.Other })
+            .Concat(
+                from g in db.ClientMonthBilled.Where(b => b.Period >= firstPeriod && b.Period <= lastPeriod)
+                    .GroupBy(b => new { b.ClientId, b.Currency }).Select(g => new { g.Key.ClientId, g.Key.Currency, Units = g.Sum(b => b.SubtotalUnits) })
+                join c in db.Clients on g.ClientId equals c.Id
+                where db.Projects.Any(p => p.ClientId == c.Id)
+                select new ProfitPart { Part = ClientPart, Id = c.Id, Name = null, ClientId = c.Id, ClientName = c.Name, ClientCurrency = c.Currency,
+                    Currency = g.Currency, Billed = null, BilledUnits = g.Units, Hours = null, HourUnits = 0L, Recharged = 0L, Other = 0L })
             .Concat(
                 from g in db.Invoices
-                    .Where(i => (i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue || i.Status == InvoiceStatus.Paid) && i.IssueDate >= first && i.IssueDate <= last)
+                    .Where(i => (i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue || i.Status == InvoiceStatus.Paid)
+                        && ((i.IssueDate >= headFrom && i.IssueDate <= headTo) || (i.IssueDate >= tailFrom && i.IssueDate <= tailTo)))
                     .GroupBy(i => new { i.ClientId, i.Currency }).Select(g => new { g.Key.ClientId, g.Key.Currency, Billed = g.Sum(i => i.Subtotal) })
                 join c in db.Clients on g.ClientId equals c.Id
                 where db.Projects.Any(p => p.ClientId == c.Id)
                 select new ProfitPart { Part = ClientPart, Id = c.Id, Name = null, ClientId = c.Id, ClientName = c.Name, ClientCurrency = c.Currency,
-                    Currency = g.Currency, Billed = g.Billed, Hours = null, HourUnits = 0L, Recharged = 0L, Other = 0L })
+                    Currency = g.Currency, Billed = g.Billed, BilledUnits = 0L, Hours = null, HourUnits = 0L, Recharged = 0L, Other = 0L })
             .AsNoTracking()));
 
     /// <summary>
@@ -156,7 +174,7 @@ public sealed class ProfitabilityQueries(AppDbContext db)
     private static decimal BilledIn(List<ProfitPart> lines, string currency)
     {
         var billed = 0m;
-        foreach (var line in lines) if (line.Currency == currency) billed += line.Billed ?? 0m;
+        foreach (var line in lines) if (line.Currency == currency) billed += line.BilledAmount;
         return billed;
     }
 
@@ -185,6 +203,10 @@ public sealed class ProfitabilityQueries(AppDbContext db)
         public string ClientCurrency { get; init; } = "";
         public string? Currency { get; init; }
         public decimal? Billed { get; init; }
+        /// <summary>Billed in whole months, from the kept months (<see cref="ProjectMonthBilled"/>, <see cref="ClientMonthBilled"/>).</summary>
+        public long BilledUnits { get; init; }
+
+        public decimal BilledAmount => (Billed ?? 0m) + InvoiceStatusTotal.AmountOf(BilledUnits);
         public decimal? Hours { get; init; }
         public long HourUnits { get; init; }
         public long Recharged { get; init; }
