@@ -209,6 +209,7 @@ internal sealed class ProjectMonthBilledConfiguration : IEntityTypeConfiguration
         // The row a recomputation writes (the upsert's conflict target), and profitability's read: a period's months,
         // grouped per project and currency, from this index.
         b.HasIndex(t => new { t.OwnerId, t.Period, t.ProjectId, t.Currency }).IsUnique();
+        b.HasIndex(t => new { t.OwnerId, t.Period, t.ProjectId, t.Currency, t.AmountUnits });
         b.HasIndex(t => t.ProjectId);
         // Only through the project (a second cascade path from the account is one SQL Server refuses).
         b.HasOne<Project>().WithMany().HasForeignKey(t => t.ProjectId).OnDelete(DeleteBehavior.Cascade);
@@ -222,7 +223,9 @@ internal sealed class ClientMonthBilledConfiguration : IEntityTypeConfiguration<
         b.ToTable("ClientMonthBilled");
         b.Property(t => t.OwnerId).IsRequired().HasMaxLength(450);
         b.Property(t => t.Currency).IsRequired().HasMaxLength(3);
+        // The upsert's conflict target, and profitability's read with the subtotals beside it.
         b.HasIndex(t => new { t.OwnerId, t.Period, t.ClientId, t.Currency }).IsUnique();
+        b.HasIndex(t => new { t.OwnerId, t.Period, t.ClientId, t.Currency, t.SubtotalUnits });
         b.HasIndex(t => t.ClientId);
         b.HasOne<Client>().WithMany().HasForeignKey(t => t.ClientId).OnDelete(DeleteBehavior.Cascade);
     }

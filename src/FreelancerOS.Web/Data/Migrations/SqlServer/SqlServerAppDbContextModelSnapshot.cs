@@ -383,6 +383,8 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
                     b.HasIndex("OwnerId", "Period", "ClientId", "Currency")
                         .IsUnique();
 
+                    b.HasIndex("OwnerId", "Period", "ClientId", "Currency", "SubtotalUnits");
+
                     b.ToTable("ClientMonthBilled", (string)null);
                 });
 
@@ -1586,6 +1588,8 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("OwnerId", "Period", "ProjectId", "Currency")
                         .IsUnique();
+
+                    b.HasIndex("OwnerId", "Period", "ProjectId", "Currency", "AmountUnits");
 
                     b.ToTable("ProjectMonthBilled", (string)null);
                 });

@@ -367,6 +367,8 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                     b.HasIndex("OwnerId", "Period", "ClientId", "Currency")
                         .IsUnique();
 
+                    b.HasIndex("OwnerId", "Period", "ClientId", "Currency", "SubtotalUnits");
+
                     b.ToTable("ClientMonthBilled", (string)null);
                 });
 
@@ -1526,6 +1528,8 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerId", "Period", "ProjectId", "Currency")
                         .IsUnique();
+
+                    b.HasIndex("OwnerId", "Period", "ProjectId", "Currency", "AmountUnits");
 
                     b.ToTable("ProjectMonthBilled", (string)null);
                 });

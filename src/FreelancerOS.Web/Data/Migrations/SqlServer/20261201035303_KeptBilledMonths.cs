@@ -1,9 +1,8 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace FreelancerOS.Web.Data.Migrations.Postgres
+namespace FreelancerOS.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class KeptBilledMonths : Migration
@@ -15,13 +14,13 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                 name: "ClientMonthBilled",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    ClientId = table.Column<int>(type: "integer", nullable: false),
-                    Period = table.Column<int>(type: "integer", nullable: false),
-                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    Count = table.Column<int>(type: "integer", nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ClientId = table.Column<int>(type: "int", nullable: false),
+                    Period = table.Column<int>(type: "int", nullable: false),
+                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    Count = table.Column<int>(type: "int", nullable: false),
                     SubtotalUnits = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -39,13 +38,13 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                 name: "ProjectMonthBilled",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    ProjectId = table.Column<int>(type: "integer", nullable: false),
-                    Period = table.Column<int>(type: "integer", nullable: false),
-                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    Count = table.Column<int>(type: "integer", nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ProjectId = table.Column<int>(type: "int", nullable: false),
+                    Period = table.Column<int>(type: "int", nullable: false),
+                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    Count = table.Column<int>(type: "int", nullable: false),
                     AmountUnits = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -71,10 +70,20 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClientMonthBilled_OwnerId_Period_ClientId_Currency_SubtotalUnits",
+                table: "ClientMonthBilled",
+                columns: new[] { "OwnerId", "Period", "ClientId", "Currency", "SubtotalUnits" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProjectMonthBilled_OwnerId_Period_ProjectId_Currency",
                 table: "ProjectMonthBilled",
                 columns: new[] { "OwnerId", "Period", "ProjectId", "Currency" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectMonthBilled_OwnerId_Period_ProjectId_Currency_AmountUnits",
+                table: "ProjectMonthBilled",
+                columns: new[] { "OwnerId", "Period", "ProjectId", "Currency", "AmountUnits" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProjectMonthBilled_ProjectId",

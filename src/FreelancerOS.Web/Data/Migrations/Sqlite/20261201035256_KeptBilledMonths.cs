@@ -70,10 +70,20 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClientMonthBilled_OwnerId_Period_ClientId_Currency_SubtotalUnits",
+                table: "ClientMonthBilled",
+                columns: new[] { "OwnerId", "Period", "ClientId", "Currency", "SubtotalUnits" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProjectMonthBilled_OwnerId_Period_ProjectId_Currency",
                 table: "ProjectMonthBilled",
                 columns: new[] { "OwnerId", "Period", "ProjectId", "Currency" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectMonthBilled_OwnerId_Period_ProjectId_Currency_AmountUnits",
+                table: "ProjectMonthBilled",
+                columns: new[] { "OwnerId", "Period", "ProjectId", "Currency", "AmountUnits" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProjectMonthBilled_ProjectId",
