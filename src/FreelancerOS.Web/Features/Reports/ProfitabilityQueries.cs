@@ -39,7 +39,7 @@ public sealed class ProfitabilityQueries(AppDbContext db)
             if (r.Part == ClientPart) continue;
             if (!byProject.TryGetValue(r.Id, out var p)) byProject[r.Id] = p = new ProjectParts(r);
             if (r.Part == LinePart) p.Lines.Add(r);
-            else if (r.Part == HourPart) p.Hours += (r.Hours ?? 0m) + ProjectMonthHours.HoursOf(r.HourUnits);
+            else if (r.Part == HourPart) p.Hours += r.HoursAmount;
             else (p.Recharged, p.Other) = (p.Recharged + r.Recharged, p.Other + r.Other);
         }
         var projectRows = new List<ProfitRow>();
@@ -48,10 +48,10 @@ public sealed class ProfitabilityQueries(AppDbContext db)
             var first = p.First;
             clientOf.TryAdd(first.ClientId, first);
             // A project bills in its client's currency; lines in another (the client's currency changed) get their own row.
-            projectRows.Add(new ProfitRow(id, first.Name!, first.ClientId, first.ClientName, first.ClientCurrency,
+            projectRows.Add(new ProfitRow(id, first.Name, first.ClientId, first.ClientName, first.ClientCurrency,
                 BilledIn(p.Lines, first.ClientCurrency), p.Hours, p.Recharged, p.Other));
-            foreach (var currency in p.Lines.Select(b => b.Currency!).Where(c => c != first.ClientCurrency).Distinct())
-                projectRows.Add(new ProfitRow(id, first.Name!, first.ClientId, first.ClientName, currency, BilledIn(p.Lines, currency), 0m, 0, 0));
+            foreach (var currency in p.Lines.Select(b => b.Currency).Where(c => c != first.ClientCurrency).Distinct())
+                projectRows.Add(new ProfitRow(id, first.Name, first.ClientId, first.ClientName, currency, BilledIn(p.Lines, currency), 0m, 0, 0));
         }
 
         // A client has a row when one of its projects has, or when it was billed and has a project at all (the query's rule).
@@ -64,7 +64,7 @@ public sealed class ProfitabilityQueries(AppDbContext db)
         {
             var mine = rowsOf[(c.ClientId, c.ClientCurrency)].ToList();
             var billed = billedOf[c.ClientId];
-            foreach (var currency in billed.Select(b => b.Currency!).Append(c.ClientCurrency).Distinct())
+            foreach (var currency in billed.Select(b => b.Currency).Append(c.ClientCurrency).Distinct())
             {
                 var main = currency == c.ClientCurrency;
                 var row = new ProfitRow(null, c.ClientName, c.ClientId, c.ClientName, currency,
@@ -94,7 +94,7 @@ public sealed class ProfitabilityQueries(AppDbContext db)
                     .GroupBy(b => new { b.ProjectId, b.Currency }).Select(g => new { g.Key.ProjectId, g.Key.Currency, Units = g.Sum(b => b.AmountUnits) })
                 join p in db.Projects on g.ProjectId equals p.Id
                 select new ProfitPart { Part = LinePart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
-                    Currency = g.Currency, Billed = null, BilledUnits = g.Units, Hours = null, HourUnits = 0L, Recharged = 0L, Other = 0L })
+                    Currency = g.Currency, Raw = null, Units = g.Units, Recharged = 0L, Other = 0L })
             .Concat(
                 from g in db.Invoices
                     .Where(i => (i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue || i.Status == InvoiceStatus.Paid)
@@ -104,39 +104,39 @@ public sealed class ProfitabilityQueries(AppDbContext db)
                     .Select(g => new { g.Key.ProjectId, g.Key.Currency, Billed = g.Sum(x => x.Amount) })
                 join p in db.Projects on g.ProjectId equals p.Id
                 select new ProfitPart { Part = LinePart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
-                    Currency = g.Currency, Billed = g.Billed, BilledUnits = 0L, Hours = null, HourUnits = 0L, Recharged = 0L, Other = 0L })
+                    Currency = g.Currency, Raw = g.Billed, Units = 0L, Recharged = 0L, Other = 0L })
             .Concat(
                 from g in db.ProjectMonthHours.Where(h => h.Period >= firstPeriod && h.Period <= lastPeriod)
                     .GroupBy(h => h.ProjectId).Select(g => new { ProjectId = g.Key, Units = g.Sum(h => h.HourUnits) })
                 join p in db.Projects on g.ProjectId equals p.Id
                 select new ProfitPart { Part = HourPart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
-                    Currency = null, Billed = null, BilledUnits = 0L, Hours = null, HourUnits = g.Units, Recharged = 0L, Other = 0L })
+                    Currency = "", Raw = null, Units = g.Units, Recharged = 0L, Other = 0L })
             .Concat(
                 from g in db.TimeEntries.Where(e => e.Date >= headFrom && e.Date <= headTo)
                     .GroupBy(e => e.ProjectId).Select(g => new { ProjectId = g.Key, Hours = g.Sum(e => e.Hours) })
                 join p in db.Projects on g.ProjectId equals p.Id
                 select new ProfitPart { Part = HourPart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
-                    Currency = null, Billed = null, BilledUnits = 0L, Hours = g.Hours, HourUnits = 0L, Recharged = 0L, Other = 0L })
+                    Currency = "", Raw = g.Hours, Units = 0L, Recharged = 0L, Other = 0L })
             .Concat(
                 from g in db.TimeEntries.Where(e => e.Date >= tailFrom && e.Date <= tailTo)
                     .GroupBy(e => e.ProjectId).Select(g => new { ProjectId = g.Key, Hours = g.Sum(e => e.Hours) })
                 join p in db.Projects on g.ProjectId equals p.Id
                 select new ProfitPart { Part = HourPart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
-                    Currency = null, Billed = null, BilledUnits = 0L, Hours = g.Hours, HourUnits = 0L, Recharged = 0L, Other = 0L })
+                    Currency = "", Raw = g.Hours, Units = 0L, Recharged = 0L, Other = 0L })
             .Concat(
                 from g in db.Expenses.Where(e => e.ProjectId != null && e.Date >= first && e.Date <= last)
                     .GroupBy(e => e.ProjectId!.Value)
                     .Select(g => new { ProjectId = g.Key, Recharged = g.Sum(e => e.Rechargeable ? e.HomeAmountMinor : 0L), Other = g.Sum(e => e.Rechargeable ? 0L : e.HomeAmountMinor) })
                 join p in db.Projects on g.ProjectId equals p.Id
                 select new ProfitPart { Part = CostPart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
-                    Currency = null, Billed = null, BilledUnits = 0L, Hours = null, HourUnits = 0L, Recharged = g.Recharged, Other = g.Other })
+                    Currency = "", Raw = null, Units = 0L, Recharged = g.Recharged, Other = g.Other })
             .Concat(
                 from g in db.ClientMonthBilled.Where(b => b.Period >= firstPeriod && b.Period <= lastPeriod)
                     .GroupBy(b => new { b.ClientId, b.Currency }).Select(g => new { g.Key.ClientId, g.Key.Currency, Units = g.Sum(b => b.SubtotalUnits) })
                 join c in db.Clients on g.ClientId equals c.Id
                 where db.Projects.Any(p => p.ClientId == c.Id)
-                select new ProfitPart { Part = ClientPart, Id = c.Id, Name = null, ClientId = c.Id, ClientName = c.Name, ClientCurrency = c.Currency,
-                    Currency = g.Currency, Billed = null, BilledUnits = g.Units, Hours = null, HourUnits = 0L, Recharged = 0L, Other = 0L })
+                select new ProfitPart { Part = ClientPart, Id = c.Id, Name = "", ClientId = c.Id, ClientName = c.Name, ClientCurrency = c.Currency,
+                    Currency = g.Currency, Raw = null, Units = g.Units, Recharged = 0L, Other = 0L })
             .Concat(
                 from g in db.Invoices
                     .Where(i => (i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue || i.Status == InvoiceStatus.Paid)
@@ -144,8 +144,8 @@ public sealed class ProfitabilityQueries(AppDbContext db)
                     .GroupBy(i => new { i.ClientId, i.Currency }).Select(g => new { g.Key.ClientId, g.Key.Currency, Billed = g.Sum(i => i.Subtotal) })
                 join c in db.Clients on g.ClientId equals c.Id
                 where db.Projects.Any(p => p.ClientId == c.Id)
-                select new ProfitPart { Part = ClientPart, Id = c.Id, Name = null, ClientId = c.Id, ClientName = c.Name, ClientCurrency = c.Currency,
-                    Currency = g.Currency, Billed = g.Billed, BilledUnits = 0L, Hours = null, HourUnits = 0L, Recharged = 0L, Other = 0L })
+                select new ProfitPart { Part = ClientPart, Id = c.Id, Name = "", ClientId = c.Id, ClientName = c.Name, ClientCurrency = c.Currency,
+                    Currency = g.Currency, Raw = g.Billed, Units = 0L, Recharged = 0L, Other = 0L })
             .AsNoTracking()));
 
     /// <summary>
@@ -189,28 +189,32 @@ public sealed class ProfitabilityQueries(AppDbContext db)
     }
 
     /// <summary>
-    /// One grouped sum of the period, named (see <see cref="Parts"/>). A part leaves null what it does not carry (a
-    /// client's part its project name, an hours part its currency, amounts it does not sum): a null is a flag read per
-    /// row, where a constant 0 was a text read and parsed as a decimal, hundreds of times on a busy year.
+    /// One grouped sum of the period, named (see <see cref="Parts"/>). Few nullable columns: the provider asks whether each
+    /// nullable column of each row is null (the costliest call of reading a row here), so a part leaves "" for a text it
+    /// does not carry (a client's project name, an hours part's currency), and one column holds either sum of the cut months
+    /// (null for a kept part: a null is one such flag, where a constant 0 was a text read and parsed as a decimal) and one
+    /// the kept months'.
     /// </summary>
     private sealed class ProfitPart
     {
         public int Part { get; init; }
         public int Id { get; init; }
-        public string? Name { get; init; }
+        public string Name { get; init; } = "";
         public int ClientId { get; init; }
         public string ClientName { get; init; } = "";
         public string ClientCurrency { get; init; } = "";
-        public string? Currency { get; init; }
-        public decimal? Billed { get; init; }
-        /// <summary>Billed in whole months, from the kept months (<see cref="ProjectMonthBilled"/>, <see cref="ClientMonthBilled"/>).</summary>
-        public long BilledUnits { get; init; }
-
-        public decimal BilledAmount => (Billed ?? 0m) + InvoiceStatusTotal.AmountOf(BilledUnits);
-        public decimal? Hours { get; init; }
-        public long HourUnits { get; init; }
+        /// <summary>The billed currency ("" for hours and expenses).</summary>
+        public string Currency { get; init; } = "";
+        /// <summary>The cut months' sum, billed or hours by the part (null for the kept months' parts).</summary>
+        public decimal? Raw { get; init; }
+        /// <summary>The whole months' kept sum in units of 1/10,000, billed or hours by the part.</summary>
+        public long Units { get; init; }
         public long Recharged { get; init; }
         public long Other { get; init; }
+
+        public decimal BilledAmount => (Raw ?? 0m) + InvoiceStatusTotal.AmountOf(Units);
+
+        public decimal HoursAmount => (Raw ?? 0m) + ProjectMonthHours.HoursOf(Units);
     }
 
     private static IReadOnlyList<ProfitRow> Sort(IEnumerable<ProfitRow> rows, string key, bool descending)
