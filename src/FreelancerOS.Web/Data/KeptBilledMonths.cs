@@ -13,7 +13,8 @@ namespace FreelancerOS.Web.Data;
 /// after the save, in the same transaction, it recomputes their rows from the invoices. A recomputation of the few keys
 /// touched rather than a running delta: an invoice moving from draft to issued brings lines the tracker may never have
 /// loaded. The bulk updates of invoices outside the tracker (the overdue job's Sent → Overdue) move nothing here; a
-/// project or client deleted takes its rows with it (cascade, as its lines lose their project).
+/// project or client deleted takes its rows with it (cascade, as its lines lose their project). A bulk load (the demo
+/// data) defers them and recomputes the account's rows once at its end (<see cref="IKeptPerAccount"/>).
 /// </summary>
 public static class KeptBilledMonths
 {
@@ -23,9 +24,15 @@ public static class KeptBilledMonths
     /// <summary>The billed months in every SaveChanges (<see cref="KeptFigures"/>).</summary>
     public static readonly IKeptFigures Keeper = new BilledKeeper();
 
-    private sealed class BilledKeeper : IKeptFigures
+    private sealed class BilledKeeper : IKeptFigures, IKeptPerAccount
     {
         public IKeptChange? Collect(ChangeTracker tracker) => KeptBilledMonths.Collect(tracker);
+
+        // A bulk load (the demo data) defers them and recomputes the account's rows once at its end.
+        public Task RecomputeAsync(AppDbContext db, string owner, CancellationToken ct = default) => RecomputeAccountAsync(db, owner, ct);
+
+        // A claim sets an item's invoice, a draft's: only issued invoices count, and issuing goes through the tracker.
+        public bool MovedByBilling => false;
 
         public Task FillIfMissingAsync(AppDbContext db, CancellationToken ct = default) => KeptBilledMonths.FillIfMissingAsync(db, ct);
 
@@ -144,11 +151,11 @@ public static class KeptBilledMonths
         db.Invoices.IgnoreQueryFilters().AsNoTracking().Where(InlineSet.In<Invoice, InvoiceStatus>(i => i.Status, InvoiceStatuses.Invoiced));
 
     private static IQueryable<Billed> ProjectLines(AppDbContext db, int[] ids) =>
-        ProjectLines(db, db.InvoiceLines.AsNoTracking().Where(l => l.ProjectId != null && ids.Contains(l.ProjectId.Value)));
+        ProjectLines(db.InvoiceLines.AsNoTracking().Where(l => l.ProjectId != null && ids.Contains(l.ProjectId.Value)), Issued(db));
 
     /// <summary>The one definition of what a project was billed: its lines on issued invoices, by the invoice's issue date and currency.</summary>
-    private static IQueryable<Billed> ProjectLines(AppDbContext db, IQueryable<InvoiceLine> lines) =>
-        lines.Join(Issued(db), l => l.InvoiceId, i => i.Id, (l, i) => new Billed(i.OwnerId, l.ProjectId!.Value, i.IssueDate, i.Currency, l.Amount));
+    private static IQueryable<Billed> ProjectLines(IQueryable<InvoiceLine> lines, IQueryable<Invoice> issued) =>
+        lines.Where(l => l.ProjectId != null).Join(issued, l => l.InvoiceId, i => i.Id, (l, i) => new Billed(i.OwnerId, l.ProjectId!.Value, i.IssueDate, i.Currency, l.Amount));
 
     private static IQueryable<Billed> ClientInvoices(AppDbContext db, int[] ids) => ClientInvoices(Issued(db).Where(i => ids.Contains(i.ClientId)));
 
@@ -172,10 +179,20 @@ public static class KeptBilledMonths
     /// <summary>The rows as they should be, from every issued invoice of every account (the start-up fill and the tests' check).</summary>
     public static async Task<(List<ProjectMonthBilled> Projects, List<ClientMonthBilled> Clients)> RecomputeAsync(AppDbContext db, CancellationToken ct = default)
     {
-        var lines = Sum(await ProjectLines(db, db.InvoiceLines.AsNoTracking().Where(l => l.ProjectId != null)).ToListAsync(ct));
+        var lines = Sum(await ProjectLines(db.InvoiceLines.AsNoTracking(), Issued(db)).ToListAsync(ct));
         var invoices = Sum(await ClientInvoices(Issued(db)).ToListAsync(ct));
         return (lines.Select(r => new ProjectMonthBilled { OwnerId = r.OwnerId, ProjectId = r.Id, Period = r.Period, Currency = r.Currency, Count = r.Count, AmountUnits = r.Units }).ToList(),
             invoices.Select(r => new ClientMonthBilled { OwnerId = r.OwnerId, ClientId = r.Id, Period = r.Period, Currency = r.Currency, Count = r.Count, SubtotalUnits = r.Units }).ToList());
+    }
+
+    /// <summary>One account's rows recomputed whole, in the caller's transaction (the end of a bulk load).</summary>
+    public static async Task RecomputeAccountAsync(AppDbContext db, string owner, CancellationToken ct = default)
+    {
+        await db.ProjectMonthBilled.IgnoreQueryFilters().Where(b => b.OwnerId == owner).ExecuteDeleteAsync(ct);
+        await db.ClientMonthBilled.IgnoreQueryFilters().Where(b => b.OwnerId == owner).ExecuteDeleteAsync(ct);
+        var issued = Issued(db).Where(i => i.OwnerId == owner);
+        await ProjectUpsert.ApplyAsync(db.Database, Sum(await ProjectLines(db.InvoiceLines.AsNoTracking(), issued).ToListAsync(ct)), ct);
+        await ClientUpsert.ApplyAsync(db.Database, Sum(await ClientInvoices(issued).ToListAsync(ct)), ct);
     }
 
     /// <summary>

@@ -6,6 +6,9 @@ using FreelancerOS.Tests.Ledger;
 using FreelancerOS.Tests.Projects;
 using FreelancerOS.Web.Data;
 using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Infrastructure;
+using FreelancerOS.Web.Infrastructure.DemoData;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using static FreelancerOS.Tests.Reports.ReportSteps;
 
@@ -152,6 +155,26 @@ public abstract class KeptBilledMonthsTestsBase<TApp>(TApp app) where TApp : Tes
                         $"{kind} billed in {currency} for {query}: expected {expected.GetValueOrDefault(currency)}, shown {billed.GetValueOrDefault(currency)}");
             }
         }
+    }
+
+    [Fact]
+    public async Task DemoData_GetsItsBilledMonthsOnceAtTheEnd_AndLaterWritesKeepThem()
+    {
+        var email = $"kept-billed-demo-{Guid.NewGuid():N}@example.com";
+        var client = await app.SignedInClientAsync(email);
+        var userId = await InvoiceSteps.UserIdAsync(app, email);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(userId);
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(years: 2, seed: 3);
+        }
+        Assert.True(await app.WithDbAsync(db => db.ProjectMonthBilled.AnyAsync(), userId));
+        await AssertKeptAsync(userId, "after the demo data");
+
+        var draft = await app.WithDbAsync(db => db.Invoices.Where(i => i.Status == InvoiceStatus.Draft && i.Lines.Any(l => l.ProjectId != null))
+            .OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(), userId);
+        await IssueAsync(client, draft);
+        await AssertKeptAsync(userId, "after a draft of the demo data was issued");
     }
 
     [Fact]
