@@ -73,10 +73,12 @@ internal static class InvoiceSteps
         return AppClient.IdFromRedirect(response);
     }
 
+    /// <summary>Issues the draft from its page; an invoice in another currency than the account's asks a rate, and gets 0.9.</summary>
     public static async Task IssueAsync(AppClient client, int invoiceId)
     {
         var page = await client.GetPageAsync($"/invoices/details/{invoiceId}");
-        var response = await client.SubmitAsync(page, $"form[action='/invoices/issue/{invoiceId}']");
+        var rate = page.QuerySelector("input[name=exchangeRate]") is null ? null : new Dictionary<string, string> { ["exchangeRate"] = "0.9" };
+        var response = await client.SubmitAsync(page, $"form[action='/invoices/issue/{invoiceId}']", rate);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 

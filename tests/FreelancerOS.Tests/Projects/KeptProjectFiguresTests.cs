@@ -76,9 +76,7 @@ public sealed class KeptProjectFiguresTests(TestApp app) : IClassFixture<TestApp
                     if (groups.Length == 0) break;
                     var invoice = AppClient.IdFromRedirect(await BillingSteps.PostDraftWithWorkAsync(client, billTo, groups, "2026-11-01", "2026-11-30"));
                     // A USD invoice asks the rate of the account's EUR on the issue page.
-                    var draft = await client.GetPageAsync($"/invoices/details/{invoice}");
-                    var rate = draft.QuerySelector("input[name=exchangeRate]") is null ? null : new Dictionary<string, string> { ["exchangeRate"] = "0.9" };
-                    Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(draft, $"form[action='/invoices/issue/{invoice}']", rate)).StatusCode);
+                    await InvoiceSteps.IssueAsync(client, invoice);
                     var status = await app.WithDbAsync(db => db.Invoices.Where(i => i.Id == invoice).Select(i => i.Status).SingleAsync(), userId);
                     Assert.True(status is InvoiceStatus.Sent or InvoiceStatus.Overdue,
                         $"Invoice {invoice} is {status}: {(await client.GetPageAsync($"/invoices/details/{invoice}")).QuerySelector("main")?.TextContent}");

@@ -43,13 +43,6 @@ public abstract class KeptBilledMonthsTestsBase<TApp>(TApp app) where TApp : Tes
     private static List<(int, int, string, int, long)> Rows(IEnumerable<(int, int, string, int, long)> rows) =>
         rows.OrderBy(r => r.Item1).ThenBy(r => r.Item2).ThenBy(r => r.Item3, StringComparer.Ordinal).ToList();
 
-    private async Task IssueAsync(AppClient client, int id)
-    {
-        var draft = await client.GetPageAsync($"/invoices/details/{id}");
-        var rate = draft.QuerySelector("input[name=exchangeRate]") is null ? null : new Dictionary<string, string> { ["exchangeRate"] = "0.9" };
-        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(draft, $"form[action='/invoices/issue/{id}']", rate)).StatusCode);
-    }
-
     [Fact]
     public async Task KeptMonths_EqualAFullRecomputation_AfterRandomWrites_AndProfitabilityAddsUpEveryPeriod()
     {
@@ -89,14 +82,14 @@ public abstract class KeptBilledMonthsTestsBase<TApp>(TApp app) where TApp : Tes
                     var bill = await BillingSteps.PostDraftWithWorkAsync(client, billTo, groups, "2026-09-01", "2026-11-30",
                         new Dictionary<string, string> { ["IssueDate"] = issueDate });
                     Assert.Equal(HttpStatusCode.Redirect, bill.StatusCode);
-                    if (random.Next(3) > 0) await IssueAsync(client, AppClient.IdFromRedirect(bill));
+                    if (random.Next(3) > 0) await InvoiceSteps.IssueAsync(client, AppClient.IdFromRedirect(bill));
                     break;
                 case 6:
                     // Typed lines only: they count in the client's subtotal, in no project.
                     await InvoiceSteps.PostDraftAsync(client, random.Next(2) == 0 ? acme : globex, [("Advice", "1", $"{random.Next(1, 900)}.5")], issueDate: issueDate);
                     break;
                 case 7 when drafts.Count > 0:
-                    await IssueAsync(client, drafts[random.Next(drafts.Count)].Id);
+                    await InvoiceSteps.IssueAsync(client, drafts[random.Next(drafts.Count)].Id);
                     break;
                 case 8 when open.Count > 0:
                     var paid = open[random.Next(open.Count)];
@@ -173,7 +166,7 @@ public abstract class KeptBilledMonthsTestsBase<TApp>(TApp app) where TApp : Tes
 
         var draft = await app.WithDbAsync(db => db.Invoices.Where(i => i.Status == InvoiceStatus.Draft && i.Lines.Any(l => l.ProjectId != null))
             .OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(), userId);
-        await IssueAsync(client, draft);
+        await InvoiceSteps.IssueAsync(client, draft);
         await AssertKeptAsync(userId, "after a draft of the demo data was issued");
     }
 
@@ -187,7 +180,7 @@ public abstract class KeptBilledMonthsTestsBase<TApp>(TApp app) where TApp : Tes
         var site = await Work.ProjectAsync(client, acme, "Site");
         await Work.LogAsync(client, site, "2.5", "2026-10-14");
         var draft = await BillingSteps.BillAsync(client, acme, $"input[name=TimeGroups][value='{site}-0']");
-        await IssueAsync(client, draft);
+        await InvoiceSteps.IssueAsync(client, draft);
         await InvoiceSteps.CreateDraftAsync(client, acme, ("Left as a draft", "1", "99"));
         // As before the migration that added the tables: issued invoices, no kept months.
         await app.WithDbAsync(async db => await db.ClientMonthBilled.IgnoreQueryFilters().ExecuteDeleteAsync() + await db.ProjectMonthBilled.IgnoreQueryFilters().ExecuteDeleteAsync());
