@@ -110,9 +110,9 @@ public static class KeptBilledMonths
                 neverIssued.Add(entry.Entity.Id);
                 continue;
             }
-            if (entry.State == EntityState.Modified && !Changed(entry, nameof(Invoice.Status), nameof(Invoice.IssueDate),
+            if (entry.State == EntityState.Modified && !TrackedChanges.Changed(entry, nameof(Invoice.Status), nameof(Invoice.IssueDate),
                     nameof(Invoice.Currency), nameof(Invoice.ClientId), nameof(Invoice.Subtotal))) continue;
-            AddBoth(entry, nameof(Invoice.ClientId), pending.Clients);
+            TrackedChanges.AddBoth(entry, nameof(Invoice.ClientId), pending.Clients);
             // A new invoice's lines are new too, and noted as such.
             if (entry.State != EntityState.Added) pending.Invoices.Add(entry.Entity.Id);
         }
@@ -120,23 +120,13 @@ public static class KeptBilledMonths
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             if (neverIssued.Contains(entry.Entity.InvoiceId)) continue;
-            if (entry.State == EntityState.Modified && !Changed(entry, nameof(InvoiceLine.ProjectId), nameof(InvoiceLine.Amount))) continue;
-            AddBoth(entry, nameof(InvoiceLine.ProjectId), pending.Projects);
+            if (entry.State == EntityState.Modified && !TrackedChanges.Changed(entry, nameof(InvoiceLine.ProjectId), nameof(InvoiceLine.Amount))) continue;
+            TrackedChanges.AddBoth(entry, nameof(InvoiceLine.ProjectId), pending.Projects);
         }
         return pending.Projects.Count == 0 && pending.Clients.Count == 0 && pending.Invoices.Count == 0 ? null : pending;
     }
 
     private static bool Issued(InvoiceStatus status) => InvoiceStatuses.Invoiced.Contains(status);
-
-    private static bool Changed(EntityEntry entry, params string[] properties) =>
-        properties.Any(p => !Equals(entry.Property(p).OriginalValue, entry.Property(p).CurrentValue));
-
-    private static void AddBoth(EntityEntry entry, string property, HashSet<int> into)
-    {
-        var p = entry.Property(property);
-        if (entry.State != EntityState.Added && p.OriginalValue is int before and not 0) into.Add(before);
-        if (entry.State != EntityState.Deleted && p.CurrentValue is int after and not 0) into.Add(after);
-    }
 
     private static IQueryable<ProjectMonthBilled> OfProjects(AppDbContext db, int[] ids) =>
         db.ProjectMonthBilled.IgnoreQueryFilters().Where(b => ids.Contains(b.ProjectId));
@@ -151,7 +141,7 @@ public static class KeptBilledMonths
         db.Invoices.IgnoreQueryFilters().AsNoTracking().Where(InlineSet.In<Invoice, InvoiceStatus>(i => i.Status, InvoiceStatuses.Invoiced));
 
     private static IQueryable<Billed> ProjectLines(AppDbContext db, int[] ids) =>
-        ProjectLines(db.InvoiceLines.AsNoTracking().Where(l => l.ProjectId != null && ids.Contains(l.ProjectId.Value)), Issued(db));
+        ProjectLines(db.InvoiceLines.AsNoTracking().Where(l => ids.Contains(l.ProjectId!.Value)), Issued(db));
 
     /// <summary>The one definition of what a project was billed: its lines on issued invoices, by the invoice's issue date and currency.</summary>
     private static IQueryable<Billed> ProjectLines(IQueryable<InvoiceLine> lines, IQueryable<Invoice> issued) =>

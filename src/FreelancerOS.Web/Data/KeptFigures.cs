@@ -187,3 +187,19 @@ public static class KeptFigures
         return result;
     }
 }
+
+/// <summary>What the keepers read of a pending change in the tracker (called with change detection already done).</summary>
+internal static class TrackedChanges
+{
+    /// <summary>Whether a modified entry's value of any of these properties differs from the one it was read with.</summary>
+    public static bool Changed(EntityEntry entry, params string[] properties) =>
+        properties.Any(p => !Equals(entry.Property(p).OriginalValue, entry.Property(p).CurrentValue));
+
+    /// <summary>Adds a key the entry pointed to before the change and the one it points to after (a deleted entry: only before; a new one: only after).</summary>
+    public static void AddBoth(EntityEntry entry, string property, HashSet<int> into)
+    {
+        var p = entry.Property(property);
+        if (entry.State != EntityState.Added && p.OriginalValue is int before) into.Add(before);
+        if (entry.State != EntityState.Deleted && p.CurrentValue is int after) into.Add(after);
+    }
+}

@@ -75,32 +75,22 @@ public static class KeptProjectFigures
             switch (entry.Entity)
             {
                 case TimeEntry:
-                    if (entry.State == EntityState.Modified && !Changed(entry, nameof(TimeEntry.Hours), nameof(TimeEntry.ProjectId))) break;
-                    AddBoth(entry, nameof(TimeEntry.ProjectId), pending.Projects);
+                    if (entry.State == EntityState.Modified && !TrackedChanges.Changed(entry, nameof(TimeEntry.Hours), nameof(TimeEntry.ProjectId))) break;
+                    TrackedChanges.AddBoth(entry, nameof(TimeEntry.ProjectId), pending.Projects);
                     break;
                 case InvoiceLine:
-                    AddBoth(entry, nameof(InvoiceLine.ProjectId), pending.Projects);
+                    TrackedChanges.AddBoth(entry, nameof(InvoiceLine.ProjectId), pending.Projects);
                     break;
                 case Invoice invoice when entry.State != EntityState.Added:
-                    if (entry.State == EntityState.Modified && !Changed(entry, nameof(Invoice.Status), nameof(Invoice.Currency), nameof(Invoice.ClientId))) break;
+                    if (entry.State == EntityState.Modified && !TrackedChanges.Changed(entry, nameof(Invoice.Status), nameof(Invoice.Currency), nameof(Invoice.ClientId))) break;
                     pending.Invoices.Add(invoice.Id);
                     break;
                 case Client client when entry.State == EntityState.Modified:
-                    if (Changed(entry, nameof(Client.Currency))) pending.Clients.Add(client.Id);
+                    if (TrackedChanges.Changed(entry, nameof(Client.Currency))) pending.Clients.Add(client.Id);
                     break;
             }
         }
         return pending.IsEmpty ? null : pending;
-    }
-
-    private static bool Changed(EntityEntry entry, params string[] properties) =>
-        properties.Any(p => !Equals(entry.Property(p).OriginalValue, entry.Property(p).CurrentValue));
-
-    private static void AddBoth(EntityEntry entry, string property, HashSet<int> into)
-    {
-        var p = entry.Property(property);
-        if (entry.State != EntityState.Added && p.OriginalValue is int before) into.Add(before);
-        if (entry.State != EntityState.Deleted && p.CurrentValue is int after) into.Add(after);
     }
 
     /// <summary>Before the save: the projects of the noted invoices' and clients' lines (a deleted invoice's lines go with it).</summary>
