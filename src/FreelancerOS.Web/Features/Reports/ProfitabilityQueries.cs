@@ -10,10 +10,11 @@ namespace FreelancerOS.Web.Features.Reports;
 /// by issue date, before tax, in the invoice's currency (a project: its billed lines; a client: the
 /// invoices' subtotals, typed lines included). Hours: every hour logged in the period, billable or not.
 /// Effective rate: billed ÷ hours. Expenses: those of the project's (or the client's projects') ledger
-/// entries in the period, rechargeable and not, in the home currency. One statement: the grouped sums (whole
-/// months from the kept months, so a year or all time reads a few kept rows per project, not every invoice line),
-/// each joined to the names of its project (or client) after grouping, so the rows come back named and no
-/// list of ids travels back to the database.
+/// entries in the period, rechargeable and not, in the home currency. One statement for a period of whole months (every
+/// preset): the grouped sums from the kept months, so a year or all time reads a few kept rows per project, not every
+/// invoice line, each joined to the names of its project (or client) after grouping, so the rows come back named and no
+/// list of ids travels back to the database. A period that starts or ends inside a month adds a second statement for
+/// those days.
 /// </summary>
 public sealed class ProfitabilityQueries(AppDbContext db)
 {
@@ -26,9 +27,12 @@ public sealed class ProfitabilityQueries(AppDbContext db)
         var parts = new List<ProfitPart>();
         var (start, end) = (period.From ?? DateOnly.MinValue, period.To ?? DateOnly.MaxValue);
         var months = WholeMonths.Of(start, end);
-        await foreach (var part in Parts.For(db)(db, start, end, months.FirstPeriod, months.LastPeriod,
-                           months.HeadFrom, months.HeadTo, months.TailFrom, months.TailTo).WithCancellation(ct))
+        await foreach (var part in KeptParts.For(db)(db, start, end, months.FirstPeriod, months.LastPeriod).WithCancellation(ct))
             parts.Add(part);
+        // The presets (month, quarter, year, all time) cut no month: their report is the one statement above.
+        if (months.CutsAMonth)
+            await foreach (var part in CutParts.For(db)(db, months.HeadFrom, months.HeadTo, months.TailFrom, months.TailTo).WithCancellation(ct))
+                parts.Add(part);
 
         // A project with anything in the period (billed, logged or spent) has a row, by id so equal names keep one order.
         // Its parts are summed in one pass, in the order they come (each sum adds in the same order as ever).
@@ -79,50 +83,26 @@ public sealed class ProfitabilityQueries(AppDbContext db)
     }
 
     /// <summary>
-    /// The period's sums, grouped first and named after: billed lines per project and currency and invoice subtotals per
-    /// client and currency, hours per project (each: the whole months' from the kept months, <see cref="ProjectMonthBilled"/>,
-    /// <see cref="ClientMonthBilled"/> and <see cref="ProjectMonthHours"/>; the days of a month the period only partly covers
-    /// from the invoices and entries),
-    /// project expenses per project (recharged and not), and invoice subtotals per billed client and currency
-    /// (only clients with a project, as the page has always shown them). Compiled once: the expression is large, and
-    /// building and looking it up again on every view cost more than running it. An open end of the period is the
-    /// first or last day a date can hold, so one statement serves every period.
+    /// The period's sums, grouped first and named after: from the kept months (<see cref="ProjectMonthBilled"/>,
+    /// <see cref="ProjectMonthHours"/>, <see cref="ClientMonthBilled"/>) the whole months' billed lines per project and
+    /// currency, hours per project and invoice subtotals per client and currency (only clients with a project, as the page
+    /// has always shown them); and the period's project expenses per project (recharged and not). Compiled once: the
+    /// expression is large, and building and looking it up again on every view cost more than running it. An open end of
+    /// the period is the first or last day a date can hold, so one statement serves every period.
     /// </summary>
-    private static readonly CompiledPerModel<Func<AppDbContext, DateOnly, DateOnly, int, int, DateOnly, DateOnly, DateOnly, DateOnly, IAsyncEnumerable<ProfitPart>>> Parts = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, DateOnly first, DateOnly last, int firstPeriod, int lastPeriod, DateOnly headFrom, DateOnly headTo, DateOnly tailFrom, DateOnly tailTo) =>
+    private static readonly CompiledPerModel<Func<AppDbContext, DateOnly, DateOnly, int, int, IAsyncEnumerable<ProfitPart>>> KeptParts = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, DateOnly first, DateOnly last, int firstPeriod, int lastPeriod) =>
             (from g in db.ProjectMonthBilled.Where(b => b.Period >= firstPeriod && b.Period <= lastPeriod)
                     .GroupBy(b => new { b.ProjectId, b.Currency }).Select(g => new { g.Key.ProjectId, g.Key.Currency, Units = g.Sum(b => b.AmountUnits) })
                 join p in db.Projects on g.ProjectId equals p.Id
                 select new ProfitPart { Part = LinePart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
                     Currency = g.Currency, Raw = null, Units = g.Units, Recharged = 0L, Other = 0L })
             .Concat(
-                from g in db.Invoices
-                    .Where(i => (i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue || i.Status == InvoiceStatus.Paid)
-                        && ((i.IssueDate >= headFrom && i.IssueDate <= headTo) || (i.IssueDate >= tailFrom && i.IssueDate <= tailTo)))
-                    .SelectMany(i => i.Lines.Where(l => l.ProjectId != null), (i, l) => new { ProjectId = l.ProjectId!.Value, i.Currency, l.Amount })
-                    .GroupBy(x => new { x.ProjectId, x.Currency })
-                    .Select(g => new { g.Key.ProjectId, g.Key.Currency, Billed = g.Sum(x => x.Amount) })
-                join p in db.Projects on g.ProjectId equals p.Id
-                select new ProfitPart { Part = LinePart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
-                    Currency = g.Currency, Raw = g.Billed, Units = 0L, Recharged = 0L, Other = 0L })
-            .Concat(
                 from g in db.ProjectMonthHours.Where(h => h.Period >= firstPeriod && h.Period <= lastPeriod)
                     .GroupBy(h => h.ProjectId).Select(g => new { ProjectId = g.Key, Units = g.Sum(h => h.HourUnits) })
                 join p in db.Projects on g.ProjectId equals p.Id
                 select new ProfitPart { Part = HourPart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
                     Currency = "", Raw = null, Units = g.Units, Recharged = 0L, Other = 0L })
-            .Concat(
-                from g in db.TimeEntries.Where(e => e.Date >= headFrom && e.Date <= headTo)
-                    .GroupBy(e => e.ProjectId).Select(g => new { ProjectId = g.Key, Hours = g.Sum(e => e.Hours) })
-                join p in db.Projects on g.ProjectId equals p.Id
-                select new ProfitPart { Part = HourPart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
-                    Currency = "", Raw = g.Hours, Units = 0L, Recharged = 0L, Other = 0L })
-            .Concat(
-                from g in db.TimeEntries.Where(e => e.Date >= tailFrom && e.Date <= tailTo)
-                    .GroupBy(e => e.ProjectId).Select(g => new { ProjectId = g.Key, Hours = g.Sum(e => e.Hours) })
-                join p in db.Projects on g.ProjectId equals p.Id
-                select new ProfitPart { Part = HourPart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
-                    Currency = "", Raw = g.Hours, Units = 0L, Recharged = 0L, Other = 0L })
             .Concat(
                 from g in db.Expenses.Where(e => e.ProjectId != null && e.Date >= first && e.Date <= last)
                     .GroupBy(e => e.ProjectId!.Value)
@@ -137,6 +117,36 @@ public sealed class ProfitabilityQueries(AppDbContext db)
                 where db.Projects.Any(p => p.ClientId == c.Id)
                 select new ProfitPart { Part = ClientPart, Id = c.Id, Name = "", ClientId = c.Id, ClientName = c.Name, ClientCurrency = c.Currency,
                     Currency = g.Currency, Raw = null, Units = g.Units, Recharged = 0L, Other = 0L })
+            .AsNoTracking()));
+
+    /// <summary>
+    /// The same sums over the days of the months the period only partly covers (before and after its whole months), from
+    /// the invoices and entries themselves. A second statement, made only for a period that cuts a month: preparing a
+    /// statement costs SQLite about as much as running it, and the presets (month, quarter, year, all time) cut none.
+    /// </summary>
+    private static readonly CompiledPerModel<Func<AppDbContext, DateOnly, DateOnly, DateOnly, DateOnly, IAsyncEnumerable<ProfitPart>>> CutParts = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, DateOnly headFrom, DateOnly headTo, DateOnly tailFrom, DateOnly tailTo) =>
+            (from g in db.Invoices
+                    .Where(i => (i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue || i.Status == InvoiceStatus.Paid)
+                        && ((i.IssueDate >= headFrom && i.IssueDate <= headTo) || (i.IssueDate >= tailFrom && i.IssueDate <= tailTo)))
+                    .SelectMany(i => i.Lines.Where(l => l.ProjectId != null), (i, l) => new { ProjectId = l.ProjectId!.Value, i.Currency, l.Amount })
+                    .GroupBy(x => new { x.ProjectId, x.Currency })
+                    .Select(g => new { g.Key.ProjectId, g.Key.Currency, Billed = g.Sum(x => x.Amount) })
+                join p in db.Projects on g.ProjectId equals p.Id
+                select new ProfitPart { Part = LinePart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
+                    Currency = g.Currency, Raw = g.Billed, Units = 0L, Recharged = 0L, Other = 0L })
+            .Concat(
+                from g in db.TimeEntries.Where(e => e.Date >= headFrom && e.Date <= headTo)
+                    .GroupBy(e => e.ProjectId).Select(g => new { ProjectId = g.Key, Hours = g.Sum(e => e.Hours) })
+                join p in db.Projects on g.ProjectId equals p.Id
+                select new ProfitPart { Part = HourPart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
+                    Currency = "", Raw = g.Hours, Units = 0L, Recharged = 0L, Other = 0L })
+            .Concat(
+                from g in db.TimeEntries.Where(e => e.Date >= tailFrom && e.Date <= tailTo)
+                    .GroupBy(e => e.ProjectId).Select(g => new { ProjectId = g.Key, Hours = g.Sum(e => e.Hours) })
+                join p in db.Projects on g.ProjectId equals p.Id
+                select new ProfitPart { Part = HourPart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
+                    Currency = "", Raw = g.Hours, Units = 0L, Recharged = 0L, Other = 0L })
             .Concat(
                 from g in db.Invoices
                     .Where(i => (i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue || i.Status == InvoiceStatus.Paid)
@@ -156,6 +166,9 @@ public sealed class ProfitabilityQueries(AppDbContext db)
     internal readonly record struct WholeMonths(int FirstPeriod, int LastPeriod, DateOnly HeadFrom, DateOnly HeadTo, DateOnly TailFrom, DateOnly TailTo)
     {
         private static readonly (DateOnly From, DateOnly To) None = (DateOnly.MaxValue, DateOnly.MinValue);
+
+        /// <summary>Whether the period starts or ends inside a month (it then has days outside its whole months).</summary>
+        public bool CutsAMonth => HeadFrom <= HeadTo || TailFrom <= TailTo;
 
         public static WholeMonths Of(DateOnly first, DateOnly last)
         {
@@ -189,7 +202,7 @@ public sealed class ProfitabilityQueries(AppDbContext db)
     }
 
     /// <summary>
-    /// One grouped sum of the period, named (see <see cref="Parts"/>). Few nullable columns: the provider asks whether each
+    /// One grouped sum of the period, named (see <see cref="KeptParts"/> and <see cref="CutParts"/>). Few nullable columns: the provider asks whether each
     /// nullable column of each row is null (the costliest call of reading a row here), so a part leaves "" for a text it
     /// does not carry (a client's project name, an hours part's currency), and one column holds either sum of the cut months
     /// (null for a kept part: a null is one such flag, where a constant 0 was a text read and parsed as a decimal) and one
