@@ -93,30 +93,25 @@ public sealed class ProfitabilityQueries(AppDbContext db)
     private static readonly CompiledPerModel<Func<AppDbContext, DateOnly, DateOnly, int, int, IAsyncEnumerable<ProfitPart>>> KeptParts = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, DateOnly first, DateOnly last, int firstPeriod, int lastPeriod) =>
             (from g in db.ProjectMonthBilled.Where(b => b.Period >= firstPeriod && b.Period <= lastPeriod)
-                    .GroupBy(b => new { b.ProjectId, b.Currency }).Select(g => new { g.Key.ProjectId, g.Key.Currency, Units = g.Sum(b => b.AmountUnits) })
-                join p in db.Projects on g.ProjectId equals p.Id
-                select new ProfitPart { Part = LinePart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
-                    Currency = g.Currency, Raw = null, Units = g.Units, Recharged = 0L, Other = 0L })
-            .Concat(
-                from g in db.ProjectMonthHours.Where(h => h.Period >= firstPeriod && h.Period <= lastPeriod)
-                    .GroupBy(h => h.ProjectId).Select(g => new { ProjectId = g.Key, Units = g.Sum(h => h.HourUnits) })
-                join p in db.Projects on g.ProjectId equals p.Id
-                select new ProfitPart { Part = HourPart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
-                    Currency = "", Raw = null, Units = g.Units, Recharged = 0L, Other = 0L })
-            .Concat(
-                from g in db.Expenses.Where(e => e.ProjectId != null && e.Date >= first && e.Date <= last)
+                    .GroupBy(b => new { b.ProjectId, b.Currency })
+                    .Select(g => new ProjectSum { Part = LinePart, ProjectId = g.Key.ProjectId, Currency = g.Key.Currency, Units = g.Sum(b => b.AmountUnits), Recharged = 0L, Other = 0L })
+                .Concat(db.ProjectMonthHours.Where(h => h.Period >= firstPeriod && h.Period <= lastPeriod)
+                    .GroupBy(h => h.ProjectId)
+                    .Select(g => new ProjectSum { Part = HourPart, ProjectId = g.Key, Currency = "", Units = g.Sum(h => h.HourUnits), Recharged = 0L, Other = 0L }))
+                .Concat(db.Expenses.Where(e => e.ProjectId != null && e.Date >= first && e.Date <= last)
                     .GroupBy(e => e.ProjectId!.Value)
-                    .Select(g => new { ProjectId = g.Key, Recharged = g.Sum(e => e.Rechargeable ? e.HomeAmountMinor : 0L), Other = g.Sum(e => e.Rechargeable ? 0L : e.HomeAmountMinor) })
+                    .Select(g => new ProjectSum { Part = CostPart, ProjectId = g.Key, Currency = "", Units = 0L,
+                        Recharged = g.Sum(e => e.Rechargeable ? e.HomeAmountMinor : 0L), Other = g.Sum(e => e.Rechargeable ? 0L : e.HomeAmountMinor) }))
                 join p in db.Projects on g.ProjectId equals p.Id
-                select new ProfitPart { Part = CostPart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
-                    Currency = "", Raw = null, Units = 0L, Recharged = g.Recharged, Other = g.Other })
+                select new ProfitPart { Part = g.Part, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
+                    Currency = g.Currency, Units = g.Units, Recharged = g.Recharged, Other = g.Other })
             .Concat(
                 from g in db.ClientMonthBilled.Where(b => b.Period >= firstPeriod && b.Period <= lastPeriod)
                     .GroupBy(b => new { b.ClientId, b.Currency }).Select(g => new { g.Key.ClientId, g.Key.Currency, Units = g.Sum(b => b.SubtotalUnits) })
                 join c in db.Clients on g.ClientId equals c.Id
                 where db.Projects.Any(p => p.ClientId == c.Id)
                 select new ProfitPart { Part = ClientPart, Id = c.Id, Name = "", ClientId = c.Id, ClientName = c.Name, ClientCurrency = c.Currency,
-                    Currency = g.Currency, Raw = null, Units = g.Units, Recharged = 0L, Other = 0L })
+                    Currency = g.Currency, Units = g.Units, Recharged = 0L, Other = 0L })
             .AsNoTracking()));
 
     /// <summary>
@@ -199,6 +194,17 @@ public sealed class ProfitabilityQueries(AppDbContext db)
         public decimal Hours { get; set; }
         public long Recharged { get; set; }
         public long Other { get; set; }
+    }
+
+    /// <summary>A project's grouped sum in the kept statement, before it is named: the three kinds are one union, joined to the names once.</summary>
+    private sealed class ProjectSum
+    {
+        public int Part { get; init; }
+        public int ProjectId { get; init; }
+        public string Currency { get; init; } = "";
+        public long Units { get; init; }
+        public long Recharged { get; init; }
+        public long Other { get; init; }
     }
 
     /// <summary>
