@@ -31,7 +31,7 @@ jar=$(mktemp)
 tok=$(curl -s -c $jar -b $jar http://127.0.0.1:$port/account/login | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
 curl -s -o /dev/null -c $jar -b $jar -X POST http://127.0.0.1:$port/account/login \
   --data-urlencode "Email=$email" --data-urlencode "Password=$pass" --data-urlencode "__RequestVerificationToken=$tok"
-pages=(/ /ledger "/ledger?period=all" /ledger/balances /ledger/summary /clients /clients/list /projects /projects/list /services /time /time/timesheet /invoices /invoices/list /reports /settings)
+pages=(/ /ledger "/ledger?period=all" /ledger/balances /ledger/summary /clients /clients/list /projects /projects/list /services /time /workflow /invoices /invoices/list /reports /settings)
 stop=$(( $(date +%s) + ${BENCH_LOAD_SECONDS:-60} )); n=0
 while [ $(date +%s) -lt $stop ]; do
   for p in "${pages[@]}"; do curl -s -o /dev/null -b $jar "http://127.0.0.1:$port$p"; n=$((n+1)); done

@@ -30,6 +30,8 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         // The board, the list and the overdue job filter on status; the job also on the due date.
         b.HasIndex(i => new { i.OwnerId, i.Status, i.DueDate });
         b.HasIndex(i => new { i.Status, i.DueDate });
+        // The open money expected from today on (forecast, dashboard): the invoices due today or later, whatever their status.
+        b.HasIndex(i => new { i.OwnerId, i.DueDate });
         // A client's issued amount per currency (pipeline cards, client page) summed from the index alone, without
         // reading each invoice's row; and a client's latest invoices in order, without sorting all of them.
         b.HasIndex(i => new { i.OwnerId, i.ClientId, i.Status, i.Currency, i.Subtotal });

@@ -84,7 +84,7 @@ public sealed class ReportQueryTests(TestApp app) : IClassFixture<TestApp>
         {
             var expected = byDay.GroupBy(o => (o.Kind, Window: Window(today, o.Expected)))
                 .Select(g => (g.Key.Kind, g.Key.Window, Minor: g.Sum(o => o.Minor))).OrderBy(x => x.Kind).ThenBy(x => x.Window).ToList();
-            var actual = (await app.WithDbAsync(db => ForecastQueries.OpenByWindow(db, today).ToListAsync(), userId))
+            var actual = (await app.WithDbAsync(db => ForecastQueries.OpenByWindowAsync(db, today), userId))
                 .Select(w => (w.Kind, w.Window, w.Minor)).OrderBy(x => x.Kind).ThenBy(x => x.Window).ToList();
             Assert.Equal(expected, actual);
 

@@ -27,9 +27,9 @@ public sealed record DashboardLedger(IReadOnlyList<MonthFigures> Months, Forecas
 /// </summary>
 public sealed class DashboardQueries(AppDbContext db, IEnumerable<IForecastSource> sources)
 {
-    private const int MonthPart = 0, OpenPart = 1, SeriesPart = 2;
+    private const int MonthPart = 0, SeriesPart = 1;
 
-    /// <summary>One statement, plus one per forecast source that has something to read (recurring invoices).</summary>
+    /// <summary>Two statements (the ledger's figures, the open money per window), plus one per forecast source that has something to read (recurring invoices).</summary>
     public async Task<DashboardLedger> LedgerAsync(DateOnly today, DateOnly firstMonth, DateOnly lastMonth, string home, CancellationToken ct = default)
     {
         var end = today.AddDays(ForecastQueries.Horizons[^1]);
@@ -37,18 +37,17 @@ public sealed class DashboardQueries(AppDbContext db, IEnumerable<IForecastSourc
         var (first, last) = (LedgerEntry.PeriodOf(firstMonth), LedgerEntry.PeriodOf(lastMonth));
         var (seriesFirst, seriesLast) = (LedgerEntry.PeriodOf(month.AddMonths(-3)), LedgerEntry.PeriodOf(end));
 
-        var (w0, w1, w2) = (today.AddDays(ForecastQueries.Horizons[0]), today.AddDays(ForecastQueries.Horizons[1]), today.AddDays(ForecastQueries.Horizons[2]));
         var reads = new List<LedgerRow>();
-        await foreach (var r in LedgerReads.For(db)(db, first, last, today, w0, w1, w2, seriesFirst, seriesLast).WithCancellation(ct)) reads.Add(r);
+        await foreach (var r in LedgerReads.For(db)(db, first, last, today, seriesFirst, seriesLast).WithCancellation(ct)) reads.Add(r);
 
         var figures = LedgerQueries.MonthsOf(firstMonth, lastMonth, reads.Where(r => r.Part == MonthPart).Select(r => (r.Period, r.Kind, r.Minor)));
 
-        var openSums = reads.Where(r => r.Part == OpenPart).ToList();
+        var openSums = await ForecastQueries.OpenByWindowAsync(db, today, ct);
         var repeating = Repeating(reads.Where(r => r.Part == SeriesPart).ToList(), today, end);
         var flows = repeating.Select(r => new ExpectedFlow(r.Next, LedgerKind.Expense, r.Minor, ForecastQueries.MonthlyExpense)).ToList();
         foreach (var source in sources) flows.AddRange(await source.FlowsAsync(today, end, ct));
 
-        long Open(LedgerKind kind, Func<int, bool> window) => openSums.Where(o => o.Kind == kind && window(o.Period)).Sum(o => o.Minor);
+        long Open(LedgerKind kind, Func<int, bool> window) => openSums.Where(o => o.Kind == kind && window(o.Window)).Sum(o => o.Minor);
         var windows = ForecastQueries.Horizons.Select((days, k) =>
         {
             var until = today.AddDays(days);
@@ -71,30 +70,16 @@ public sealed class DashboardQueries(AppDbContext db, IEnumerable<IForecastSourc
     }
 
     /// <summary>
-    /// The ledger's read, compiled once: building and looking up this three-part expression on every view cost about
-    /// as much as running it. The kept monthly totals; the open entries as the forecast reads them (an open income of an
-    /// invoice is expected on the invoice's due date, see <see cref="ForecastQueries.OpenByWindow"/>), summed per
-    /// window since the dashboard shows the windows' totals, not the days (Period holds the window); and the kept expense
-    /// series the forecast repeats (<see cref="KeptExpenseSeries"/>).
+    /// The ledger's read, compiled once: building and looking up this expression on every view cost about as much as
+    /// running it. The kept monthly totals and the kept expense series the forecast repeats (<see cref="KeptExpenseSeries"/>).
+    /// The open money per window is the forecast's own read (<see cref="ForecastQueries.OpenByWindowAsync"/>).
     /// </summary>
-    private static readonly CompiledPerModel<Func<AppDbContext, int, int, DateOnly, DateOnly, DateOnly, DateOnly, int, int, IAsyncEnumerable<LedgerRow>>> LedgerReads = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, int first, int last, DateOnly today, DateOnly w0, DateOnly w1, DateOnly w2, int seriesFirst, int seriesLast) =>
+    private static readonly CompiledPerModel<Func<AppDbContext, int, int, DateOnly, int, int, IAsyncEnumerable<LedgerRow>>> LedgerReads = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, int first, int last, DateOnly today, int seriesFirst, int seriesLast) =>
             db.LedgerMonthTotals.AsNoTracking()
                 .Where(t => t.Period >= first && t.Period <= last)
                 .GroupBy(t => new { t.Period, t.Kind })
                 .Select(g => new LedgerRow { Part = MonthPart, Kind = g.Key.Kind, Period = g.Key.Period, Date = today, Description = null, Vendor = null, CategoryId = null, Minor = g.Sum(t => t.HomeAmountMinor) })
-            .Concat(
-                from e in db.LedgerEntries.AsNoTracking()
-                where e.PaymentModeId == null
-                join i in db.Invoices on e.InvoiceId equals (int?)i.Id into invoices
-                from i in invoices.DefaultIfEmpty()
-                let expected = i != null ? i.DueDate : e.Date
-                group e.HomeAmountMinor by new
-                {
-                    e.Kind,
-                    Window = expected < today ? ForecastQueries.LateWindow : expected <= w0 ? 0 : expected <= w1 ? 1 : expected <= w2 ? 2 : ForecastQueries.BeyondWindow,
-                } into g
-                select new LedgerRow { Part = OpenPart, Kind = g.Key.Kind, Period = g.Key.Window, Date = today, Description = null, Vendor = null, CategoryId = null, Minor = g.Sum() })
             .Concat(db.ExpenseSeriesMonths.AsNoTracking()
                 .Where(t => t.Period >= seriesFirst && t.Period <= seriesLast)
                 .Select(t => new LedgerRow { Part = SeriesPart, Kind = LedgerKind.Expense, Period = t.Period, Date = t.LastDate, Description = t.Description,
@@ -130,30 +115,44 @@ public sealed class DashboardQueries(AppDbContext db, IEnumerable<IForecastSourc
         return new DashboardMoney(
             reads.Where(r => r.Part == (int)DashboardFigure.Pipeline).OrderBy(r => r.Currency, StringComparer.Ordinal)
                 .Select(r => new CurrencyTotal(r.Currency, r.Amount, r.Count)).ToList(),
-            reads.Where(r => r.Part == OwedPart).GroupBy(r => r.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new OwedTotal(g.Key, g.Sum(r => r.Amount - r.Other), g.Where(r => r.Overdue).Sum(r => r.Amount - r.Other))).ToList(),
+            reads.Where(r => r.Part == OwedPart).OrderBy(r => r.Currency, StringComparer.Ordinal).Select(r =>
+            {
+                var owed = InvoiceStatusTotal.AmountOf(r.Units - r.PaidUnits);
+                var notDueYet = reads.Where(d => d.Part == NotDuePart && d.Currency == r.Currency).Sum(d => d.Amount - d.Other);
+                return new OwedTotal(r.Currency, owed, owed - notDueYet);
+            }).ToList(),
             reads.Where(r => r.Part == (int)DashboardFigure.Unbilled).OrderBy(r => r.Currency)
                 .Select(r => new UnbilledTotal(r.Currency, r.Other, r.Amount, r.Count)).ToList());
     }
 
-    private const int OwedPart = -1;
+    private const int OwedPart = -1, NotDuePart = -2;
 
-    /// <summary>The money's read, compiled once for the same reason as <see cref="LedgerReads"/>.</summary>
+    /// <summary>
+    /// The money's read, compiled once for the same reason as <see cref="LedgerReads"/>. What is owed per currency comes from
+    /// the kept totals of the open invoices (<see cref="InvoiceStatusTotal"/>, Sent and Overdue kept together), and its overdue
+    /// part is that minus what is not due yet: only the open invoices due today or later are read (a range of the due-date
+    /// index), so years of unpaid invoices add nothing to the read.
+    /// </summary>
     private static readonly CompiledPerModel<Func<AppDbContext, DateOnly, IAsyncEnumerable<MoneyRow>>> MoneyReads = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, DateOnly today) => db.DashboardTotals.AsNoTracking()
-            .Select(t => new MoneyRow { Part = (int)t.Figure, Currency = t.Currency, Overdue = false, Amount = t.Value, Other = t.Hours, Count = t.Count })
+            .Select(t => new MoneyRow { Part = (int)t.Figure, Currency = t.Currency, Amount = t.Value, Other = t.Hours, Count = t.Count, Units = 0L, PaidUnits = 0L })
+            .Concat(db.InvoiceStatusTotals.AsNoTracking()
+                .Where(t => t.Status == InvoiceStatus.Sent && t.Count != 0)
+                .Select(t => new MoneyRow { Part = OwedPart, Currency = t.Currency, Amount = 0m, Other = 0m, Count = t.Count, Units = t.TotalUnits, PaidUnits = t.PaidUnits }))
             .Concat(db.Invoices.AsNoTracking()
-                .Where(i => i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue)
-                .GroupBy(i => new { i.Currency, Overdue = i.DueDate < today })
-                .Select(g => new MoneyRow { Part = OwedPart, Currency = g.Key.Currency, Overdue = g.Key.Overdue, Amount = g.Sum(i => i.Total), Other = g.Sum(i => i.AmountPaid), Count = g.Count() }))));
+                .Where(i => (i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue) && i.DueDate >= today)
+                .GroupBy(i => i.Currency)
+                .Select(g => new MoneyRow { Part = NotDuePart, Currency = g.Key, Amount = g.Sum(i => i.Total), Other = g.Sum(i => i.AmountPaid), Count = g.Count(), Units = 0L, PaidUnits = 0L }))));
 
     private sealed class MoneyRow
     {
         public int Part { get; init; }
         public string Currency { get; init; } = "";
-        public bool Overdue { get; init; }
         public decimal Amount { get; init; }
         public decimal Other { get; init; }
         public int Count { get; init; }
+        /// <summary>A kept total's amounts, in <see cref="InvoiceStatusTotal.UnitsPerAmount"/>.</summary>
+        public long Units { get; init; }
+        public long PaidUnits { get; init; }
     }
 }

@@ -37,7 +37,7 @@ public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource
     /// <summary>
     /// The open (not received, not paid) entries summed per kind and the day they are expected, in home-currency
     /// minor units: an income of an invoice on the invoice's due date, anything else on its own date. The
-    /// forecast reads them for its days (the overload below), the dashboard per window (<see cref="OpenByWindow"/>).
+    /// forecast reads them for its days (the overload below), the dashboard per window (<see cref="OpenByWindowAsync"/>).
     /// </summary>
     public static IQueryable<ExpectedMoney> OpenByExpectedDay(AppDbContext db) =>
         from o in OpenEntries(db)
@@ -47,47 +47,61 @@ public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource
     /// <summary>
     /// <see cref="OpenByExpectedDay"/> for the forecast's days only: what is expected from <paramref name="today"/> to
     /// <paramref name="end"/> per day, and what is expected earlier (overdue) or later summed per kind on the day before
-    /// today and the day after the end. The page lists the coming days' money and totals the rest; ten years leave open
-    /// entries on a hundred and more past days, which come back as one row.
+    /// today and the day after the end. The page lists the coming days' money and totals the rest. One statement, which
+    /// reads only the open entries expected from today on (<see cref="OpenDays"/>); the overdue rest is the kept open
+    /// totals less those (<see cref="WithLate"/>), so years of entries left open add nothing to the read.
     /// </summary>
     public static async Task<List<ExpectedMoney>> OpenByExpectedDayAsync(AppDbContext db, DateOnly today, DateOnly end, CancellationToken ct = default)
     {
-        var days = new List<ExpectedMoney>();
-        await foreach (var d in OpenDays.For(db)(db, today, today.AddDays(-1), end, end.AddDays(1)).WithCancellation(ct)) days.Add(d);
-        return days;
+        var sums = new List<OpenSum>();
+        await foreach (var sum in OpenDays.For(db)(db, today, today.AddDays(-1), end, end.AddDays(1)).WithCancellation(ct)) sums.Add(sum);
+        return WithLate(sums).Select(o => new ExpectedMoney { Kind = o.Kind, Expected = o.Day, Minor = o.Minor }).ToList();
     }
 
-    // Compiled once: building and looking up this grouped join on every view cost about as much as running it. The open
-    // entries as OpenEntries reads them (the tests compare the two).
-    private static readonly CompiledPerModel<Func<AppDbContext, DateOnly, DateOnly, DateOnly, DateOnly, IAsyncEnumerable<ExpectedMoney>>> OpenDays = new(() => EF.CompileAsyncQuery(
+    /// <summary>
+    /// The open entries expected on <paramref name="today"/> or later, per kind and day (a day after the end on the day after
+    /// it), read by ranges of dates: an entry of no invoice by its own date (the kinds written out, so the unpaid entries'
+    /// index gives a range of dates for each), an invoice's entries by the invoice's due date (the due-date index, then the
+    /// entries of each such invoice); and every open entry's money and count per kind, kept in the same transaction as the
+    /// entries (<see cref="LedgerModeTotal"/>), on the day before today, where <see cref="WithLate"/> leaves what is late.
+    /// Compiled once: building and looking up this union on every view cost about as much as running it.
+    /// </summary>
+    private static readonly CompiledPerModel<Func<AppDbContext, DateOnly, DateOnly, DateOnly, DateOnly, IAsyncEnumerable<OpenSum>>> OpenDays = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, DateOnly today, DateOnly late, DateOnly end, DateOnly beyond) =>
-            from e in db.LedgerEntries.AsNoTracking()
-            where e.PaymentModeId == null
-            join i in db.Invoices on e.InvoiceId equals (int?)i.Id into invoices
-            from i in invoices.DefaultIfEmpty()
-            let expected = i != null ? i.DueDate : e.Date
-            group e.HomeAmountMinor by new { e.Kind, Expected = expected < today ? late : expected > end ? beyond : expected } into g
-            select new ExpectedMoney { Kind = g.Key.Kind, Expected = g.Key.Expected, Minor = g.Sum() }));
+            (from o in db.LedgerEntries.AsNoTracking()
+                    // "No invoice" as COALESCE(InvoiceId, 0) = 0 (ids start at 1): as InvoiceId IS NULL the planner may read every
+                    // entry of no invoice through the invoice index instead of the range of dates.
+                    .Where(e => e.PaymentModeId == null && (e.Kind == LedgerKind.Income || e.Kind == LedgerKind.Expense) && e.Date >= today
+                        && e.InvoiceId.GetValueOrDefault() == 0)
+                    .Select(e => new OpenEntry { Kind = e.Kind, Expected = e.Date, Minor = e.HomeAmountMinor })
+                    .Concat(
+                        from i in db.Invoices.AsNoTracking()
+                        where i.DueDate >= today
+                        join e in db.LedgerEntries on (int?)i.Id equals e.InvoiceId
+                        where e.PaymentModeId == null
+                        select new OpenEntry { Kind = e.Kind, Expected = i.DueDate, Minor = e.HomeAmountMinor })
+                group o.Minor by new { o.Kind, Day = o.Expected > end ? beyond : o.Expected } into g
+                select new OpenSum { Kind = g.Key.Kind, Day = g.Key.Day, Minor = g.Sum(), Count = g.Count(), Kept = false })
+            .Concat(db.LedgerModeTotals.AsNoTracking().Where(t => t.PaymentModeId == LedgerMonthTotal.None)
+                .Select(t => new OpenSum { Kind = t.Kind, Day = late, Minor = t.HomeAmountMinor, Count = t.Count, Kept = true }))));
 
-    /// <summary>Where <see cref="OpenByWindow"/> puts money expected before today (overdue) and after the last horizon.</summary>
+    /// <summary>Where <see cref="OpenByWindowAsync"/> puts money expected before today (overdue) and after the last horizon.</summary>
     public const int LateWindow = -1, BeyondWindow = 3;
 
     /// <summary>
     /// The same open money as <see cref="OpenByExpectedDay"/>, summed per kind and window instead of per day: overdue
     /// (<see cref="LateWindow"/>), then 0, 1, 2 for up to 30, 31 to 60 and 61 to 90 days from today (the
     /// <see cref="Horizons"/>), and <see cref="BeyondWindow"/> after. A handful of rows, for a page that shows the
-    /// windows' totals but not the days (the dashboard), however many open entries there are.
+    /// windows' totals but not the days (the dashboard), however many open entries there are: the days up to the last
+    /// horizon (<see cref="OpenByExpectedDayAsync"/>, one statement) summed per window.
     /// </summary>
-    public static IQueryable<ExpectedWindow> OpenByWindow(AppDbContext db, DateOnly today)
+    public static async Task<List<ExpectedWindow>> OpenByWindowAsync(AppDbContext db, DateOnly today, CancellationToken ct = default)
     {
         var (first, second, third) = (today.AddDays(Horizons[0]), today.AddDays(Horizons[1]), today.AddDays(Horizons[2]));
-        return from o in OpenEntries(db)
-            group o.Minor by new
-            {
-                o.Kind,
-                Window = o.Expected < today ? LateWindow : o.Expected <= first ? 0 : o.Expected <= second ? 1 : o.Expected <= third ? 2 : BeyondWindow,
-            } into g
-            select new ExpectedWindow { Kind = g.Key.Kind, Window = g.Key.Window, Minor = g.Sum() };
+        int Window(DateOnly day) => day < today ? LateWindow : day <= first ? 0 : day <= second ? 1 : day <= third ? 2 : BeyondWindow;
+        return (await OpenByExpectedDayAsync(db, today, third, ct))
+            .GroupBy(d => (d.Kind, Window: Window(d.Expected)))
+            .Select(g => new ExpectedWindow { Kind = g.Key.Kind, Window = g.Key.Window, Minor = g.Sum(d => d.Minor) }).ToList();
     }
 
     // Properties set by name, not a constructor: EF groups on the members of a projection it can see into.
@@ -105,6 +119,32 @@ public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource
         join i in db.Invoices on e.InvoiceId equals (int?)i.Id into invoices
         from i in invoices.DefaultIfEmpty()
         select new OpenEntry { Kind = e.Kind, Expected = i != null ? i.DueDate : e.Date, Minor = e.HomeAmountMinor };
+
+    /// <summary>
+    /// The sums from today on as they are and, per kind, what is left of its kept open total (money and count): what was
+    /// expected before today, on the kept row's day. A kind with no entry left before today has no such row.
+    /// </summary>
+    private static IEnumerable<OpenSum> WithLate(List<OpenSum> sums)
+    {
+        var coming = sums.Where(s => !s.Kept).ToList();
+        foreach (var kept in sums.Where(s => s.Kept))
+        {
+            var mine = coming.Where(s => s.Kind == kept.Kind).ToList();
+            var count = kept.Count - mine.Sum(s => s.Count);
+            if (count > 0) yield return new OpenSum { Kind = kept.Kind, Day = kept.Day, Minor = kept.Minor - mine.Sum(s => s.Minor), Count = count };
+        }
+        foreach (var s in coming) yield return s;
+    }
+
+    /// <summary>Open money of one kind on one day, or (<see cref="Kept"/>) a kind's kept open total.</summary>
+    private sealed class OpenSum
+    {
+        public LedgerKind Kind { get; init; }
+        public DateOnly Day { get; init; }
+        public long Minor { get; init; }
+        public int Count { get; init; }
+        public bool Kept { get; init; }
+    }
 
     /// <summary>Two statements, three more with the payment-mode balances.</summary>
     public async Task<Forecast> ForecastAsync(DateOnly today, string home, bool withBalances, CancellationToken ct = default)
@@ -210,7 +250,7 @@ public sealed class ExpectedMoney
     public long Minor { get; init; }
 }
 
-/// <summary>Open money of one kind expected in one window (<see cref="ForecastQueries.OpenByWindow"/>).</summary>
+/// <summary>Open money of one kind expected in one window (<see cref="ForecastQueries.OpenByWindowAsync"/>).</summary>
 public sealed class ExpectedWindow
 {
     public LedgerKind Kind { get; init; }

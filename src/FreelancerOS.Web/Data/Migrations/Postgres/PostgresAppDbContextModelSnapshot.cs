@@ -696,6 +696,8 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
                         .IsUnique()
                         .HasFilter("\"PublicToken\" IS NOT NULL");
 
+                    b.HasIndex("OwnerId", "DueDate");
+
                     b.HasIndex("OwnerId", "Number")
                         .IsUnique()
                         .HasFilter("\"Number\" IS NOT NULL");

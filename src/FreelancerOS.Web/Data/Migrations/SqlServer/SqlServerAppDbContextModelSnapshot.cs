@@ -697,6 +697,8 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[PublicToken] IS NOT NULL");
 
+                    b.HasIndex("OwnerId", "DueDate");
+
                     b.HasIndex("OwnerId", "Number")
                         .IsUnique()
                         .HasFilter("[Number] IS NOT NULL");

@@ -671,6 +671,8 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("\"PublicToken\" IS NOT NULL");
 
+                    b.HasIndex("OwnerId", "DueDate");
+
                     b.HasIndex("OwnerId", "Number")
                         .IsUnique()
                         .HasFilter("\"Number\" IS NOT NULL");
