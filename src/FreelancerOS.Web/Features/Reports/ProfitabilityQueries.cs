@@ -34,46 +34,45 @@ public sealed class ProfitabilityQueries(AppDbContext db)
             await foreach (var part in CutParts.For(db)(db, months.HeadFrom, months.HeadTo, months.TailFrom, months.TailTo).WithCancellation(ct))
                 parts.Add(part);
 
-        // A project with anything in the period (billed, logged or spent) has a row, by id so equal names keep one order.
-        // Its parts are summed in one pass, in the order they come (each sum adds in the same order as ever).
+        // A project with anything in the period (billed, logged or spent) has a row, by id so equal names keep one order; so
+        // has a client when one of its projects has, or when it was billed and has a project at all (the query's rule). Each
+        // project's and client's parts are gathered in one pass over the parts, in the order they come.
         var byProject = new Dictionary<int, ProjectParts>();
-        var clientOf = new Dictionary<int, ProfitPart>();
+        var byClient = new Dictionary<int, ClientParts>();
+        ClientParts ClientOf(ProfitPart r) => byClient.TryGetValue(r.ClientId, out var c) ? c : byClient[r.ClientId] = new ClientParts(r);
         foreach (var r in parts)
         {
-            if (r.Part == ClientPart) continue;
+            if (r.Part == ClientPart) { ClientOf(r).Billed.Add(r); continue; }
             if (!byProject.TryGetValue(r.Id, out var p)) byProject[r.Id] = p = new ProjectParts(r);
             if (r.Part == LinePart) p.Lines.Add(r);
             else if (r.Part == HourPart) p.Hours += r.HoursAmount;
             else (p.Recharged, p.Other) = (p.Recharged + r.Recharged, p.Other + r.Other);
         }
-        var projectRows = new List<ProfitRow>();
-        foreach (var (id, p) in byProject.OrderBy(p => p.Key))
+        var projectRows = new List<ProfitRow>(byProject.Count);
+        foreach (var id in Ordered(byProject.Keys))
         {
+            var p = byProject[id];
             var first = p.First;
-            clientOf.TryAdd(first.ClientId, first);
             // A project bills in its client's currency; lines in another (the client's currency changed) get their own row.
-            projectRows.Add(new ProfitRow(id, first.Name, first.ClientId, first.ClientName, first.ClientCurrency,
-                BilledIn(p.Lines, first.ClientCurrency), p.Hours, p.Recharged, p.Other));
-            foreach (var currency in p.Lines.Select(b => b.Currency).Where(c => c != first.ClientCurrency).Distinct())
-                projectRows.Add(new ProfitRow(id, first.Name, first.ClientId, first.ClientName, currency, BilledIn(p.Lines, currency), 0m, 0, 0));
+            var billed = BilledPerCurrency(p.Lines, first.ClientCurrency);
+            projectRows.Add(new ProfitRow(id, first.Name, first.ClientId, first.ClientName, first.ClientCurrency, billed[0].Billed, p.Hours, p.Recharged, p.Other));
+            foreach (var (currency, amount) in billed.Skip(1))
+                projectRows.Add(new ProfitRow(id, first.Name, first.ClientId, first.ClientName, currency, amount, 0m, 0, 0));
+            // The client's figures in its own currency: its projects' hours and expenses.
+            var client = ClientOf(first);
+            (client.Hours, client.Recharged, client.Other) = (client.Hours + p.Hours, client.Recharged + p.Recharged, client.Other + p.Other);
         }
 
-        // A client has a row when one of its projects has, or when it was billed and has a project at all (the query's rule).
-        var rowsOf = projectRows.ToLookup(r => (r.ClientId, r.Currency));
-        var billedOf = parts.Where(r => r.Part == ClientPart).ToLookup(r => r.ClientId);
-        foreach (var r in parts.Where(r => r.Part == ClientPart)) clientOf.TryAdd(r.ClientId, r);
-        var clients = clientOf.OrderBy(c => c.Key).Select(c => c.Value);
-        var clientRows = new List<ProfitRow>();
-        foreach (var c in clients)
+        var clientRows = new List<ProfitRow>(byClient.Count);
+        foreach (var clientId in Ordered(byClient.Keys))
         {
-            var mine = rowsOf[(c.ClientId, c.ClientCurrency)].ToList();
-            var billed = billedOf[c.ClientId];
-            foreach (var currency in billed.Select(b => b.Currency).Append(c.ClientCurrency).Distinct())
+            var c = byClient[clientId];
+            var own = c.First.ClientCurrency;
+            foreach (var (currency, billed) in BilledPerCurrency(c.Billed, own, ownLast: true))
             {
-                var main = currency == c.ClientCurrency;
-                var row = new ProfitRow(null, c.ClientName, c.ClientId, c.ClientName, currency,
-                    billed.Where(b => b.Currency == currency).Sum(b => b.BilledAmount),
-                    main ? mine.Sum(r => r.Hours) : 0m, main ? mine.Sum(r => r.RechargedMinor) : 0, main ? mine.Sum(r => r.OtherCostsMinor) : 0);
+                var main = currency == own;
+                var row = new ProfitRow(null, c.First.ClientName, clientId, c.First.ClientName, currency, billed,
+                    main ? c.Hours : 0m, main ? c.Recharged : 0, main ? c.Other : 0);
                 if (row.Billed != 0 || row.Hours != 0 || row.RechargedMinor != 0 || row.OtherCostsMinor != 0) clientRows.Add(row);
             }
         }
@@ -179,11 +178,29 @@ public sealed class ProfitabilityQueries(AppDbContext db)
         }
     }
 
-    private static decimal BilledIn(List<ProfitPart> lines, string currency)
+    private static int[] Ordered(IEnumerable<int> ids)
     {
-        var billed = 0m;
-        foreach (var line in lines) if (line.Currency == currency) billed += line.BilledAmount;
-        return billed;
+        var sorted = ids.ToArray();
+        Array.Sort(sorted);
+        return sorted;
+    }
+
+    /// <summary>
+    /// The billed parts summed per currency, each currency where it first comes; <paramref name="own"/> (the client's) first, or
+    /// last when <paramref name="ownLast"/> (after the currencies billed), and always there, if at zero.
+    /// </summary>
+    private static List<(string Currency, decimal Billed)> BilledPerCurrency(List<ProfitPart> billed, string own, bool ownLast = false)
+    {
+        var sums = new List<(string Currency, decimal Billed)>(2);
+        if (!ownLast) sums.Add((own, 0m));
+        foreach (var part in billed)
+        {
+            var k = sums.FindIndex(s => s.Currency == part.Currency);
+            if (k < 0) sums.Add((part.Currency, part.BilledAmount));
+            else sums[k] = (part.Currency, sums[k].Billed + part.BilledAmount);
+        }
+        if (ownLast && !sums.Exists(s => s.Currency == own)) sums.Add((own, 0m));
+        return sums;
     }
 
     /// <summary>One project's parts: the first (its names), its billed lines, and its hours and expenses summed.</summary>
@@ -191,6 +208,16 @@ public sealed class ProfitabilityQueries(AppDbContext db)
     {
         public ProfitPart First { get; } = first;
         public List<ProfitPart> Lines { get; } = [];
+        public decimal Hours { get; set; }
+        public long Recharged { get; set; }
+        public long Other { get; set; }
+    }
+
+    /// <summary>One client's parts: the first (its names), its billed subtotals, and its projects' hours and expenses summed.</summary>
+    private sealed class ClientParts(ProfitPart first)
+    {
+        public ProfitPart First { get; } = first;
+        public List<ProfitPart> Billed { get; } = [];
         public decimal Hours { get; set; }
         public long Recharged { get; set; }
         public long Other { get; set; }
