@@ -233,7 +233,8 @@ internal sealed class ClientMonthBilledConfiguration : IEntityTypeConfiguration<
         // The upsert's conflict target, and profitability's read with the subtotals beside it.
         b.HasIndex(t => new { t.OwnerId, t.Period, t.ClientId, t.Currency }).IsUnique();
         b.HasIndex(t => new { t.OwnerId, t.Period, t.ClientId, t.Currency, t.SubtotalUnits });
-        b.HasIndex(t => t.ClientId);
+        // A client's invoiced amount in its currency (the pipeline's cards): its few rows, summed from the index alone.
+        b.HasIndex(t => new { t.ClientId, t.Currency, t.OwnerId, t.SubtotalUnits });
         b.HasOne<Client>().WithMany().HasForeignKey(t => t.ClientId).OnDelete(DeleteBehavior.Cascade);
     }
 }

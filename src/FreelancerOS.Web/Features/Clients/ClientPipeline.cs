@@ -52,27 +52,26 @@ public static class ClientPipeline
 
     /// <summary>
     /// Cards with their invoiced amount in one statement: the subtotals (net of tax) of the client's issued invoices
-    /// (Sent, Overdue, Paid), summed for each shown client only; drafts and void invoices do not count.
+    /// (Sent, Overdue, Paid), summed for each shown client only; drafts and void invoices do not count. Read from the kept
+    /// months (<see cref="ClientMonthBilled"/>, the issued subtotals per client, month and currency): a few integer rows per
+    /// client, however many invoices it has.
     /// </summary>
-    public static async Task<List<ClientCard>> CardsAsync(AppDbContext db, IQueryable<Client> query)
-    {
-        var issued = Issued;
+    public static async Task<List<ClientCard>> CardsAsync(AppDbContext db, IQueryable<Client> query) =>
         // Only invoices in the client's currency count against its contract value (one made before the currency
         // was fixed stays in its own: the client page lists those separately).
-        return Cards(await query.Select(c => new CardRow(c.Id, c.Name, c.Company, c.Stage, c.SortOrder, c.Currency, c.ContractValue,
-            db.Invoices.Where(issued).Where(i => i.ClientId == c.Id && i.Currency == c.Currency).Sum(i => i.Subtotal))).ToListAsync());
-    }
+        Cards(await query.Select(c => new CardRow(c.Id, c.Name, c.Company, c.Stage, c.SortOrder, c.Currency, c.ContractValue,
+            db.ClientMonthBilled.Where(b => b.ClientId == c.Id && b.Currency == c.Currency).Sum(b => b.SubtotalUnits))).ToListAsync());
 
     // A UNION ALL keeps no order: the columns' order is put back here.
     private static List<ClientCard> Cards(List<CardRow> rows) =>
         rows.OrderBy(c => c.Stage).ThenBy(c => c.SortOrder).ThenBy(c => c.Id)
-            .Select(c => new ClientCard(c.Id, c.Name, c.Company, c.Stage, c.Currency, c.ContractValue, c.Invoiced))
+            .Select(c => new ClientCard(c.Id, c.Name, c.Company, c.Stage, c.Currency, c.ContractValue, InvoiceStatusTotal.AmountOf(c.InvoicedUnits)))
             .ToList();
 
-    private sealed record CardRow(int Id, string Name, string? Company, ClientStage Stage, int SortOrder, string Currency, decimal ContractValue, decimal Invoiced);
+    private sealed record CardRow(int Id, string Name, string? Company, ClientStage Stage, int SortOrder, string Currency, decimal ContractValue, long InvoicedUnits);
 
     // The full board's two statements have one shape: compiled once, so a request neither rebuilds nor looks up their
-    // expression trees. The same queries as above, the board's stages and the issued statuses written as constants.
+    // expression trees. The same queries as above, the board's stages written as constants.
     private static readonly CompiledPerModel<Func<AppDbContext, IAsyncEnumerable<StageTotal>>> FullBoardTotals = new(() => EF.CompileAsyncQuery(
         (AppDbContext db) => db.Clients.Where(c => c.Stage == ClientStage.Lead || c.Stage == ClientStage.Negotiation || c.Stage == ClientStage.Client)
             .GroupBy(c => new { c.Stage, c.Currency })
@@ -83,8 +82,7 @@ public static class ClientPipeline
             .Concat(db.Clients.Where(c => c.Stage == ClientStage.Negotiation).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).Take(Boards.CardsPerColumn))
             .Concat(db.Clients.Where(c => c.Stage == ClientStage.Client).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).Take(Boards.CardsPerColumn))
             .Select(c => new CardRow(c.Id, c.Name, c.Company, c.Stage, c.SortOrder, c.Currency, c.ContractValue,
-                db.Invoices.Where(i => (i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue || i.Status == InvoiceStatus.Paid)
-                    && i.ClientId == c.Id && i.Currency == c.Currency).Sum(i => i.Subtotal)))));
+                db.ClientMonthBilled.Where(b => b.ClientId == c.Id && b.Currency == c.Currency).Sum(b => b.SubtotalUnits)))));
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows)
     {

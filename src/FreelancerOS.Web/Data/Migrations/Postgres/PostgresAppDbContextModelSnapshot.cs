@@ -377,7 +377,7 @@ namespace FreelancerOS.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId");
+                    b.HasIndex("ClientId", "Currency", "OwnerId", "SubtotalUnits");
 
                     b.HasIndex("OwnerId", "Period", "ClientId", "Currency")
                         .IsUnique();

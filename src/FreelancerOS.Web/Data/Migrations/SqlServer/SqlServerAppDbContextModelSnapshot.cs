@@ -378,7 +378,7 @@ namespace FreelancerOS.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId");
+                    b.HasIndex("ClientId", "Currency", "OwnerId", "SubtotalUnits");
 
                     b.HasIndex("OwnerId", "Period", "ClientId", "Currency")
                         .IsUnique();

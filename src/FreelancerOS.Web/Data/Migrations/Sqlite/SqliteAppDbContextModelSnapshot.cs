@@ -362,7 +362,7 @@ namespace FreelancerOS.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId");
+                    b.HasIndex("ClientId", "Currency", "OwnerId", "SubtotalUnits");
 
                     b.HasIndex("OwnerId", "Period", "ClientId", "Currency")
                         .IsUnique();
