@@ -27,11 +27,18 @@ public abstract class DashboardKeptTotalsTestsBase<TApp>(TApp app) where TApp : 
     /// <summary>Every account's kept rows against the same rows computed from its items, and the dashboard's figure against the form's rule.</summary>
     private async Task AssertKeptEqualsRecomputationAsync(string userId, string when)
     {
-        var (kept, recomputed, live) = await app.WithDbAsync(async db => (
+        var (kept, recomputed, live, clients) = await app.WithDbAsync(async db => (
             await db.DashboardTotals.IgnoreQueryFilters().AsNoTracking().ToListAsync(),
             await KeptDashboardTotals.ComputeAsync(db, userId),
-            await new BilledWork(db).UnbilledTotalsAsync()), userId);
+            await new BilledWork(db).UnbilledTotalsAsync(),
+            await db.Clients.AsNoTracking().Select(c => new { c.Stage, c.Currency, c.ContractValue }).ToListAsync()), userId);
         Assert.Equal(recomputed.Select(Line).Order(StringComparer.Ordinal), kept.Where(t => t.OwnerId == userId).Select(Line).Order(StringComparer.Ordinal));
+        // The board's columns: every client of a board stage, by stage and currency.
+        Assert.Equal(
+            clients.Where(c => ClientStages.Board.Contains(c.Stage)).GroupBy(c => (c.Stage, c.Currency)).OrderBy(g => g.Key.Stage).ThenBy(g => g.Key.Currency, StringComparer.Ordinal)
+                .Select(g => (DashboardFigures.ColumnOf(g.Key.Stage), g.Key.Currency, g.Sum(c => c.ContractValue), g.Count())),
+            recomputed.Where(t => DashboardFigures.StageOf(t.Figure) is not null).OrderBy(t => t.Figure).ThenBy(t => t.Currency, StringComparer.Ordinal)
+                .Select(t => (t.Figure, t.Currency, t.Value, t.Count)));
         Assert.Equal(live.Select(u => (u.Currency, u.Hours, u.Value, u.OtherItems)),
             recomputed.Where(t => t.Figure == DashboardFigure.Unbilled).OrderBy(t => t.Currency).Select(t => (t.Currency, t.Hours, t.Value, t.Count)));
         Assert.True(recomputed.Count > 0 || when == "start", "nothing to compare " + when);

@@ -22,26 +22,19 @@ public static class ClientPipeline
     public static async Task<int> NextSortOrderAsync(AppDbContext db, ClientStage stage) =>
         (await db.Clients.Where(c => c.Stage == stage).MaxAsync(c => (int?)c.SortOrder) ?? -1) + 1;
 
-    /// <summary>The board, or only the given columns: counts and totals in one grouped query, the first cards of each column in one more.</summary>
+    /// <summary>
+    /// The board, or only the given columns: counts and totals from the kept column figures (<see cref="DashboardFigure.LeadColumn"/>
+    /// and the next two, recomputed in the transaction of any change to a client), the first cards of each column in one more statement.
+    /// </summary>
     public static async Task<PipelineBoard> LoadBoardAsync(AppDbContext db, string homeCurrency, int? focus, IReadOnlyList<ClientStage>? only = null)
     {
         var stages = ClientStages.Board.Where(s => only is null || only.Contains(s)).ToList();
-        List<StageTotal> totals;
-        List<ClientCard> cards;
-        if (only is null)
-        {
-            totals = await ToListAsync(FullBoardTotals.For(db)(db));
-            cards = Cards(await ToListAsync(FullBoardCards.For(db)(db)));
-        }
-        else
-        {
-            totals = await db.Clients.AsNoTracking()
-                .Where(InlineSet.In<Client, ClientStage>(c => c.Stage, stages))
-                .GroupBy(c => new { c.Stage, c.Currency })
-                .Select(g => new StageTotal(g.Key.Stage, g.Key.Currency, g.Sum(c => c.ContractValue), g.Count()))
-                .ToListAsync();
-            cards = await CardsAsync(db, Boards.FirstOfEach(stages.Select(s => Ordered(db, s))));
-        }
+        var totals = new List<StageTotal>();
+        await foreach (var t in ColumnTotals.For(db)(db))
+            if (DashboardFigures.StageOf(t.Figure) is { } stage && stages.Contains(stage)) totals.Add(new StageTotal(stage, t.Currency, t.Value, t.Count));
+        var cards = only is null
+            ? Cards(await ToListAsync(FullBoardCards.For(db)(db)))
+            : await CardsAsync(db, Boards.FirstOfEach(stages.Select(s => Ordered(db, s))));
         var columns = stages.Select(stage => new PipelineColumn(
             stage,
             cards.Where(c => c.Stage == stage).ToList(),
@@ -72,10 +65,9 @@ public static class ClientPipeline
 
     // The full board's two statements have one shape: compiled once, so a request neither rebuilds nor looks up their
     // expression trees. The same queries as above, the board's stages written as constants.
-    private static readonly CompiledPerModel<Func<AppDbContext, IAsyncEnumerable<StageTotal>>> FullBoardTotals = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db) => db.Clients.Where(c => c.Stage == ClientStage.Lead || c.Stage == ClientStage.Negotiation || c.Stage == ClientStage.Client)
-            .GroupBy(c => new { c.Stage, c.Currency })
-            .Select(g => new StageTotal(g.Key.Stage, g.Key.Currency, g.Sum(c => c.ContractValue), g.Count()))));
+    private static readonly CompiledPerModel<Func<AppDbContext, IAsyncEnumerable<DashboardTotal>>> ColumnTotals = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db) => db.DashboardTotals.AsNoTracking()
+            .Where(t => t.Figure == DashboardFigure.LeadColumn || t.Figure == DashboardFigure.NegotiationColumn || t.Figure == DashboardFigure.ClientColumn)));
 
     private static readonly CompiledPerModel<Func<AppDbContext, IAsyncEnumerable<CardRow>>> FullBoardCards = new(() => EF.CompileAsyncQuery(
         (AppDbContext db) => db.Clients.Where(c => c.Stage == ClientStage.Lead).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).Take(Boards.CardsPerColumn)

@@ -10,7 +10,7 @@ namespace FreelancerOS.Web.Features.Dashboard;
 
 /// <summary>
 /// Keeps the dashboard's figures that do not depend on the day (<see cref="DashboardTotal"/>: unbilled work and the pipeline
-/// value per currency) for each account. Unlike the ledger's month totals these are not moved by deltas: unbilled work
+/// value per currency, and the pipeline board's column totals) for each account. Unlike the ledger's month totals these are not moved by deltas: unbilled work
 /// depends on a project's pricing, a client's currency, a milestone's state and an item's invoice, so the account's rows are
 /// recomputed whole, with the very queries the invoice form and the pipeline use, in the transaction of any write that can
 /// move them. A write costs one or two more statements; the dashboard reads a handful of rows instead of every unbilled item.
@@ -53,23 +53,26 @@ public sealed class KeptDashboardTotals : IKeptFigures, IKeptPerAccount
                         || (e.Entity is Invoice && e.State == EntityState.Deleted))
             .Select(e => e.Entity.OwnerId).Where(o => o.Length > 0).Distinct().ToList();
 
-    private static IQueryable<PipelineSum> Pipeline(AppDbContext db, string owner) =>
+    /// <summary>The board's columns: contract values and clients per stage and currency (the pipeline is the leads' and negotiations').</summary>
+    private static IQueryable<ColumnSum> BoardColumns(AppDbContext db, string owner) =>
         db.Clients.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => c.OwnerId == owner && (c.Stage == ClientStage.Lead || c.Stage == ClientStage.Negotiation))
-            .GroupBy(c => c.Currency)
-            .Select(g => new PipelineSum { Currency = g.Key, Value = g.Sum(c => c.ContractValue), Count = g.Count() });
+            .Where(c => c.OwnerId == owner && (c.Stage == ClientStage.Lead || c.Stage == ClientStage.Negotiation || c.Stage == ClientStage.Client))
+            .GroupBy(c => new { c.Stage, c.Currency })
+            .Select(g => new ColumnSum { Stage = g.Key.Stage, Currency = g.Key.Currency, Value = g.Sum(c => c.ContractValue), Count = g.Count() });
 
     /// <summary>The account's rows as they should be, from its items (the write paths' recomputation and the tests' check).</summary>
     public static async Task<List<DashboardTotal>> ComputeAsync(AppDbContext db, string owner, CancellationToken ct = default) =>
-        Rows(owner, await new BilledWork(db).UnbilledSums(owner).ToListAsync(ct), await Pipeline(db, owner).ToListAsync(ct));
+        Rows(owner, await new BilledWork(db).UnbilledSums(owner).ToListAsync(ct), await BoardColumns(db, owner).ToListAsync(ct));
 
     private static List<DashboardTotal> Compute(AppDbContext db, string owner) =>
-        Rows(owner, new BilledWork(db).UnbilledSums(owner).ToList(), Pipeline(db, owner).ToList());
+        Rows(owner, new BilledWork(db).UnbilledSums(owner).ToList(), BoardColumns(db, owner).ToList());
 
-    private static List<DashboardTotal> Rows(string owner, IEnumerable<UnbilledSum> unbilled, IEnumerable<PipelineSum> pipeline) =>
+    private static List<DashboardTotal> Rows(string owner, IEnumerable<UnbilledSum> unbilled, List<ColumnSum> columns) =>
         BilledWork.PerCurrency(unbilled)
             .Select(u => new DashboardTotal { OwnerId = owner, Figure = DashboardFigure.Unbilled, Currency = u.Currency, Hours = u.Hours, Value = u.Value, Count = u.OtherItems })
-            .Concat(pipeline.Select(p => new DashboardTotal { OwnerId = owner, Figure = DashboardFigure.Pipeline, Currency = p.Currency, Value = p.Value, Count = p.Count }))
+            .Concat(columns.Where(c => c.Stage is ClientStage.Lead or ClientStage.Negotiation).GroupBy(c => c.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new DashboardTotal { OwnerId = owner, Figure = DashboardFigure.Pipeline, Currency = g.Key, Value = g.Sum(c => c.Value), Count = g.Sum(c => c.Count) }))
+            .Concat(columns.Select(c => new DashboardTotal { OwnerId = owner, Figure = DashboardFigures.ColumnOf(c.Stage), Currency = c.Currency, Value = c.Value, Count = c.Count }))
             .ToList();
 
     /// <summary>
@@ -133,8 +136,9 @@ public sealed class KeptDashboardTotals : IKeptFigures, IKeptPerAccount
         await tx.CommitAsync(ct);
     }
 
-    private sealed class PipelineSum
+    private sealed class ColumnSum
     {
+        public ClientStage Stage { get; init; }
         public string Currency { get; init; } = "";
         public decimal Value { get; init; }
         public int Count { get; init; }
