@@ -135,6 +135,7 @@ public sealed class DashboardQueries(AppDbContext db, IEnumerable<IForecastSourc
     /// </summary>
     private static readonly CompiledPerModel<Func<AppDbContext, DateOnly, IAsyncEnumerable<MoneyRow>>> MoneyReads = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, DateOnly today) => db.DashboardTotals.AsNoTracking()
+            .Where(t => t.Figure == DashboardFigure.Pipeline || t.Figure == DashboardFigure.Unbilled)
             .Select(t => new MoneyRow { Part = (int)t.Figure, Currency = t.Currency, Amount = t.Value, Other = t.Hours, Count = t.Count, Units = 0L, PaidUnits = 0L })
             .Concat(db.InvoiceStatusTotals.AsNoTracking()
                 .Where(t => t.Status == InvoiceStatus.Sent && t.Count != 0)

@@ -35,17 +35,9 @@ public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource
     public const string MonthlyExpense = "Expenses that repeat monthly";
 
     /// <summary>
-    /// The open (not received, not paid) entries summed per kind and the day they are expected, in home-currency
-    /// minor units: an income of an invoice on the invoice's due date, anything else on its own date. The
-    /// forecast reads them for its days (the overload below), the dashboard per window (<see cref="OpenByWindowAsync"/>).
-    /// </summary>
-    public static IQueryable<ExpectedMoney> OpenByExpectedDay(AppDbContext db) =>
-        from o in OpenEntries(db)
-        group o.Minor by new { o.Kind, o.Expected } into g
-        select new ExpectedMoney { Kind = g.Key.Kind, Expected = g.Key.Expected, Minor = g.Sum() };
-
-    /// <summary>
-    /// <see cref="OpenByExpectedDay"/> for the forecast's days only: what is expected from <paramref name="today"/> to
+    /// The open (not received, not paid) entries summed per kind and the day they are expected, in home-currency minor
+    /// units (an income of an invoice on the invoice's due date, anything else on its own date), for the forecast's days
+    /// only: what is expected from <paramref name="today"/> to
     /// <paramref name="end"/> per day, and what is expected earlier (overdue) or later summed per kind on the day before
     /// today and the day after the end. The page lists the coming days' money and totals the rest. One statement, which
     /// reads only the open entries expected from today on (<see cref="OpenDays"/>); the overdue rest is the kept open
@@ -89,7 +81,7 @@ public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource
     public const int LateWindow = -1, BeyondWindow = 3;
 
     /// <summary>
-    /// The same open money as <see cref="OpenByExpectedDay"/>, summed per kind and window instead of per day: overdue
+    /// The same open money as <see cref="OpenByExpectedDayAsync"/>, summed per kind and window instead of per day: overdue
     /// (<see cref="LateWindow"/>), then 0, 1, 2 for up to 30, 31 to 60 and 61 to 90 days from today (the
     /// <see cref="Horizons"/>), and <see cref="BeyondWindow"/> after. A handful of rows, for a page that shows the
     /// windows' totals but not the days (the dashboard), however many open entries there are: the days up to the last
@@ -111,14 +103,6 @@ public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource
         public DateOnly Expected { get; init; }
         public long Minor { get; init; }
     }
-
-    /// <summary>Every open entry with the day it is expected (its invoice's due date, or its own date), in minor units.</summary>
-    private static IQueryable<OpenEntry> OpenEntries(AppDbContext db) =>
-        from e in db.LedgerEntries.AsNoTracking()
-        where e.PaymentModeId == null
-        join i in db.Invoices on e.InvoiceId equals (int?)i.Id into invoices
-        from i in invoices.DefaultIfEmpty()
-        select new OpenEntry { Kind = e.Kind, Expected = i != null ? i.DueDate : e.Date, Minor = e.HomeAmountMinor };
 
     /// <summary>
     /// The sums from today on as they are and, per kind, what is left of its kept open total (money and count): what was
@@ -242,7 +226,7 @@ public sealed record Forecast(
     public long BalanceMinor => Modes.Sum(m => m.BalanceMinor);
 }
 
-/// <summary>Open money of one kind expected on one day (<see cref="ForecastQueries.OpenByExpectedDay"/>).</summary>
+/// <summary>Open money of one kind expected on one day (<see cref="ForecastQueries.OpenByExpectedDayAsync"/>).</summary>
 public sealed class ExpectedMoney
 {
     public LedgerKind Kind { get; init; }

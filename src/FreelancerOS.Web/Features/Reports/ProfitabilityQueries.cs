@@ -128,19 +128,19 @@ public sealed class ProfitabilityQueries(AppDbContext db)
                     .Select(g => new { g.Key.ProjectId, g.Key.Currency, Billed = g.Sum(x => x.Amount) })
                 join p in db.Projects on g.ProjectId equals p.Id
                 select new ProfitPart { Part = LinePart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
-                    Currency = g.Currency, Raw = g.Billed, Units = 0L, Recharged = 0L, Other = 0L })
+                    Currency = g.Currency, Raw = g.Billed })
             .Concat(
                 from g in db.TimeEntries.Where(e => e.Date >= headFrom && e.Date <= headTo)
                     .GroupBy(e => e.ProjectId).Select(g => new { ProjectId = g.Key, Hours = g.Sum(e => e.Hours) })
                 join p in db.Projects on g.ProjectId equals p.Id
                 select new ProfitPart { Part = HourPart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
-                    Currency = "", Raw = g.Hours, Units = 0L, Recharged = 0L, Other = 0L })
+                    Currency = "", Raw = g.Hours })
             .Concat(
                 from g in db.TimeEntries.Where(e => e.Date >= tailFrom && e.Date <= tailTo)
                     .GroupBy(e => e.ProjectId).Select(g => new { ProjectId = g.Key, Hours = g.Sum(e => e.Hours) })
                 join p in db.Projects on g.ProjectId equals p.Id
                 select new ProfitPart { Part = HourPart, Id = p.Id, Name = p.Name, ClientId = p.ClientId, ClientName = p.Client!.Name, ClientCurrency = p.Client.Currency,
-                    Currency = "", Raw = g.Hours, Units = 0L, Recharged = 0L, Other = 0L })
+                    Currency = "", Raw = g.Hours })
             .Concat(
                 from g in db.Invoices
                     .Where(i => (i.Status == InvoiceStatus.Sent || i.Status == InvoiceStatus.Overdue || i.Status == InvoiceStatus.Paid)
@@ -149,7 +149,7 @@ public sealed class ProfitabilityQueries(AppDbContext db)
                 join c in db.Clients on g.ClientId equals c.Id
                 where db.Projects.Any(p => p.ClientId == c.Id)
                 select new ProfitPart { Part = ClientPart, Id = c.Id, Name = "", ClientId = c.Id, ClientName = c.Name, ClientCurrency = c.Currency,
-                    Currency = g.Currency, Raw = g.Billed, Units = 0L, Recharged = 0L, Other = 0L })
+                    Currency = g.Currency, Raw = g.Billed })
             .AsNoTracking()));
 
     /// <summary>
@@ -237,9 +237,8 @@ public sealed class ProfitabilityQueries(AppDbContext db)
     /// <summary>
     /// One grouped sum of the period, named (see <see cref="KeptParts"/> and <see cref="CutParts"/>). Few nullable columns: the provider asks whether each
     /// nullable column of each row is null (the costliest call of reading a row here), so a part leaves "" for a text it
-    /// does not carry (a client's project name, an hours part's currency), and one column holds either sum of the cut months
-    /// (null for a kept part: a null is one such flag, where a constant 0 was a text read and parsed as a decimal) and one
-    /// the kept months'.
+    /// does not carry (a client's project name, an hours part's currency). A kept part reads its units and expenses and no cut
+    /// sum; a cut part its sum only (each statement selects just its own columns; the others stay zero).
     /// </summary>
     private sealed class ProfitPart
     {
@@ -251,16 +250,16 @@ public sealed class ProfitabilityQueries(AppDbContext db)
         public string ClientCurrency { get; init; } = "";
         /// <summary>The billed currency ("" for hours and expenses).</summary>
         public string Currency { get; init; } = "";
-        /// <summary>The cut months' sum, billed or hours by the part (null for the kept months' parts).</summary>
-        public decimal? Raw { get; init; }
+        /// <summary>The cut months' sum, billed or hours by the part (zero for the kept months' parts).</summary>
+        public decimal Raw { get; init; }
         /// <summary>The whole months' kept sum in units of 1/10,000, billed or hours by the part.</summary>
         public long Units { get; init; }
         public long Recharged { get; init; }
         public long Other { get; init; }
 
-        public decimal BilledAmount => (Raw ?? 0m) + InvoiceStatusTotal.AmountOf(Units);
+        public decimal BilledAmount => Raw + InvoiceStatusTotal.AmountOf(Units);
 
-        public decimal HoursAmount => (Raw ?? 0m) + ProjectMonthHours.HoursOf(Units);
+        public decimal HoursAmount => Raw + ProjectMonthHours.HoursOf(Units);
     }
 
     private static IReadOnlyList<ProfitRow> Sort(IEnumerable<ProfitRow> rows, string key, bool descending)
