@@ -1,5 +1,5 @@
-using System.Text;
-using FreelancerOS.Web.Infrastructure;
+using System.Globalization;
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 
 namespace FreelancerOS.Web.Features.Time;
@@ -7,52 +7,89 @@ namespace FreelancerOS.Web.Features.Time;
 /// <summary>
 /// The options of the project and service selects and of the timesheet's "add a row", written as text: the time page
 /// lists every open project and service three times, and a Razor write per option and attribute cost more than the
-/// page's own work. Names are encoded; everything else is a number or fixed text.
+/// page's own work. Each list is a piece of content that writes itself to the response when the view is flushed (no
+/// string of the whole list is built first). Names are encoded; everything else is a number or fixed text.
 /// </summary>
 public static class WorkOptionHtml
 {
-    public static IHtmlContent Projects(IReadOnlyList<WorkOption> options, int selected)
+    public static IHtmlContent Projects(IReadOnlyList<WorkOption> options, int selected) => new Content((w, e) =>
     {
-        var b = new StringBuilder();
         foreach (var p in options)
         {
-            b.Append("<option value=\"").Append(p.ProjectId).Append('"');
-            if (p.ProjectId == selected) b.Append(" selected=\"selected\"");
-            b.Append('>').Append(OptionList.Encode(p.ProjectName)).Append(" · ").Append(OptionList.Encode(p.ClientName)).Append("</option>");
+            w.Write("<option value=\"");
+            Number(w, p.ProjectId);
+            w.Write(p.ProjectId == selected ? "\" selected=\"selected\">" : "\">");
+            e.Encode(w, p.ProjectName);
+            w.Write(" · ");
+            e.Encode(w, p.ClientName);
+            w.Write("</option>");
         }
-        return new HtmlString(b.ToString());
-    }
+    });
 
     /// <summary>Each project's services in a group the page's script shows only while that project is chosen.</summary>
-    public static IHtmlContent Services(IReadOnlyList<WorkOption> options, int? selected)
+    public static IHtmlContent Services(IReadOnlyList<WorkOption> options, int? selected) => new Content((w, e) =>
     {
-        var b = new StringBuilder();
         foreach (var p in options)
         {
             if (p.Services.Count == 0) continue;
-            b.Append("<optgroup label=\"").Append(OptionList.Encode(p.ProjectName)).Append("\" data-project=\"").Append(p.ProjectId).Append("\">");
-            foreach (var (id, name) in p.Services)
+            w.Write("<optgroup label=\"");
+            e.Encode(w, p.ProjectName);
+            w.Write("\" data-project=\"");
+            Number(w, p.ProjectId);
+            w.Write("\">");
+            for (var i = 0; i < p.Services.Count; i++)
             {
-                b.Append("<option value=\"").Append(id).Append('"');
-                if (id == selected) b.Append(" selected=\"selected\"");
-                b.Append(" data-project=\"").Append(p.ProjectId).Append("\">").Append(OptionList.Encode(name)).Append("</option>");
+                var (id, name) = p.Services[i];
+                w.Write("<option value=\"");
+                Number(w, id);
+                w.Write(id == selected ? "\" selected=\"selected\" data-project=\"" : "\" data-project=\"");
+                Number(w, p.ProjectId);
+                w.Write("\">");
+                e.Encode(w, name);
+                w.Write("</option>");
             }
-            b.Append("</optgroup>");
+            w.Write("</optgroup>");
         }
-        return new HtmlString(b.ToString());
-    }
+    });
 
     /// <summary>"projectId" for a project's own row, "projectId:serviceId" for a service's.</summary>
-    public static IHtmlContent Rows(IReadOnlyList<WorkOption> options)
+    public static IHtmlContent Rows(IReadOnlyList<WorkOption> options) => new Content((w, e) =>
     {
-        var b = new StringBuilder();
         foreach (var p in options)
         {
-            var project = OptionList.Encode(p.ProjectName);
-            b.Append("<option value=\"").Append(p.ProjectId).Append("\">").Append(project).Append(" · ").Append(OptionList.Encode(p.ClientName)).Append("</option>");
-            foreach (var (id, name) in p.Services)
-                b.Append("<option value=\"").Append(p.ProjectId).Append(':').Append(id).Append("\">").Append(project).Append(" › ").Append(OptionList.Encode(name)).Append("</option>");
+            w.Write("<option value=\"");
+            Number(w, p.ProjectId);
+            w.Write("\">");
+            e.Encode(w, p.ProjectName);
+            w.Write(" · ");
+            e.Encode(w, p.ClientName);
+            w.Write("</option>");
+            for (var i = 0; i < p.Services.Count; i++)
+            {
+                var (id, name) = p.Services[i];
+                w.Write("<option value=\"");
+                Number(w, p.ProjectId);
+                w.Write(':');
+                Number(w, id);
+                w.Write("\">");
+                e.Encode(w, p.ProjectName);
+                w.Write(" › ");
+                e.Encode(w, name);
+                w.Write("</option>");
+            }
         }
-        return new HtmlString(b.ToString());
+    });
+
+    /// <summary>An id written without a string of its own.</summary>
+    private static void Number(TextWriter w, int value)
+    {
+        Span<char> digits = stackalloc char[11];
+        value.TryFormat(digits, out var n, provider: CultureInfo.InvariantCulture);
+        w.Write(digits[..n]);
+    }
+
+    private sealed class Content(Action<TextWriter, HtmlEncoder> write) : IHtmlContent
+    {
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder) => write(writer, encoder);
     }
 }
