@@ -191,6 +191,9 @@ public sealed class TimeTests(TestApp app) : IClassFixture<TestApp>
         // 25 hours in a cell: the message is at the cell, nothing changes.
         var bad = await AppClient.ParseAsync(await client.HtmxPostAsync(week, "/time/cell", [new("projectId", project.ToString()), new("date", "2026-11-16"), new("hours", "25")]));
         Assert.Equal("One entry is for one day: at most 24 hours.", bad.QuerySelector("td[data-date='2026-11-16'] .field-error")!.TextContent);
+        var typed = bad.QuerySelector($"#cell-{project}--2026-11-16")!; // what was typed stays in the cell, marked and described
+        Assert.Equal(("25", "true", $"cell-{project}--2026-11-16-error"),
+            (typed.GetAttribute("value"), typed.GetAttribute("aria-invalid"), typed.GetAttribute("aria-describedby")));
         Assert.Equal(1m, (await EntriesAsync(project)).Single().Hours);
 
         var next = await client.GetPageAsync("/time?week=2026-11-23");

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
+using FreelancerOS.Web.Infrastructure;
 using Microsoft.AspNetCore.Html;
 
 namespace FreelancerOS.Web.Features.Time;
@@ -17,7 +17,7 @@ public static class WorkOptionHtml
         foreach (var p in options)
         {
             w.Write("<option value=\"");
-            Number(w, p.ProjectId);
+            HtmlNumber.Write(w, p.ProjectId);
             w.Write(p.ProjectId == selected ? "\" selected=\"selected\">" : "\">");
             e.Encode(w, p.ProjectName);
             w.Write(" · ");
@@ -35,15 +35,15 @@ public static class WorkOptionHtml
             w.Write("<optgroup label=\"");
             e.Encode(w, p.ProjectName);
             w.Write("\" data-project=\"");
-            Number(w, p.ProjectId);
+            HtmlNumber.Write(w, p.ProjectId);
             w.Write("\">");
             for (var i = 0; i < p.Services.Count; i++)
             {
                 var (id, name) = p.Services[i];
                 w.Write("<option value=\"");
-                Number(w, id);
+                HtmlNumber.Write(w, id);
                 w.Write(id == selected ? "\" selected=\"selected\" data-project=\"" : "\" data-project=\"");
-                Number(w, p.ProjectId);
+                HtmlNumber.Write(w, p.ProjectId);
                 w.Write("\">");
                 e.Encode(w, name);
                 w.Write("</option>");
@@ -58,7 +58,7 @@ public static class WorkOptionHtml
         foreach (var p in options)
         {
             w.Write("<option value=\"");
-            Number(w, p.ProjectId);
+            HtmlNumber.Write(w, p.ProjectId);
             w.Write("\">");
             e.Encode(w, p.ProjectName);
             w.Write(" · ");
@@ -68,9 +68,9 @@ public static class WorkOptionHtml
             {
                 var (id, name) = p.Services[i];
                 w.Write("<option value=\"");
-                Number(w, p.ProjectId);
+                HtmlNumber.Write(w, p.ProjectId);
                 w.Write(':');
-                Number(w, id);
+                HtmlNumber.Write(w, id);
                 w.Write("\">");
                 e.Encode(w, p.ProjectName);
                 w.Write(" › ");
@@ -79,14 +79,6 @@ public static class WorkOptionHtml
             }
         }
     });
-
-    /// <summary>An id written without a string of its own.</summary>
-    private static void Number(TextWriter w, int value)
-    {
-        Span<char> digits = stackalloc char[11];
-        value.TryFormat(digits, out var n, provider: CultureInfo.InvariantCulture);
-        w.Write(digits[..n]);
-    }
 
     private sealed class Content(Action<TextWriter, HtmlEncoder> write) : IHtmlContent
     {
