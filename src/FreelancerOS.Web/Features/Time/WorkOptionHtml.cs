@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using FreelancerOS.Web.Infrastructure;
 using Microsoft.AspNetCore.Html;
 
@@ -12,12 +11,12 @@ namespace FreelancerOS.Web.Features.Time;
 /// </summary>
 public static class WorkOptionHtml
 {
-    public static IHtmlContent Projects(IReadOnlyList<WorkOption> options, int selected) => new Content((w, e) =>
+    public static IHtmlContent Projects(IReadOnlyList<WorkOption> options, int selected) => new WrittenHtml((w, e) =>
     {
         foreach (var p in options)
         {
             w.Write("<option value=\"");
-            HtmlNumber.Write(w, p.ProjectId);
+            WrittenHtml.Number(w, p.ProjectId);
             w.Write(p.ProjectId == selected ? "\" selected=\"selected\">" : "\">");
             e.Encode(w, p.ProjectName);
             w.Write(" · ");
@@ -27,7 +26,7 @@ public static class WorkOptionHtml
     });
 
     /// <summary>Each project's services in a group the page's script shows only while that project is chosen.</summary>
-    public static IHtmlContent Services(IReadOnlyList<WorkOption> options, int? selected) => new Content((w, e) =>
+    public static IHtmlContent Services(IReadOnlyList<WorkOption> options, int? selected) => new WrittenHtml((w, e) =>
     {
         foreach (var p in options)
         {
@@ -35,15 +34,15 @@ public static class WorkOptionHtml
             w.Write("<optgroup label=\"");
             e.Encode(w, p.ProjectName);
             w.Write("\" data-project=\"");
-            HtmlNumber.Write(w, p.ProjectId);
+            WrittenHtml.Number(w, p.ProjectId);
             w.Write("\">");
             for (var i = 0; i < p.Services.Count; i++)
             {
                 var (id, name) = p.Services[i];
                 w.Write("<option value=\"");
-                HtmlNumber.Write(w, id);
+                WrittenHtml.Number(w, id);
                 w.Write(id == selected ? "\" selected=\"selected\" data-project=\"" : "\" data-project=\"");
-                HtmlNumber.Write(w, p.ProjectId);
+                WrittenHtml.Number(w, p.ProjectId);
                 w.Write("\">");
                 e.Encode(w, name);
                 w.Write("</option>");
@@ -53,12 +52,12 @@ public static class WorkOptionHtml
     });
 
     /// <summary>"projectId" for a project's own row, "projectId:serviceId" for a service's.</summary>
-    public static IHtmlContent Rows(IReadOnlyList<WorkOption> options) => new Content((w, e) =>
+    public static IHtmlContent Rows(IReadOnlyList<WorkOption> options) => new WrittenHtml((w, e) =>
     {
         foreach (var p in options)
         {
             w.Write("<option value=\"");
-            HtmlNumber.Write(w, p.ProjectId);
+            WrittenHtml.Number(w, p.ProjectId);
             w.Write("\">");
             e.Encode(w, p.ProjectName);
             w.Write(" · ");
@@ -68,9 +67,9 @@ public static class WorkOptionHtml
             {
                 var (id, name) = p.Services[i];
                 w.Write("<option value=\"");
-                HtmlNumber.Write(w, p.ProjectId);
+                WrittenHtml.Number(w, p.ProjectId);
                 w.Write(':');
-                HtmlNumber.Write(w, id);
+                WrittenHtml.Number(w, id);
                 w.Write("\">");
                 e.Encode(w, p.ProjectName);
                 w.Write(" › ");
@@ -79,9 +78,4 @@ public static class WorkOptionHtml
             }
         }
     });
-
-    private sealed class Content(Action<TextWriter, HtmlEncoder> write) : IHtmlContent
-    {
-        public void WriteTo(TextWriter writer, HtmlEncoder encoder) => write(writer, encoder);
-    }
 }

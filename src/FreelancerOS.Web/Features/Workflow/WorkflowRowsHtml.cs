@@ -19,19 +19,14 @@ namespace FreelancerOS.Web.Features.Workflow;
 /// </summary>
 public static class WorkflowRowsHtml
 {
-    public static IHtmlContent Rows(WorkflowRowsView model, string requestToken) => new Content(model, requestToken);
-
-    private sealed class Content(WorkflowRowsView model, string requestToken) : IHtmlContent
+    public static IHtmlContent Rows(WorkflowRowsView model, string requestToken) => new WrittenHtml((writer, encoder) =>
     {
-        public void WriteTo(TextWriter writer, HtmlEncoder encoder)
-        {
-            var html = new Builder(writer, encoder);
-            var token = $"<input name=\"__RequestVerificationToken\" type=\"hidden\" value=\"{encoder.Encode(requestToken)}\" />";
-            var returnUrl = encoder.Encode(model.ReturnUrl);
-            var escapedReturn = encoder.Encode(Uri.EscapeDataString(model.ReturnUrl));
-            foreach (var r in model.Rows) Row(html, model, r, token, returnUrl, escapedReturn);
-        }
-    }
+        var html = new Builder(writer, encoder);
+        var token = $"<input name=\"__RequestVerificationToken\" type=\"hidden\" value=\"{encoder.Encode(requestToken)}\" />";
+        var returnUrl = encoder.Encode(model.ReturnUrl);
+        var escapedReturn = encoder.Encode(Uri.EscapeDataString(model.ReturnUrl));
+        foreach (var r in model.Rows) Row(html, model, r, token, returnUrl, escapedReturn);
+    });
 
     private static void Row(Builder h, WorkflowRowsView model, WorkflowRow r, string token, string returnUrl, string escapedReturn)
     {
