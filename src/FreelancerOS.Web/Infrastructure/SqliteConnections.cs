@@ -5,6 +5,7 @@ using FreelancerOS.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace FreelancerOS.Web.Infrastructure;
 
@@ -16,7 +17,11 @@ namespace FreelancerOS.Web.Infrastructure;
 /// its scope (<see cref="SqliteLease"/>) and gives it back at the end; its context runs on it without opening or closing
 /// it, and <see cref="SqliteStatements"/> keeps the commands of its LINQ queries, compiled, for the next request.
 /// </summary>
-public sealed class SqliteConnections(string connectionString) : IDisposable
+/// <param name="appOptions">
+/// The options of the app's contexts, which the context that sets a new connection up takes but for the connection: with
+/// options of its own it would have EF services of its own, and build the model a second time at start (half a second).
+/// </param>
+public sealed class SqliteConnections(string connectionString, DbContextOptions<SqliteAppDbContext>? appOptions = null) : IDisposable
 {
     /// <summary>Idle connections kept beyond this many are closed: enough for the requests and jobs of one person at once.</summary>
     private const int MaxIdle = 4;
@@ -31,7 +36,11 @@ public sealed class SqliteConnections(string connectionString) : IDisposable
         var connection = new SqliteConnection(connectionString);
         // A context built on this connection registers EF's SQL functions on it (decimal comparison and arithmetic), as
         // it does on the connections it creates itself; the app's exact sum and product then take the place of two.
-        using (var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connection).Options))
+        var setUp = appOptions is null
+            ? new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connection).Options
+            : (DbContextOptions<SqliteAppDbContext>)appOptions.WithExtension(
+                RelationalOptionsExtension.Extract(appOptions).WithConnectionString(null).WithConnection(connection));
+        using (var db = new SqliteAppDbContext(setUp))
             _ = db.Database.GetDbConnection();
         connection.Open();
         SqlitePragmas.SetUp(connection);
