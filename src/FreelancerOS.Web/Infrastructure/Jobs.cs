@@ -124,6 +124,9 @@ public static class Jobs
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
+            // Hangfire's storage calls are synchronous: off the thread that starts the host, so that the server listens
+            // meanwhile (the host starts its services together and waits for all of them before it calls itself started).
+            await Task.Yield();
             var recurring = services.GetRequiredService<IRecurringJobManager>();
             var jobs = services.GetRequiredService<IBackgroundJobClient>();
             foreach (var schedule in schedules) await schedule.ScheduleAsync(recurring, jobs, services, cancellationToken);
