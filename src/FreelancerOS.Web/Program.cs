@@ -17,7 +17,9 @@ var dataFolder = Database.DataFolder(builder.Configuration, builder.Environment)
 // This app's own logger, not Serilog's static one: several app instances (tests) can live in one process.
 // Nothing logs a form body; the request log records method, path, status and time only.
 var logger = new LoggerConfiguration()
-    .ReadFrom.Configuration(builder.Configuration)
+    // The sinks' assemblies named: otherwise every assembly of the app is looked through for sinks at each start.
+    .ReadFrom.Configuration(builder.Configuration, new Serilog.Settings.Configuration.ConfigurationReaderOptions(
+        typeof(Serilog.ConsoleLoggerConfigurationExtensions).Assembly, typeof(Serilog.FileLoggerConfigurationExtensions).Assembly))
     .Enrich.FromLogContext()
     .WriteTo.Console()
     .WriteTo.File(Path.Combine(dataFolder, "logs", "freelanceros-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31)
