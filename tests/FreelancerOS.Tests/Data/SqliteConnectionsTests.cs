@@ -48,6 +48,26 @@ public sealed class SqliteConnectionsTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public void ANewConnection_SetUpWithTheAppsOptions_HasEfsFunctionsAndTheExactSum()
+    {
+        // The app's own options (the ones its contexts are made with) set a new connection up, as at start-up.
+        var options = app.Services.GetRequiredService<DbContextOptions<SqliteAppDbContext>>();
+        using var connections = new SqliteConnections($"Data Source={Path.Combine(app.DataFolder, "app.db")};Pooling=False", options);
+        var connection = connections.Take();
+        using (var cmd = connection.CreateCommand())
+        {
+            // EF's decimal comparison, and the app's exact sum in place of EF's (which would give 0.30000000000000004).
+            cmd.CommandText = "SELECT ef_compare('10.0', '9.5'), (SELECT ef_sum(x) FROM (SELECT '0.1' AS x UNION ALL SELECT '0.2'))";
+            using var reader = cmd.ExecuteReader();
+            Assert.True(reader.Read());
+            Assert.Equal(1L, reader.GetInt64(0));
+            Assert.Equal(0.3m, decimal.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture));
+        }
+        connections.Return(connection);
+        Assert.Same(connection, connections.Take());
+    }
+
+    [Fact]
     public void AConnectionLeftInATransaction_IsNotLentAgain()
     {
         using var connections = new SqliteConnections($"Data Source={Path.Combine(app.DataFolder, "app.db")};Pooling=False");
