@@ -6,6 +6,7 @@
 # BENCH_LOAD_SECONDS (default 60) sets the load; DOTNET_* variables given to it reach the app (to try a
 # runtime setting before putting it in the project file).
 set -euo pipefail
+trap 'exit 1' PIPE HUP INT TERM
 app=$1; data=$2; port=$3
 email=perf@example.com; pass=Demo-password-2026
 export Data__Folder=$data ASPNETCORE_ENVIRONMENT=Production
@@ -21,6 +22,8 @@ for run in warm cold; do
   until curl -fs -o /dev/null http://127.0.0.1:$port/healthz; do sleep 0.02; done
   end=$(date +%s.%N)
   apid=$(pgrep -f "FreelancerOS.Web.dll --urls http://127.0.0.1:$port" | head -1)
+  # Stopped however the script ends (a reader of its output that goes away early included).
+  trap 'kill $apid 2>/dev/null || true' EXIT
   if [ $run = cold ]; then break; fi
   kill $apid; wait $pid 2>/dev/null || true
 done
