@@ -5,7 +5,8 @@
 # (X-Sql-Statements, FREELANCEROS_COUNT_SQL=1), and the table rows and board cards the page shows (a page not yet full at
 # 1 year grows until it is, whatever the data). Then bench/startup-memory.sh on the heavy data.
 # Environment: BENCH_DIR (work folder, default /tmp/freelanceros-bench; data is reused if already seeded),
-# BENCH_SECONDS (wrk duration per page, default 3), BENCH_APP (an already published app: skip the build),
+# BENCH_SECONDS (wrk duration per page, default 3, split over BENCH_ROUNDS rounds, default 3, each after its own
+# measure of the sign-in page; the page's ratio is the median of the rounds'), BENCH_APP (an already published app: skip the build),
 # BENCH_SKIP_STARTUP=1 (no startup/memory run), BENCH_PAGES (a space-separated subset of the pages to measure, e.g.
 # "/workflow /invoices"; the detail pages are named /clients/details etc.), BENCH_SETS (default "year1 heavy").
 # Needs wrk, curl, sqlite3 (installed from Debian when missing). Binds to 127.0.0.1 only.
@@ -23,6 +24,8 @@ fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 dir=${BENCH_DIR:-/tmp/freelanceros-bench}
 secs=${BENCH_SECONDS:-3}
+rounds=${BENCH_ROUNDS:-3}
+round_secs=$(( secs / rounds > 0 ? secs / rounds : 1 ))
 email=perf@example.com; pass=Demo-password-2026
 mkdir -p "$dir"
 app=${BENCH_APP:-$dir/app}
@@ -54,6 +57,9 @@ median_us() {
     if (u == "us") f = 1; else if (u == "ms") f = 1000; else if (u == "s") f = 1000000; else f = 60000000;
     printf "%.0f", v * f }'
 }
+
+# the median of its arguments (numbers)
+mid() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 measure() { # measure <label> <data-folder>: writes <label>.tsv (page, ratio, statements, status)
   local label=$1 data=$2 port; port=$(free_port)
@@ -94,11 +100,19 @@ measure() { # measure <label> <data-folder>: writes <label>.tsv (page, ratio, st
     local head; head=$(curl -s -D - -o /dev/null -H "Cookie: $cookie" "$base$p")
     local status; status=$(echo "$head" | awk 'NR == 1 { print $2 }')
     local stmts; stmts=$(echo "$head" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-sql-statements" { print $2 }')
-    local empty; empty=$(median_us /account/login 1)
-    local us; us=$(median_us "$p")
+    # in rounds, the sign-in page right before the page each time: a ratio per round, the median of them kept (a slow
+    # spell of the shared machine during one round moves one ratio, not the figure)
+    local r ratios=() pages_us=() empties=()
+    for r in $(seq "$rounds"); do
+      local e u; e=$(median_us /account/login 1); u=$(median_us "$p" "$round_secs")
+      empties+=("$e"); pages_us+=("$u"); ratios+=("$(awk -v a="$u" -v b="$e" 'BEGIN { printf "%.4f", a / b }')")
+    done
+    local ratio; ratio=$(mid "${ratios[@]}")
+    local empty; empty=$(mid "${empties[@]}")
+    local us; us=$(mid "${pages_us[@]}")
     # what the page shows: its table rows and board cards (a page not yet full at 1 year grows until it is)
     local items; items=$(curl -s -H "Cookie: $cookie" "$base$p" | { grep -o '<tr[ >]\|class="board-card[" ]' || true; } | wc -l)
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$p" "$(awk -v a="$us" -v b="$empty" 'BEGIN { printf "%.2f", a / b }')" "${stmts:-?}" "$status" "$us/$empty" "$items" >> "$dir/$label.tsv"
+    printf '%s\t%.2f\t%s\t%s\t%s\t%s\n' "$p" "$ratio" "${stmts:-?}" "$status" "$us/$empty" "$items" >> "$dir/$label.tsv"
   done
   cp "$dir/$label.tsv" "$dir/$label.ratio.tsv"
   stop_app
@@ -119,7 +133,7 @@ done
 # One table; detail pages are named by kind (their ids differ between the data sets).
 name() { sed -E 's#^/clients/details/[0-9]+#/clients/details/(largest)#; s#^/projects/details/[0-9]+#/projects/details/(largest)#; s#^/invoices/details/[0-9]+#/invoices/details/(largest)#'; }
 echo
-echo "each page's median latency ÷ the sign-in page's, measured just before it (raw medians in us: $dir/*.tsv)"
+echo "each page's median latency ÷ the sign-in page's measured just before it, the median of $rounds rounds (raw medians in us: $dir/*.tsv)"
 echo "| page | 1 year | heavy | growth | SQL statements (1 year / heavy) | rows and cards shown (1 year / heavy) |"
 echo "|---|---|---|---|---|---|"
 awk -F'\t' '
