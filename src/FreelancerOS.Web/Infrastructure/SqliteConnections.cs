@@ -21,7 +21,7 @@ namespace FreelancerOS.Web.Infrastructure;
 /// The options of the app's contexts, which the context that sets a new connection up takes but for the connection: with
 /// options of its own it would have EF services of its own, and build the model a second time at start (half a second).
 /// </param>
-public sealed class SqliteConnections(string connectionString, DbContextOptions<SqliteAppDbContext>? appOptions = null) : IDisposable
+public sealed class SqliteConnections(string connectionString, DbContextOptions<SqliteAppDbContext> appOptions) : IDisposable
 {
     /// <summary>Idle connections kept beyond this many are closed: enough for the requests and jobs of one person at once.</summary>
     private const int MaxIdle = 4;
@@ -36,10 +36,8 @@ public sealed class SqliteConnections(string connectionString, DbContextOptions<
         var connection = new SqliteConnection(connectionString);
         // A context built on this connection registers EF's SQL functions on it (decimal comparison and arithmetic), as
         // it does on the connections it creates itself; the app's exact sum and product then take the place of two.
-        var setUp = appOptions is null
-            ? new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connection).Options
-            : (DbContextOptions<SqliteAppDbContext>)appOptions.WithExtension(
-                RelationalOptionsExtension.Extract(appOptions).WithConnectionString(null).WithConnection(connection));
+        var setUp = (DbContextOptions<SqliteAppDbContext>)appOptions.WithExtension(
+            RelationalOptionsExtension.Extract(appOptions).WithConnectionString(null).WithConnection(connection));
         using (var db = new SqliteAppDbContext(setUp))
             _ = db.Database.GetDbConnection();
         connection.Open();

@@ -70,7 +70,8 @@ public sealed class SqliteConnectionsTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public void AConnectionLeftInATransaction_IsNotLentAgain()
     {
-        using var connections = new SqliteConnections($"Data Source={Path.Combine(app.DataFolder, "app.db")};Pooling=False");
+        using var connections = new SqliteConnections($"Data Source={Path.Combine(app.DataFolder, "app.db")};Pooling=False",
+            app.Services.GetRequiredService<DbContextOptions<SqliteAppDbContext>>());
         var first = connections.Take();
         using (var tx = first.BeginTransaction())
         {
