@@ -122,6 +122,53 @@ public sealed class ProjectsBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task TimesheetCellOfAService_NoteAndHoursTypedWithEnter_AreSavedOnThatService()
+    {
+        await using var session = await fixture.NewSessionAsync();
+        var page = session.Page;
+        await session.RegisterAsync();
+        await AddClientAsync(page, "Sheet Client");
+        await AddProjectAsync(page, "Sheet project", "Sheet Client", "Medium");
+        await page.GotoAsync("/services/create");
+        await page.FillAsync("input[name=Name]", "Wireframes");
+        await page.SelectOptionAsync("select[name=ProjectId]", new SelectOptionValue { Label = "Sheet project · Sheet Client (EUR)" });
+        await page.ClickAsync("form[action='/services/create'] button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/services/create"));
+
+        // A row for the service, added from the week's own menu; its cells carry only their day (the row says the rest).
+        await page.GotoAsync("/time");
+        await page.SelectOptionAsync("#add", new SelectOptionValue { Label = "Sheet project › Wireframes" });
+        await page.ClickAsync("form[action='/time'] button[type=submit]");
+        var row = page.Locator("#timesheet tbody tr", new() { HasText = "Wireframes" });
+        var day = fixture.App.Clock.GetUtcNow().ToString("yyyy-MM-dd");
+
+        // A note alone is refused at the cell, with the note kept; Enter sends it (no reload, no full-page post).
+        var note = row.Locator($"td[data-date='{day}'] input[name=note]");
+        await row.Locator($"td[data-date='{day}'] summary").ClickAsync();
+        await note.FillAsync("First sketches");
+        var refused = page.WaitForResponseAsync(r => r.Url.EndsWith("/time/cell") && r.Status == 200);
+        await note.PressAsync("Enter");
+        await refused;
+        await Assertions.Expect(row.Locator($"td[data-date='{day}'] .field-error")).ToHaveTextAsync("Enter the hours this note is for.");
+        await Assertions.Expect(row.Locator($"td[data-date='{day}'] input[name=note]")).ToHaveValueAsync("First sketches");
+
+        // Then the hours, with Enter: saved on the service, with the note, and the totals follow.
+        var hours = row.Locator($"td[data-date='{day}'] input[name=hours]");
+        await hours.FillAsync("1:30");
+        var saved = page.WaitForResponseAsync(r => r.Url.EndsWith("/time/cell") && r.Status == 200);
+        await hours.PressAsync("Enter");
+        await saved;
+        await Assertions.Expect(row.Locator("[data-role=row-total]")).ToHaveTextAsync("1.5");
+        await Assertions.Expect(row.Locator($"td[data-date='{day}'] .field-error")).ToHaveCountAsync(0);
+
+        await page.ReloadAsync();
+        await Assertions.Expect(row.Locator($"td[data-date='{day}'] input[name=hours]")).ToHaveValueAsync("1.5");
+        await Assertions.Expect(row.Locator($"td[data-date='{day}'] summary")).ToHaveAttributeAsync("title", "First sketches");
+        await Assertions.Expect(page.Locator("[data-role=week-total]")).ToHaveTextAsync("1.5");
+        Assert.True(session.ConsoleErrors.Count == 0, string.Join("\n", session.ConsoleErrors));
+    }
+
+    [Fact]
     public async Task WorkPages_LogNoConsoleErrors()
     {
         await using var session = await fixture.NewSessionAsync();

@@ -61,8 +61,7 @@ public sealed class KeptProjectFiguresTests(TestApp app) : IClassFixture<TestApp
                 case 4:
                     // A timesheet cell: a new entry, its hours changed, or cleared (deleted).
                     var sheet = await client.GetPageAsync($"/time?week=2026-11-23&add={project}");
-                    var cell = sheet.QuerySelectorAll("form[action='/time/cell']")
-                        .FirstOrDefault(f => f.QuerySelector("input[name=projectId]")?.GetAttribute("value") == project.ToString() && f.QuerySelector("input[name=serviceId]") is null);
+                    var cell = sheet.QuerySelector($"tr[data-row='{project}-'] form[hx-post='/time/cell']");
                     if (cell is null) break;
                     var date = cell.QuerySelector("input[name=date]")!.GetAttribute("value")!;
                     Assert.Equal(HttpStatusCode.OK, (await client.HtmxPostAsync(sheet, "/time/cell", new Dictionary<string, string>
