@@ -138,12 +138,13 @@ builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true)
 var app = builder.Build();
 
 // The database is made ready (migrations, kept figures, default lists) on another thread while this one puts the request
-// pipeline together, a fifth of a second of start-up on two cores; nothing is served before both are done.
+// pipeline together and starts the server; requests, jobs and the host's "started" wait for it (DatabaseReadiness).
 var databaseReady = Task.Run(async () =>
 {
     await Database.MigrateAsync(app.Services);
     await FreelancerOS.Web.Features.Ledger.LedgerLists.AddToAccountsWithoutAsync(app.Services);
 });
+app.Services.GetRequiredService<DatabaseReadiness>().Follow(databaseReady);
 
 if (args.Length > 0 && args[0] == "seed-demo")
 {
@@ -156,6 +157,7 @@ if (args.Length > 0 && args[0] == "reset-lockout")
     return await FreelancerOS.Web.Features.Account.ResetLockoutCommand.RunAsync(app.Services, args[1..]);
 }
 
+app.UseDatabaseReadiness();
 app.UseSqlStatementCounting(); // FREELANCEROS_COUNT_SQL=1 only (the page benchmark)
 app.UseProxySupport(app.Environment);
 app.UseExceptionHandler("/error");
@@ -173,7 +175,6 @@ app.UseSerilogRequestLogging(o => o.Logger = logger);
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapControllerRoute("default", "{controller=Dashboard}/{action=Index}/{id?}");
 
-await databaseReady;
 await app.RunAsync();
 return 0;
 

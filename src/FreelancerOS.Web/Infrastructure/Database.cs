@@ -30,6 +30,8 @@ public static class Database
         // finds mistakes in the code, not in the data: on wherever the code is run to be checked (development, the
         // tests), off in production.
         var checks = !env.IsProduction();
+        services.AddSingleton<DatabaseReadiness>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseReadiness>());
         switch (Provider(config))
         {
             case DatabaseProvider.Postgres:
@@ -89,6 +91,18 @@ public static class Database
         if (db.Database.IsNpgsql())
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({lockKey})");
         return tx;
+    }
+
+    /// <summary>The first middleware: a request waits until the database is ready (once it is, an already completed task).</summary>
+    public static WebApplication UseDatabaseReadiness(this WebApplication app)
+    {
+        var ready = app.Services.GetRequiredService<DatabaseReadiness>().Ready;
+        app.Use(async (context, next) =>
+        {
+            if (!ready.IsCompletedSuccessfully) await ready.WaitAsync(context.RequestAborted);
+            await next(context);
+        });
+        return app;
     }
 
     public static async Task MigrateAsync(IServiceProvider services)

@@ -31,7 +31,7 @@ public static class Jobs
     {
         var poll = TimeSpan.FromSeconds(config.GetValue("Jobs:PollSeconds", 1.0));
         services.AddSingleton<JobStorage>(_ => CreateStorage(config, dataFolder, poll));
-        services.AddSingleton<JobActivator>(sp => new ScopedJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<JobActivator>(sp => new ScopedJobActivator(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<DatabaseReadiness>()));
         services.AddHangfire((sp, c) => c
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -120,13 +120,15 @@ public static class Jobs
     }
 
     /// <summary>Runs each feature's <see cref="IJobSchedule"/> once the database is migrated and the host starts.</summary>
-    private sealed class JobSchedules(IServiceProvider services, IEnumerable<IJobSchedule> schedules) : IHostedService
+    private sealed class JobSchedules(IServiceProvider services, IEnumerable<IJobSchedule> schedules, DatabaseReadiness readiness) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             // Hangfire's storage calls are synchronous: off the thread that starts the host, so that the server listens
             // meanwhile (the host starts its services together and waits for all of them before it calls itself started).
             await Task.Yield();
+            // Some schedules read the database first (the ledger's start-up sweep).
+            await readiness.Ready.WaitAsync(cancellationToken);
             var recurring = services.GetRequiredService<IRecurringJobManager>();
             var jobs = services.GetRequiredService<IBackgroundJobClient>();
             foreach (var schedule in schedules) await schedule.ScheduleAsync(recurring, jobs, services, cancellationToken);
@@ -175,9 +177,14 @@ public static class Jobs
     }
 
     /// <summary>Each job runs in a DI scope of its own (a fresh DbContext), created from this host's container.</summary>
-    private sealed class ScopedJobActivator(IServiceScopeFactory scopes) : JobActivator
+    /// <summary>Each job in a scope of its host's services, once the database is ready (the server starts before it is).</summary>
+    private sealed class ScopedJobActivator(IServiceScopeFactory scopes, DatabaseReadiness readiness) : JobActivator
     {
-        public override JobActivatorScope BeginScope(JobActivatorContext context) => new Scope(scopes.CreateScope());
+        public override JobActivatorScope BeginScope(JobActivatorContext context)
+        {
+            readiness.Wait();
+            return new Scope(scopes.CreateScope());
+        }
 
         private sealed class Scope(IServiceScope scope) : JobActivatorScope
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using FreelancerOS.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace FreelancerOS.Web.Infrastructure;
 
@@ -15,7 +16,14 @@ public static class Keys
     {
         var builder = services.AddDataProtection().SetApplicationName("FreelancerOS");
         if (Database.Provider(config) is DatabaseProvider.Postgres or DatabaseProvider.SqlServer)
+        {
             builder.PersistKeysToDbContext<AppDbContext>();
+            // Data protection reads its keys as the host starts, which is before the migrations are done on a new database.
+            services.AddOptions<KeyManagementOptions>().PostConfigure<DatabaseReadiness>((o, readiness) =>
+            {
+                if (o.XmlRepository is { } keys) o.XmlRepository = readiness.Guard(keys);
+            });
+        }
         else
             builder.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
 
