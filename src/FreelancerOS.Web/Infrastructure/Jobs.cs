@@ -176,8 +176,10 @@ public static class Jobs
         }
     }
 
-    /// <summary>Each job runs in a DI scope of its own (a fresh DbContext), created from this host's container.</summary>
-    /// <summary>Each job in a scope of its host's services, once the database is ready (the server starts before it is).</summary>
+    /// <summary>
+    /// Each job runs in a DI scope of its own (a fresh DbContext), created from this host's container, once the database is
+    /// ready (the job server starts with the host, before the start-up's migrations are done).
+    /// </summary>
     private sealed class ScopedJobActivator(IServiceScopeFactory scopes, DatabaseReadiness readiness) : JobActivator
     {
         public override JobActivatorScope BeginScope(JobActivatorContext context)
