@@ -23,6 +23,11 @@ public static class TimesheetHtml
     public static IHtmlContent Cells(Timesheet sheet, TimesheetRow row, string[] days, string[] spoken) =>
         new WrittenHtml((w, e) => Write(w, e, sheet, row, days, spoken));
 
+    /// <summary>The row's project and service as htmx's JSON values for every cell of the row (numbers only: nothing to encode).</summary>
+    public static IHtmlContent RowValues(TimesheetRow row) => new HtmlString(row.ServiceId is { } sid
+        ? "{\"projectId\":" + row.ProjectId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",\"serviceId\":" + sid.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}"
+        : "{\"projectId\":" + row.ProjectId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}");
+
     private static void Write(TextWriter w, HtmlEncoder e, Timesheet sheet, TimesheetRow row, string[] days, string[] spoken)
     {
         var rowKey = row.Key;
