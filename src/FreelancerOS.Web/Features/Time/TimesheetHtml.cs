@@ -24,9 +24,17 @@ public static class TimesheetHtml
         new WrittenHtml((w, e) => Write(w, e, sheet, row, days, spoken));
 
     /// <summary>The row's project and service as htmx's JSON values for every cell of the row (numbers only: nothing to encode).</summary>
-    public static IHtmlContent RowValues(TimesheetRow row) => new HtmlString(row.ServiceId is { } sid
-        ? "{\"projectId\":" + row.ProjectId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",\"serviceId\":" + sid.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}"
-        : "{\"projectId\":" + row.ProjectId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}");
+    public static IHtmlContent RowValues(TimesheetRow row) => new WrittenHtml((w, _) =>
+    {
+        w.Write("{\"projectId\":");
+        WrittenHtml.Number(w, row.ProjectId);
+        if (row.ServiceId is { } sid)
+        {
+            w.Write(",\"serviceId\":");
+            WrittenHtml.Number(w, sid);
+        }
+        w.Write('}');
+    });
 
     private static void Write(TextWriter w, HtmlEncoder e, Timesheet sheet, TimesheetRow row, string[] days, string[] spoken)
     {
