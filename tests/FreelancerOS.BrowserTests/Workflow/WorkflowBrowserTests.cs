@@ -129,6 +129,43 @@ public sealed class WorkflowBrowserTests(BrowserFixture fixture)
         Assert.True(session.ConsoleErrors.Count == 0, string.Join("\n", session.ConsoleErrors));
     }
 
+    [Fact]
+    public async Task NewDraftInvoice_FromARowWithAClient_LinksTheDraftInPlace_WithoutReload()
+    {
+        await using var session = await fixture.NewSessionAsync(bypassCsp: true);
+        var page = session.Page;
+        var email = $"workflow-draft-{Guid.NewGuid():N}@example.com";
+        await session.RegisterAsync(email);
+        await page.GotoAsync("/clients/create");
+        await page.FillAsync("input[name=Name]", "Draft Row Client");
+        await page.ClickAsync("form[action='/clients/create'] button[type=submit]");
+        await page.WaitForURLAsync("**/clients/details/*");
+        await page.GotoAsync("/ledger/create?kind=income");
+        await page.FillAsync("#Description", "Deposit to invoice");
+        await page.FillAsync("#Amount", "300");
+        await page.FillAsync("#Date", "2026-11-20");
+        await page.SelectOptionAsync("#ClientId", new SelectOptionValue { Label = "Draft Row Client" });
+        await page.ClickAsync("#entry-form button[type=submit]");
+        await page.WaitForURLAsync("**/ledger**");
+
+        await page.GotoAsync("/workflow");
+        await ListsInAsync(page);
+        await page.EvaluateAsync("window.workflowMarker = 'same page'");
+        var row = page.Locator("[data-role=workflow-row]", new() { HasText = "Deposit to invoice" });
+        var version = await row.GetAttributeAsync("data-version");
+        // The button joins the row's one form (its token and version): htmx posts that form to the draft's address.
+        await row.Locator("[data-role=new-draft]").ClickAsync();
+        await Assertions.Expect(row).Not.ToHaveAttributeAsync("data-version", version!);
+        await Assertions.Expect(row.Locator("[data-role=invoice-status]")).ToHaveTextAsync("Draft");
+        await Assertions.Expect(row.Locator("[data-role=new-draft]")).ToHaveCountAsync(0);
+        Assert.Equal("same page", await page.EvaluateAsync<string>("window.workflowMarker"));
+        var userId = await fixture.App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var draft = await fixture.App.WithDbAsync(db => db.Incomes.Where(i => i.Description == "Deposit to invoice")
+            .Join(db.Invoices, i => i.InvoiceId, v => v.Id, (i, v) => new { v.Status, v.Total, Client = v.Client!.Name }).SingleAsync(), userId);
+        Assert.Equal((InvoiceStatus.Draft, 300m, "Draft Row Client"), (draft.Status, draft.Total, draft.Client));
+        Assert.True(session.ConsoleErrors.Count == 0, string.Join("\n", session.ConsoleErrors));
+    }
+
     /// <summary>The grid's long option lists arrive once the page is shown (a person's first key comes later than a test's).</summary>
     private static Task ListsInAsync(IPage page) =>
         Assertions.Expect(page.Locator("#workflow-grid")).ToHaveAttributeAsync("data-lists", "ready");

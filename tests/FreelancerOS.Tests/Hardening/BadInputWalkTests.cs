@@ -134,10 +134,17 @@ public sealed class BadInputWalkTests(TestApp app) : IClassFixture<TestApp>
             {
                 if (!string.Equals(form.Method, "post", StringComparison.OrdinalIgnoreCase)) continue;
                 var action = form.GetAttribute("action") is { Length: > 0 } a ? a : form.GetAttribute("hx-post") ?? new Uri(doc.Url).PathAndQuery;
-                if (Skipped.Any(action.StartsWith)) continue;
+                // A submit button may send its form elsewhere (formaction), from inside it or joined by its form attribute.
+                var buttonActions = doc.QuerySelectorAll("button[formaction], input[formaction]")
+                    .Where(b => b.GetAttribute("form") is { } owner ? owner == form.Id : b.Closest("form") == form)
+                    .Select(b => b.GetAttribute("formaction")!);
                 var fields = AppClient.FormFields(form);
-                var key = Shape(action) + "|" + string.Join(",", fields.Select(f => f.Key).Order());
-                forms.TryAdd(key, new FoundForm(url, action, fields));
+                foreach (var target in buttonActions.Prepend(action))
+                {
+                    if (Skipped.Any(target.StartsWith)) continue;
+                    var key = Shape(target) + "|" + string.Join(",", fields.Select(f => f.Key).Order());
+                    forms.TryAdd(key, new FoundForm(url, target, fields));
+                }
             }
         }
         return (pages, forms.Values.ToList());

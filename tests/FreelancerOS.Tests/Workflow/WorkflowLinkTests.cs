@@ -295,7 +295,7 @@ public sealed class WorkflowLinkTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(income.ClientId, project.ClientId);
 
         var grid = await client.GetPageAsync("/workflow");
-        var draft = await client.SubmitAsync(grid, $"#row-{incomeId} form[action='/workflow/newdraft/{incomeId}']");
+        var draft = await NewDraftAsync(client, grid, incomeId);
         Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
         income = await IncomeAsync(app, userId, incomeId);
         var invoice = await InvoiceAsync(app, userId, income.InvoiceId!.Value);

@@ -78,6 +78,23 @@ internal static class WorkflowSteps
         return await client.Http.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>
+    /// Clicks the row's "New draft invoice" as a browser without script does: the button belongs to the row's form (its
+    /// form attribute), so the form's fields, token included, and the selects that join it go to the button's formaction.
+    /// </summary>
+    public static async Task<HttpResponseMessage> NewDraftAsync(AppClient client, IDocument page, int incomeId)
+    {
+        var button = page.QuerySelector<IHtmlButtonElement>($"#row-{incomeId} button[data-role=new-draft]")
+                     ?? throw new InvalidOperationException($"No 'New draft invoice' button for income {incomeId} on {page.Url}.");
+        Assert.Equal("submit", button.Type);
+        var form = page.QuerySelector<IHtmlFormElement>($"#{button.GetAttribute("form")}")
+                   ?? throw new InvalidOperationException($"The 'New draft invoice' button of income {incomeId} belongs to no form.");
+        var fields = AppClient.FormFields(form);
+        foreach (var joined in page.QuerySelectorAll<IHtmlSelectElement>($"select[form='{form.Id}']"))
+            if (fields.All(f => f.Key != joined.Name)) fields.Add(new(joined.Name!, joined.Value ?? ""));
+        return await client.Http.PostAsync(button.GetAttribute("formaction"), new FormUrlEncodedContent(fields));
+    }
+
     /// <summary>A payment mode's id, from the grid's shared list of modes (its rows' selects hold only their current mode).</summary>
     public static string ModeId(IDocument page, string name) =>
         page.QuerySelector<IHtmlTemplateElement>("template#workflow-modes") is { } modes

@@ -12,7 +12,7 @@ namespace FreelancerOS.Web.Features.Workflow;
 /// hundred) was most of the page's rendering. This is one piece of content that writes itself straight to the response
 /// when the view is flushed (no page-sized string: that would be a large-object allocation per request). What each value is, and what
 /// workflow.js and the tests read, is unchanged: one form per row in its first cell, which the row's selects join
-/// (form="wf-…") and htmx posts on a change of any of them (hx-target and hx-swap come from the grid's tbody); the
+/// (form="wf-…") and htmx posts on a change of any of them, and which the "New draft invoice" button submits elsewhere (hx-target and hx-swap come from the grid's tbody); the
 /// clients' and payment modes' selects, and in a light row the invoice, project and service selects too, hold only
 /// their current choice, filled by workflow.js from the page's shared lists (data-options) when focused or pressed.
 /// Every text and attribute value is HTML-encoded; an attribute Razor would leave out (a null value) is left out.
@@ -60,9 +60,10 @@ public static class WorkflowRowsHtml
             h.Raw("<a class=\"small\" href=\"/invoices/details/").Raw(invoice.Id.ToString(CultureInfo.InvariantCulture)).Raw("\" data-role=\"invoice-link\">")
                 .Text(invoice.Number ?? "Draft").Raw(" · <span data-role=\"invoice-status\">").Text(invoice.Status.ToString()).Raw("</span></a>");
         else if (r.ClientId is not null)
-            h.Raw("<form method=\"post\" action=\"/workflow/newdraft/").Raw(id).Raw("\" hx-post=\"/workflow/newdraft/").Raw(id).Raw("\" class=\"d-inline\">").Raw(token)
-                .Raw("<input type=\"hidden\" name=\"version\" value=\"").Raw(version).Raw("\" /><input type=\"hidden\" name=\"returnUrl\" value=\"").Raw(returnUrl)
-                .Raw("\" /><button type=\"submit\" class=\"btn btn-link btn-sm p-0\" data-role=\"new-draft\">New draft invoice</button></form>");
+            // A submit button of the row's form, sent elsewhere: the form's token, version and return address go with it
+            // (htmx includes a button's form), so the row carries one copy of each.
+            h.Raw("<button type=\"submit\" form=\"").Raw(form).Raw("\" formaction=\"/workflow/newdraft/").Raw(id).Raw("\" hx-post=\"/workflow/newdraft/").Raw(id)
+                .Raw("\" class=\"btn btn-link btn-sm p-0\" data-role=\"new-draft\">New draft invoice</button>");
         h.Raw("</td>");
 
         h.Raw("<td>");
