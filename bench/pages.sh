@@ -8,7 +8,9 @@
 # BENCH_SECONDS (wrk duration per page, default 3, split over BENCH_ROUNDS rounds, default 3, each after its own
 # measure of the sign-in page; the page's ratio is the median of the rounds'), BENCH_APP (an already published app: skip the build),
 # BENCH_SKIP_STARTUP=1 (no startup/memory run), BENCH_PAGES (a space-separated subset of the pages to measure, e.g.
-# "/workflow /invoices"; the detail pages are named /clients/details etc.), BENCH_SETS (default "year1 heavy").
+# "/workflow /invoices"; the detail pages are named /clients/details etc.), BENCH_SETS (default "year1 heavy": the two
+# data sets the table compares, first against second; "heavyN" is the heavy profile's business over N years instead of
+# ten, so BENCH_SETS="heavy2 heavy20" compares the same present-day work with ten times the history behind it).
 # Needs wrk, curl, sqlite3 (installed from Debian when missing). Binds to 127.0.0.1 only.
 set -euo pipefail
 need=()
@@ -119,22 +121,26 @@ measure() { # measure <label> <data-folder>: writes <label>.tsv (page, ratio, st
 }
 
 sets=${BENCH_SETS:-year1 heavy}
-rm -f "$dir/year1.ratio.tsv" "$dir/heavy.ratio.tsv"
+read -r first second _ <<< "$sets $sets"
+for set in $sets; do rm -f "$dir/$set.ratio.tsv"; done
 for set in $sets; do
   case $set in
     year1) seed "$dir/year1" --years 1 ;;
     heavy) seed "$dir/heavy" --profile heavy ;;
+    heavy[0-9]*) seed "$dir/$set" --profile heavy --years "${set#heavy}" ;;
   esac
   measure "$set" "$dir/$set"
 done
-[ -f "$dir/year1.ratio.tsv" ] || : > "$dir/year1.ratio.tsv"
-[ -f "$dir/heavy.ratio.tsv" ] || : > "$dir/heavy.ratio.tsv"
+[ -f "$dir/$first.ratio.tsv" ] || : > "$dir/$first.ratio.tsv"
+[ -f "$dir/$second.ratio.tsv" ] || : > "$dir/$second.ratio.tsv"
 
 # One table; detail pages are named by kind (their ids differ between the data sets).
 name() { sed -E 's#^/clients/details/[0-9]+#/clients/details/(largest)#; s#^/projects/details/[0-9]+#/projects/details/(largest)#; s#^/invoices/details/[0-9]+#/invoices/details/(largest)#'; }
 echo
 echo "each page's median latency ÷ the sign-in page's measured just before it, the median of $rounds rounds (raw medians in us: $dir/*.tsv)"
-echo "| page | 1 year | heavy | growth | SQL statements (1 year / heavy) | rows and cards shown (1 year / heavy) |"
+label() { case $1 in year1) echo "1 year" ;; heavy) echo heavy ;; heavy[0-9]*) echo "heavy, ${1#heavy} years" ;; *) echo "$1" ;; esac; }
+a=$(label "$first"); b=$(label "$second")
+echo "| page | $a | $b | growth | SQL statements ($a / $b) | rows and cards shown ($a / $b) |"
 echo "|---|---|---|---|---|---|"
 awk -F'\t' '
   FILENAME == ARGV[1] { y[$1] = $0; if (!($1 in seen)) { seen[$1] = 1; order[n++] = $1 } next }
@@ -147,7 +153,7 @@ awk -F'\t' '
       r1 = iy ? sprintf("%.1f×", a[2]) : "–"; r2 = ih ? sprintf("%.1f×", b[2]) : "–";
       g = (iy && ih && a[2] > 0) ? sprintf("%.2f", b[2] / a[2]) : "–";
       printf "| `%s`%s | %s | %s | %s | %s / %s | %s / %s |\n", p, flag, r1, r2, g, (iy ? a[3] : "–"), (ih ? b[3] : "–"), (iy ? a[6] : "–"), (ih ? b[6] : "–") } }
-' <(name < "$dir/year1.ratio.tsv") <(name < "$dir/heavy.ratio.tsv")
+' <(name < "$dir/$first.ratio.tsv") <(name < "$dir/$second.ratio.tsv")
 
 if [ "${BENCH_SKIP_STARTUP:-}" != 1 ]; then
   echo
