@@ -8,42 +8,16 @@ namespace FreelancerOS.Web.Features.Ledger;
 /// <summary>The home-currency sum of one payment mode (null: not received / not paid yet) and kind.</summary>
 public sealed record ModeBalanceGroup(int? PaymentModeId, LedgerKind Kind, long Minor);
 
-/// <summary>What each payment mode holds today, shared by the Balances page and the goals that follow a balance.</summary>
+/// <summary>What each payment mode holds today, shared by the Balances page, the forecast and the goals that follow a balance.</summary>
 public static class LedgerBalances
 {
     /// <summary>
-    /// Sums per payment mode and kind of every entry dated up to <paramref name="today"/>: the months before
-    /// this one from the kept totals (a few rows per month, whatever the number of entries), this month's
-    /// entries up to today from the entries themselves. One statement.
+    /// Sums per payment mode and kind of every entry dated up to <paramref name="today"/>: the kept all-time totals per
+    /// kind and payment mode (<see cref="LedgerModeTotal"/>), less the entries dated after today (a date range of the
+    /// date index, usually empty). A few rows whatever the years of entries (the months' totals, which this once read,
+    /// grow by a few rows a month). One statement.
     /// </summary>
     public static async Task<IReadOnlyList<ModeBalanceGroup>> AsOfAsync(AppDbContext db, DateOnly today)
-    {
-        var period = LedgerEntry.PeriodOf(today);
-        var before = db.LedgerMonthTotals.AsNoTracking()
-            .Where(t => t.Period < period)
-            .GroupBy(t => new { t.PaymentModeId, t.Kind })
-            .Select(g => new { g.Key.PaymentModeId, g.Key.Kind, Minor = g.Sum(t => t.HomeAmountMinor) });
-        // A date range (the date index), grouped on an expression: grouped on the plain mode column, SQLite
-        // prefers the payment-mode index for its order and reads every entry of the account.
-        var monthStart = new DateOnly(today.Year, today.Month, 1);
-        var thisMonth = db.LedgerEntries.AsNoTracking()
-            .Where(e => e.Date >= monthStart && e.Date <= today)
-            .GroupBy(e => new { PaymentModeId = e.PaymentModeId ?? LedgerMonthTotal.None, e.Kind })
-            .Select(g => new { g.Key.PaymentModeId, g.Key.Kind, Minor = g.Sum(e => e.HomeAmountMinor) });
-        var groups = await before.Concat(thisMonth).ToListAsync();
-        return groups
-            .Select(g => new ModeBalanceGroup(KeptLedgerTotals.FromNone(g.PaymentModeId), g.Kind, g.Minor))
-            .GroupBy(g => new { g.PaymentModeId, g.Kind })
-            .Select(g => new ModeBalanceGroup(g.Key.PaymentModeId, g.Key.Kind, g.Sum(x => x.Minor)))
-            .ToList();
-    }
-
-    /// <summary>
-    /// The same sums as <see cref="AsOfAsync"/> from the kept all-time totals per kind and payment mode, less the entries
-    /// dated after <paramref name="today"/> (a date range of the date index, usually empty): a few rows, whatever the
-    /// years of entries. One statement.
-    /// </summary>
-    public static async Task<IReadOnlyList<ModeBalanceGroup>> KeptAsOfAsync(AppDbContext db, DateOnly today)
     {
         var sums = new List<ModeSum>();
         await foreach (var sum in KeptLessLater.For(db)(db, today)) sums.Add(sum);

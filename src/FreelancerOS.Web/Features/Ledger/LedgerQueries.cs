@@ -86,13 +86,9 @@ public static class LedgerQueries
     /// What each payment mode holds on <paramref name="today"/> (received minus paid), and what is still to
     /// receive and to pay (entries with no payment mode), in home-currency minor units. Two statements.
     /// </summary>
-    /// <remarks>
-    /// <paramref name="fromModeTotals"/>: from the kept all-time totals per mode (<see cref="LedgerBalances.KeptAsOfAsync"/>,
-    /// a few rows) instead of the month totals (<see cref="LedgerBalances.AsOfAsync"/>); the same figures.
-    /// </remarks>
-    public static async Task<(IReadOnlyList<BalanceRow> Rows, long ReceivableMinor, long PayableMinor)> BalancesAsync(AppDbContext db, DateOnly today, bool fromModeTotals = false)
+    public static async Task<(IReadOnlyList<BalanceRow> Rows, long ReceivableMinor, long PayableMinor)> BalancesAsync(AppDbContext db, DateOnly today)
     {
-        var groups = fromModeTotals ? await LedgerBalances.KeptAsOfAsync(db, today) : await LedgerBalances.AsOfAsync(db, today);
+        var groups = await LedgerBalances.AsOfAsync(db, today);
         var modes = await db.PaymentModes.AsNoTracking().OrderBy(m => m.Name).Select(m => new ModeOption(m.Id, m.Name)).ToListAsync();
         var rows = modes.Select(m => new BalanceRow(m.Name,
             groups.Sum(m.Id, LedgerKind.Income), groups.Sum(m.Id, LedgerKind.Expense))).ToList();

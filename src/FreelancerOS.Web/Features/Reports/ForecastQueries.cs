@@ -150,7 +150,7 @@ public sealed class ForecastQueries(AppDbContext db, IEnumerable<IForecastSource
                 due.Where(f => f.Kind == LedgerKind.Expense).Sum(f => f.Minor));
         }).ToList();
         var late = flows.Where(f => f.Date < today).ToList();
-        IReadOnlyList<BalanceRow> modes = withBalances ? (await LedgerQueries.BalancesAsync(db, today, fromModeTotals: true)).Rows : [];
+        IReadOnlyList<BalanceRow> modes = withBalances ? (await LedgerQueries.BalancesAsync(db, today)).Rows : [];
         return new Forecast(today, home, windows,
             late.Where(f => f.Kind == LedgerKind.Income).Sum(f => f.Minor), late.Where(f => f.Kind == LedgerKind.Expense).Sum(f => f.Minor),
             modes, repeating, flows.Where(f => f.Date >= today).ToList()) { ReceivableMinor = receivable };
