@@ -60,11 +60,7 @@ public sealed class WorkflowBrowserTests(BrowserFixture fixture)
         var page = session.Page;
         var email = $"workflow-arrows-{Guid.NewGuid():N}@example.com";
         await session.RegisterAsync(email);
-        await page.GotoAsync("/clients/create");
-        await page.FillAsync("input[name=Name]", "Arrow Client");
-        await page.ClickAsync("form[action='/clients/create'] button[type=submit]");
-        await page.WaitForURLAsync("**/clients/details/*");
-        var clientId = int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..]);
+        var clientId = int.Parse(await CreateClientAsync(page, "Arrow Client"));
         var userId = await fixture.App.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
         var (first, second) = await fixture.App.WithDbAsync(async db =>
         {
@@ -136,10 +132,7 @@ public sealed class WorkflowBrowserTests(BrowserFixture fixture)
         var page = session.Page;
         var email = $"workflow-draft-{Guid.NewGuid():N}@example.com";
         await session.RegisterAsync(email);
-        await page.GotoAsync("/clients/create");
-        await page.FillAsync("input[name=Name]", "Draft Row Client");
-        await page.ClickAsync("form[action='/clients/create'] button[type=submit]");
-        await page.WaitForURLAsync("**/clients/details/*");
+        await CreateClientAsync(page, "Draft Row Client");
         await page.GotoAsync("/ledger/create?kind=income");
         await page.FillAsync("#Description", "Deposit to invoice");
         await page.FillAsync("#Amount", "300");
@@ -177,14 +170,20 @@ public sealed class WorkflowBrowserTests(BrowserFixture fixture)
     private static Task SettledAsync(ILocator row) =>
         Assertions.Expect(row).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("htmx-(added|settling|swapping|request)"));
 
+    /// <summary>A client added through its form; its id, from the address of the page the form leads to.</summary>
+    private static async Task<string> CreateClientAsync(IPage page, string name)
+    {
+        await page.GotoAsync("/clients/create");
+        await page.FillAsync("input[name=Name]", name);
+        await page.ClickAsync("form[action='/clients/create'] button[type=submit]");
+        await page.WaitForURLAsync("**/clients/details/*");
+        return page.Url[(page.Url.LastIndexOf('/') + 1)..];
+    }
+
     /// <summary>An invoice issued in September, due in October: past due on the test clock's 22 November, so marked Overdue.</summary>
     private async Task<string> OverdueInvoiceAsync(IPage page, string email)
     {
-        await page.GotoAsync("/clients/create");
-        await page.FillAsync("input[name=Name]", "Keyboard Client");
-        await page.ClickAsync("form[action='/clients/create'] button[type=submit]");
-        await page.WaitForURLAsync("**/clients/details/*");
-        var clientId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        var clientId = await CreateClientAsync(page, "Keyboard Client");
         await page.GotoAsync($"/invoices/create?clientId={clientId}");
         await page.FillAsync("#IssueDate", "2026-09-01");
         await page.FillAsync("#DueDate", "2026-10-01");
