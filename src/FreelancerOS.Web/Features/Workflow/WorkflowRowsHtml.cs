@@ -12,9 +12,10 @@ namespace FreelancerOS.Web.Features.Workflow;
 /// hundred) was most of the page's rendering. This is one piece of content that writes itself straight to the response
 /// when the view is flushed (no page-sized string: that would be a large-object allocation per request). What each value is, and what
 /// workflow.js and the tests read, is unchanged: one form per row in its first cell, which the row's selects join
-/// (form="wf-…") and htmx posts on a change of any of them, and which the "New draft invoice" button submits elsewhere (hx-target and hx-swap come from the grid's tbody); the
-/// clients' and payment modes' selects, and in a light row the invoice, project and service selects too, hold only
-/// their current choice, filled by workflow.js from the page's shared lists (data-options) when focused or pressed.
+/// (form="wf-…") and htmx posts on a change of any of them (hx-target and hx-swap come from the grid's tbody), and which
+/// the "New draft invoice" button submits to its own address; the clients' and payment modes' selects, and in a light
+/// row the invoice, project and service selects too, hold only their current choice, filled by workflow.js from the
+/// page's shared lists (data-options) when focused or pressed.
 /// Every text and attribute value is HTML-encoded; an attribute Razor would leave out (a null value) is left out.
 /// </summary>
 public static class WorkflowRowsHtml
