@@ -1,6 +1,7 @@
 using System.Net;
 using FreelancerOS.Tests.Infrastructure;
 using FreelancerOS.Web.Domain;
+using FreelancerOS.Web.Features.Workflow;
 using Microsoft.EntityFrameworkCore;
 using static FreelancerOS.Tests.Invoices.InvoiceSteps;
 using static FreelancerOS.Tests.Workflow.WorkflowSteps;
@@ -267,6 +268,32 @@ public sealed class WorkflowLinkTests(TestApp app) : IClassFixture<TestApp>
         var saved = await client.SubmitAsync(edit, "#workflow-edit-form", new Dictionary<string, string> { ["ClientId"] = clientId.ToString() });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(clientId, (await IncomeAsync(app, userId, older)).ClientId);
+    }
+
+    [Fact]
+    public async Task NewDraft_ClickedOnAStalePage_ShowsTheConflict_AndCreatesNoInvoice()
+    {
+        var client = await app.SignedInClientAsync();
+        var userId = await UserIdAsync(app, client.Email!);
+        var clientId = await CreateClientAsync(client, "Stale Draft Ltd");
+        var incomeId = await CreateIncomeAsync(app, client, userId, "Stale draft money", 90m);
+        Assert.Equal(HttpStatusCode.Redirect, (await SetCellAsync(client, incomeId, "client", clientId.ToString(), htmx: false)).StatusCode);
+
+        // The grid as shown; the row then changes in another tab (a payment mode picked there).
+        var grid = await client.GetPageAsync("/workflow");
+        Assert.Equal(HttpStatusCode.Redirect, (await SetCellAsync(client, grid, incomeId, "mode", ModeId(grid, "Bank"), htmx: false)).StatusCode);
+
+        // The draft button of the stale page posts the row form's old version: the conflict, and no invoice.
+        var stale = await NewDraftAsync(client, grid, incomeId);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(WorkflowGrid.Conflict, (await AppClient.ParseAsync(stale)).QuerySelector("[data-role=errors]")!.TextContent.Trim());
+        Assert.Null((await IncomeAsync(app, userId, incomeId)).InvoiceId);
+        Assert.False(await app.WithDbAsync(db => db.Invoices.AnyAsync(), userId));
+
+        // From the page as it now is, the same click links a new draft.
+        var fresh = await NewDraftAsync(client, await client.GetPageAsync("/workflow"), incomeId);
+        Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
+        Assert.NotNull((await IncomeAsync(app, userId, incomeId)).InvoiceId);
     }
 
     [Fact]
