@@ -53,10 +53,7 @@ internal static class WorkflowSteps
                      ?? throw new InvalidOperationException($"No {cell} cell for income {incomeId} on {page.Url}.");
         // The row's selects belong to its one form through their form attribute.
         var form = select.Form ?? (IHtmlFormElement)select.Closest("form")!;
-        var fields = AppClient.FormFields(form).Where(f => f.Key != select.Name).ToList();
-        // AngleSharp's form data leaves out the controls that join the form by their form attribute: add them as a browser does.
-        foreach (var joined in page.QuerySelectorAll<IHtmlSelectElement>($"select[form='{form.Id}']"))
-            if (joined.Name != select.Name && fields.All(f => f.Key != joined.Name)) fields.Add(new(joined.Name!, joined.Value ?? ""));
+        var fields = RowFormFields(page, form).Where(f => f.Key != select.Name).ToList();
         fields.Add(new(select.Name!, value));
         tamper?.Invoke(fields);
         if (htmx)
@@ -89,10 +86,19 @@ internal static class WorkflowSteps
         Assert.Equal("submit", button.Type);
         var form = page.QuerySelector<IHtmlFormElement>($"#{button.GetAttribute("form")}")
                    ?? throw new InvalidOperationException($"The 'New draft invoice' button of income {incomeId} belongs to no form.");
+        return await client.Http.PostAsync(button.GetAttribute("formaction"), new FormUrlEncodedContent(RowFormFields(page, form)));
+    }
+
+    /// <summary>
+    /// What a browser sends for a row's form: its own fields (token, version, return address) and the row's selects, which
+    /// join it by their form attribute (AngleSharp's form data leaves those out: added as a browser does).
+    /// </summary>
+    private static List<KeyValuePair<string, string>> RowFormFields(IDocument page, IHtmlFormElement form)
+    {
         var fields = AppClient.FormFields(form);
         foreach (var joined in page.QuerySelectorAll<IHtmlSelectElement>($"select[form='{form.Id}']"))
             if (fields.All(f => f.Key != joined.Name)) fields.Add(new(joined.Name!, joined.Value ?? ""));
-        return await client.Http.PostAsync(button.GetAttribute("formaction"), new FormUrlEncodedContent(fields));
+        return fields;
     }
 
     /// <summary>A payment mode's id, from the grid's shared list of modes (its rows' selects hold only their current mode).</summary>
